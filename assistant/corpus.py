@@ -1,0 +1,107 @@
+"""Read a whole corpus (folders and files of fiches in any supported format) into certifications.
+
+Formats are recognised by content, not by name. Every problem (unknown format, empty file, broken XML,
+fiche without code, duplicate code) is reported with its file, and the other fiches are still read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.certification import Certification
+from assistant.readers.cncp_text import looks_like_cncp_fiche, read_cncp_text
+from assistant.readers.pdf import read_pdf
+from assistant.readers.problems import FicheError, Problem
+from assistant.readers.xml_export import looks_like_rncp_export, read_xml_export
+
+IGNORED_NAMES = {"README.md", "LICENSE", ".gitkeep"}
+
+
+@dataclass
+class CorpusFile:
+    """One file of the corpus and where it came from, for display and provenance."""
+
+    path: Path
+    label: str
+
+
+@dataclass
+class CorpusReading:
+    certifications: list[Certification] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[CorpusFile] = field(default_factory=list)
+
+    def by_code(self) -> dict[str, Certification]:
+        return {c.code: c for c in self.certifications}
+
+
+def corpus_files(paths: Iterable[Path]) -> list[CorpusFile]:
+    """Every file under the given folders (or the files themselves), sorted for a stable order."""
+    files: list[CorpusFile] = []
+    for root in paths:
+        if root.is_file():
+            files.append(CorpusFile(root, root.name))
+            continue
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            if path.name in IGNORED_NAMES or any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue
+            files.append(CorpusFile(path, str(path.relative_to(root.parent))))
+    return files
+
+
+def read_file(file: CorpusFile, problems: list[Problem]) -> Iterator[Certification]:
+    """The certifications of one file; its problems are appended to `problems`."""
+
+    def report(error: FicheError) -> None:
+        problems.append(Problem(file=error.file, problem=error.problem))
+
+    try:
+        with file.path.open("rb") as handle:
+            head = handle.read(4096)
+        if not head.strip():
+            raise FicheError(file.label, "fichier vide")
+        if head.startswith(b"%PDF"):
+            yield read_pdf(file.path, file.label)
+        elif head.lstrip().startswith(b"<"):
+            if not looks_like_rncp_export(head):
+                raise FicheError(file.label, "XML qui n'est pas un export RNCP (pas d'élément <FICHES>)")
+            yield from read_xml_export(file.path, report, file.label)
+        else:
+            try:
+                text = file.path.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                raise FicheError(file.label, "format inconnu (ni texte UTF-8, ni XML, ni PDF)") from None
+            if not looks_like_cncp_fiche(text):
+                raise FicheError(file.label, "format inconnu : ni fiche CNCP (« Code RNCP : »), ni export XML, ni PDF")
+            yield read_cncp_text(text, file.label)
+    except FicheError as error:
+        report(error)
+    except OSError as error:
+        report(FicheError(file.label, f"lecture impossible ({error.strerror or error})"))
+
+
+def read_corpus(paths: Iterable[Path]) -> CorpusReading:
+    """Read every fiche; a code seen twice keeps its first reading and reports the second."""
+    reading = CorpusReading()
+    first_file: dict[str, str] = {}
+    reading.files = corpus_files(paths)
+    for file in reading.files:
+        for certification in read_file(file, reading.problems):
+            if certification.code in first_file:
+                reading.problems.append(
+                    Problem(
+                        file=file.label,
+                        problem=(
+                            f"{certification.code} en double (déjà lu dans {first_file[certification.code]}) : ignoré"
+                        ),
+                    )
+                )
+                continue
+            first_file[certification.code] = file.label
+            reading.certifications.append(certification)
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        reading.problems.append(Problem(file=str(path), problem="dossier ou fichier introuvable"))
+    return reading

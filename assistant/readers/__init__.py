@@ -1,0 +1,1 @@
+"""Readers: one per fiche format, all producing `Certification`."""

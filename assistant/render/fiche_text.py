@@ -1,0 +1,85 @@
+"""A certification as French Markdown, the way a candidate reads a fiche: status, levels, blocs, jury."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.certification import Certification
+
+YES_NO = {True: "oui", False: "non", None: "non précisé"}
+
+
+def french_date(value: date | None) -> str:
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+              "octobre", "novembre", "décembre"]
+    return f"{value.day} {months[value.month - 1]} {value.year}" if value else "non précisée"
+
+
+def status_line(certification: Certification) -> str:
+    if certification.status_note:
+        return certification.status_note
+    if certification.active is True:
+        return "Fiche active"
+    if certification.active is False:
+        return "Fiche inactive"
+    return "Statut non précisé par la fiche"
+
+
+def levels_line(certification: Certification) -> str:
+    parts = []
+    if certification.level_european:
+        parts.append(f"niveau {certification.level_european} (nomenclature européenne)")
+    if certification.level_old:
+        parts.append(f"niveau {certification.level_old} (nomenclature de 1969)")
+    return ", ".join(parts) or "non précisé"
+
+
+def render_fiche(certification: Certification) -> str:
+    c = certification
+    lines = [f"# {c.code} — {c.title}", ""]
+    lines.append(f"- Statut : {status_line(c)}")
+    lines.append(f"- Niveau : {levels_line(c)}")
+    if c.certifiers:
+        lines.append("- Certificateur(s) : " + " ; ".join(x.name for x in c.certifiers))
+    if c.rome:
+        lines.append("- Codes ROME : " + " ; ".join(f"{r.code} ({r.label})" for r in c.rome))
+    if c.nsf:
+        lines.append("- Codes NSF : " + " ; ".join(f"{n.code} ({n.label})" for n in c.nsf))
+    if c.registration.end:
+        lines.append(f"- Enregistrement jusqu'au : {french_date(c.registration.end)}")
+    if c.validity:
+        lines.append(f"- Validité des acquis : {c.validity.text}")
+    lines.append(f"- Fiche en ligne : {c.fiche_url}")
+    if c.blocs:
+        lines += ["", f"## Blocs de compétences ({len(c.blocs)})"]
+        for bloc in c.blocs:
+            lines += ["", f"### {bloc.code} — {bloc.title}", "", "Compétences :"]
+            lines += [f"- {competence}" for competence in bloc.competences]
+            if bloc.evaluation:
+                lines += ["", f"Modalités d'évaluation : {bloc.evaluation}"]
+    else:
+        lines += ["", f"## Unités ({len(c.units)})"]
+        for unit in c.units:
+            lines.append(f"- {unit.number}. {unit.title}" + (f" : {unit.description}" if unit.description else ""))
+    if c.access_routes:
+        lines += ["", "## Voies d'accès et jurys"]
+        for route in c.access_routes:
+            lines.append(f"- {route.route.label} : {YES_NO[route.open]}")
+            if route.jury:
+                lines.append("  Jury : " + route.jury.replace("\n", " ; "))
+    if c.vae_rules:
+        lines += ["", "## VAE", c.vae_rules]
+    if c.partial_validation:
+        lines += ["", "## Validation partielle", c.partial_validation]
+    return "\n".join(lines) + "\n"
+
+
+def render_summary(certifications: list[Certification]) -> str:
+    """One line a certification, for `fiches` and the set-up summary."""
+    lines = []
+    for c in certifications:
+        units = f"{len(c.blocs)} blocs" if c.blocs else f"{len(c.units)} unités"
+        level = f"niv. {c.level_european}" if c.level_european else "niv. ?"
+        state = "active" if c.active else "inactive" if c.active is False else "statut ?"
+        lines.append(f"{c.code}  {c.title}  ({level}, {units}, {state})")
+    return "\n".join(lines)

@@ -1,0 +1,55 @@
+"""All settings in one place: command-line flags override `VAE_*` environment variables, which override
+defaults that work offline on a laptop."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_INDEX = Path("index")
+
+
+def _paths(value: str) -> list[Path]:
+    return [Path(part) for part in value.split(os.pathsep) if part.strip()]
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: list[Path] = field(default_factory=lambda: [DEFAULT_CORPUS])
+    index: Path = DEFAULT_INDEX
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        settings = cls()
+        if env.get("VAE_CORPUS"):
+            settings = replace(settings, corpus=_paths(env["VAE_CORPUS"]))
+        if env.get("VAE_INDEX"):
+            settings = replace(settings, index=Path(env["VAE_INDEX"]))
+        return settings
+
+    def with_overrides(self, corpus: list[Path] | None = None, index: Path | None = None) -> Settings:
+        """Flags win over the environment; an absent flag keeps what the environment said."""
+        settings = self
+        if corpus:
+            settings = replace(settings, corpus=list(corpus))
+        if index is not None:
+            settings = replace(settings, index=index)
+        return settings
+
+
+def disable_telemetry() -> None:
+    """Candidates' data stays here: switch off every library's analytics before anything imports them."""
+    for name, value in {
+        "ANONYMIZED_TELEMETRY": "False",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "HF_HUB_DISABLE_TELEMETRY": "1",
+        "DO_NOT_TRACK": "1",
+        "LANGCHAIN_TRACING_V2": "false",
+        "TOKENIZERS_PARALLELISM": "false",
+    }.items():
+        os.environ.setdefault(name, value)

@@ -1,0 +1,30 @@
+"""Shared test data: the seed fiches shipped in corpus/ and the 12 real fiches read from ../shared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.certification import Certification
+from assistant.corpus import read_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SAMPLE_EXPORT = ROOT.parent / "shared" / "rncp-sample" / "export_fiches_RNCP_fixture.xml"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Certification]:
+    reading = read_corpus([CORPUS])
+    assert reading.problems == []
+    return reading.by_code()
+
+
+@pytest.fixture(scope="session")
+def sample() -> dict[str, Certification]:
+    if not SAMPLE_EXPORT.exists():
+        pytest.fail(f"the sample export is missing: {SAMPLE_EXPORT} (../shared/rncp-sample must sit beside the repo)")
+    reading = read_corpus([SAMPLE_EXPORT])
+    assert reading.problems == []
+    return reading.by_code()
