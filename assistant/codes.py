@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+
 def normalise_code(text: str) -> str | None:
     """The certification code (RNCP31168) of a typed code, or None when it is not one."""
     match = re.fullmatch(r"\s*(?:RNCP\s*)?(\d{3,6})(?:\s*BC\s*\d{1,2})?\s*", text, re.IGNORECASE)

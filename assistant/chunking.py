@@ -1,0 +1,210 @@
+"""Cut a certification into chunks the index can search: one per section, one per bloc or unit.
+
+Each chunk's text starts with its certification and heading ("RNCP31168 — Responsable de production… —
+Bloc RNCP31168BC02 : Gérer le budget…") so a passage read alone still says what it is about; long
+sections are split on line or sentence boundaries with that heading repeated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from assistant.certification import Certification, Route
+from assistant.readers.text_cleanup import split_sentences
+from assistant.render.fiche_text import YES_NO, french_date, levels_line, status_line
+
+CHUNKER_VERSION = "1"
+MAX_BODY_CHARS = 900
+
+SECTION_LABELS: dict[str, str] = {
+    "presentation": "Présentation",
+    "resume": "Résumé du référentiel",
+    "activites": "Activités visées",
+    "capacites": "Capacités attestées",
+    "secteurs": "Secteurs d'activité",
+    "metiers": "Types d'emplois accessibles",
+    "bloc": "Bloc de compétences",
+    "unite": "Activité",
+    "composantes": "Composantes de la certification",
+    "evaluation": "Modalités d'évaluation",
+    "vae": "VAE",
+    "validation_partielle": "Validation partielle et validité des acquis",
+    "voies_acces": "Voies d'accès et composition des jurys",
+    "enregistrement": "Enregistrement et base légale",
+    "statistiques": "Statistiques",
+    "lieux": "Lieux de certification et de préparation",
+    "historique": "Historique et certifications liées",
+    "prerequis": "Prérequis",
+    "reglementation": "Réglementation des activités",
+    "autres_certifications": "Liens avec d'autres certifications",
+}
+
+
+class Chunk(BaseModel):
+    """A passage of a fiche, with what a citation needs to point back to it."""
+
+    id: str
+    code: str
+    section: str
+    bloc: str = ""
+    title: str
+    text: str
+    fiche_hash: str
+
+    @property
+    def section_label(self) -> str:
+        return SECTION_LABELS.get(self.section, self.section)
+
+    def metadata(self) -> dict[str, str]:
+        return {"code": self.code, "section": self.section, "bloc": self.bloc, "title": self.title,
+                "fiche_hash": self.fiche_hash}
+
+
+def fiche_hash(certification: Certification) -> str:
+    """Content hash of what the fiche says (not where it was read), with the chunker's version."""
+    payload = certification.model_dump_json(exclude={"sources"}) + CHUNKER_VERSION
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
+
+
+def split_body(body: str, limit: int = MAX_BODY_CHARS) -> list[str]:
+    """Pieces of at most `limit` characters, cut between lines, else between sentences, else words."""
+    pieces: list[str] = []
+    current = ""
+    units: list[str] = []
+    for line in body.split("\n"):
+        units.extend(split_sentences(line) if len(line) > limit else [line])
+    for unit in units:
+        while len(unit) > limit:
+            cut = unit.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(unit[:cut])
+            unit = unit[cut:].strip()
+        candidate = f"{current}\n{unit}" if current else unit
+        if len(candidate) > limit and current:
+            pieces.append(current)
+            current = unit
+        else:
+            current = candidate
+    if current.strip():
+        pieces.append(current)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
+    """(section, bloc code, heading, body) for every part of the fiche that has something to say."""
+    facts = [f"Intitulé : {c.title}", f"Statut : {status_line(c)}", f"Niveau : {levels_line(c)}"]
+    if c.new_title and c.new_title != c.title:
+        facts.append(f"Nouvel intitulé : {c.new_title}")
+    if c.abbreviation:
+        facts.append(f"Type : {c.abbreviation}")
+    if c.certifiers:
+        facts.append("Certificateur(s) : " + " ; ".join(x.name for x in c.certifiers))
+    if c.rome:
+        facts.append("Codes ROME : " + " ; ".join(f"{r.code} {r.label}" for r in c.rome))
+    if c.nsf:
+        facts.append("Codes NSF : " + " ; ".join(f"{n.code} {n.label}" for n in c.nsf))
+    if c.formacodes:
+        facts.append("Formacodes : " + " ; ".join(f"{f.code} {f.label}" for f in c.formacodes))
+    yield "presentation", "", "", "\n".join(facts)
+    yield "resume", "", "", c.summary
+    yield "activites", "", "", "\n".join(c.activities)
+    yield "capacites", "", "", "\n".join(c.capacities)
+    yield "secteurs", "", "", c.sectors
+    yield "metiers", "", "", "\n".join(c.jobs)
+    for bloc in c.blocs:
+        body = "Compétences :\n" + "\n".join(f"- {x}" for x in bloc.competences)
+        if bloc.evaluation:
+            body += f"\nModalités d'évaluation : {bloc.evaluation}"
+        yield "bloc", bloc.code, f"Bloc {bloc.code} : {bloc.title}", body
+    if not c.blocs:
+        for unit in c.units:
+            body = unit.description + (f"\n({unit.note})" if unit.note else "")
+            yield "unite", unit.code, f"Activité {unit.number} : {unit.title}", body
+    yield "composantes", "", "", "\n".join(f"- {x}" for x in c.components)
+    yield "evaluation", "", "", c.evaluation
+    yield "vae", "", "", "\n".join(filter(None, [c.vae_rules, _route_line(c, Route.VAE)]))
+    validity = f"Validité des composantes acquises : {c.validity.text}" if c.validity else ""
+    yield "validation_partielle", "", "", "\n".join(filter(None, [c.partial_validation, validity]))
+    yield "voies_acces", "", "", "\n".join(_route_line(c, r.route) for r in c.access_routes)
+    yield "enregistrement", "", "", _registration_body(c)
+    yield "statistiques", "", "", "\n".join(_statistic_line(s) for s in c.statistics)
+    places = [f"Lieu(x) de certification : {c.certification_places}" if c.certification_places else "",
+              f"Lieu(x) de préparation : {c.preparation_places}" if c.preparation_places else ""]
+    yield "lieux", "", "", "\n".join(filter(None, places))
+    history = [c.history,
+               "Certification(s) précédente(s) : " + " ; ".join(c.previous) if c.previous else "",
+               "Certification(s) suivante(s) : " + " ; ".join(c.next) if c.next else ""]
+    yield "historique", "", "", "\n".join(filter(None, history))
+    yield "prerequis", "", "", c.prerequisites
+    yield "reglementation", "", "", c.regulations
+    yield "autres_certifications", "", "", c.other_certifications
+
+
+def _route_line(c: Certification, route: Route) -> str:
+    access = c.route(route)
+    if access is None:
+        return ""
+    line = f"{route.label} : {YES_NO[access.open]}"
+    if access.note:
+        line += f" ({access.note})"
+    if access.jury:
+        line += ". Composition du jury : " + access.jury.replace("\n", " ; ")
+    return line
+
+
+def _registration_body(c: Certification) -> str:
+    r = c.registration
+    lines = []
+    if r.type:
+        lines.append(f"Type d'enregistrement : {r.type}")
+    for label, value in (("Date de décision", r.decision), ("Date d'effet", r.effective),
+                         ("Date de publication", r.publication), ("Date de fin d'enregistrement", r.end),
+                         ("Date limite de délivrance", r.issuing_deadline)):
+        if value:
+            lines.append(f"{label} : {french_date(value)}")
+    if r.duration_years:
+        lines.append(f"Durée d'enregistrement : {r.duration_years} ans")
+    lines.extend(t.text for t in c.legal_texts)
+    return "\n".join(lines)
+
+
+def _statistic_line(s) -> str:
+    if s.text:
+        return s.text
+    parts = [f"Promotion {s.year}" if s.year else "Promotion"]
+    for label, value, unit in (("certifiés", s.certified, ""), ("dont par VAE", s.certified_by_vae, ""),
+                               ("taux d'insertion global à 6 mois", s.employment_rate_6_months, " %"),
+                               ("taux d'insertion dans le métier à 2 ans", s.job_rate_2_years, " %")):
+        if value is not None:
+            parts.append(f"{label} : {value}{unit}")
+    return ", ".join(parts)
+
+
+def chunk_certification(certification: Certification) -> list[Chunk]:
+    digest = fiche_hash(certification)
+    chunks = []
+    for section, bloc, heading, body in _sections(certification):
+        if not body.strip():
+            continue
+        label = SECTION_LABELS[section]
+        title_line = f"{certification.code} — {certification.title}"
+        head = f"{title_line}\n{heading or label}"
+        for part, piece in enumerate(split_body(body.strip()), start=1):
+            chunks.append(
+                Chunk(
+                    id=f"{digest}:{section}:{bloc}:{part}",
+                    code=certification.code,
+                    section=section,
+                    bloc=bloc,
+                    title=heading or label,
+                    text=f"{head}\n{piece}",
+                    fiche_hash=digest,
+                )
+            )
+    return chunks

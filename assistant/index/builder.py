@@ -1,0 +1,129 @@
+"""`vae-assistant index`: bring the index in line with the corpus, incrementally and safely.
+
+A fiche is keyed by the hash of its content. Only fiches the catalog does not hold are chunked and
+embedded; fiches gone from the corpus (or replaced by a new version) leave it. The order makes an
+interrupted run harmless: new vectors are written to Chroma first under ids that no live chunk uses,
+then one catalog transaction switches to the new state, then the BM25 index is rebuilt and the old
+vectors deleted. Until the switch, searches see the previous state; after a crash the next run reuses
+the vectors already written and sweeps away the ones nobody points to.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.certification import Certification
+from assistant.chunking import Chunk, chunk_certification, fiche_hash
+from assistant.corpus import read_corpus
+from assistant.embeddings import NamedEmbeddings, load_embedder
+from assistant.index.catalog import Catalog
+from assistant.index.dense import DenseStore
+from assistant.index.errors import IndexMismatchError
+from assistant.index.lexical import LexicalIndex
+from assistant.readers.problems import Problem
+from assistant.settings import Settings
+
+EMBED_BATCH = 32
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IndexReport:
+    fiches: int = 0
+    chunks: int = 0
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    embedded_chunks: int = 0
+    reused_chunks: int = 0
+    swept_vectors: int = 0
+    seconds: float = 0.0
+    skipped: list[Problem] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed)
+
+
+def check_embedder(catalog: Catalog, embedder: NamedEmbeddings) -> None:
+    """An index answers only to the embedder that built it; a new index records it."""
+    built_with = catalog.get("embedder")
+    if built_with is None:
+        catalog.record({"embedder": embedder.name, "dimension": str(embedder.dimension)})
+    elif built_with != embedder.name:
+        raise IndexMismatchError(built_with, embedder.name, catalog.path.parent)
+
+
+def build_index(
+    settings: Settings,
+    embedder: NamedEmbeddings | None = None,
+    on_progress: Progress | None = None,
+) -> IndexReport:
+    started = time.perf_counter()
+    report = IndexReport()
+    reading = read_corpus(settings.corpus)
+    report.skipped = list(reading.problems)
+    catalog = Catalog(settings.index, create=True)
+    try:
+        embedder = embedder or load_embedder(settings.embedder)
+        check_embedder(catalog, embedder)
+        dense = DenseStore(settings.index, embedder, settings.chroma_url)
+        live = catalog.fiche_hashes()
+        wanted: dict[str, Certification] = {fiche_hash(c): c for c in reading.certifications}
+        to_add = [h for h in wanted if h not in live]
+        to_remove = [h for h in live if h not in wanted]
+        report.unchanged = len(wanted) - len(to_add)
+        if to_add or to_remove:
+            catalog.set("dirty", "1")
+        chunks_by_fiche = {h: chunk_certification(wanted[h]) for h in to_add}
+        _embed_missing(dense, embedder, [c for h in to_add for c in chunks_by_fiche[h]], report, on_progress)
+        if to_add or to_remove:
+            with catalog.transaction():
+                for h in to_remove:
+                    catalog.remove_fiche(h)
+                for h in to_add:
+                    certification = wanted[h]
+                    source = certification.sources.get("code")
+                    catalog.add_fiche(h, certification, source.file if source else "", chunks_by_fiche[h])
+                catalog.set("generation", str(catalog.generation + 1))
+        report.added = sorted(wanted[h].code for h in to_add)
+        report.removed = sorted(live[h] for h in to_remove if live[h] not in report.added)
+        lexical = LexicalIndex.load(settings.index)
+        if lexical is None or lexical.generation != catalog.generation:
+            LexicalIndex.build(catalog.chunk_rows(), catalog.generation).save(settings.index)
+        if catalog.get("dirty") == "1":
+            live_ids = set(catalog.chunk_ids())
+            orphans = [i for i in dense.all_ids() if i not in live_ids]
+            dense.delete(orphans)
+            report.swept_vectors = len(orphans)
+            catalog.set("dirty", "0")
+        report.fiches = catalog.count("fiches")
+        report.chunks = catalog.count("chunks")
+    finally:
+        catalog.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _embed_missing(
+    dense: DenseStore,
+    embedder: NamedEmbeddings,
+    chunks: list[Chunk],
+    report: IndexReport,
+    on_progress: Progress | None,
+) -> None:
+    """Embed and store the chunks Chroma does not hold yet, one batch, one write."""
+    present = dense.existing([c.id for c in chunks])
+    missing = [c for c in chunks if c.id not in present]
+    report.reused_chunks = len(chunks) - len(missing)
+    if on_progress:
+        on_progress(0, len(missing))
+    for start in range(0, len(missing), EMBED_BATCH):
+        batch = missing[start:start + EMBED_BATCH]
+        vectors = embedder.embed_documents([c.text for c in batch])
+        dense.add([c.id for c in batch], [c.text for c in batch], [c.metadata() for c in batch], vectors)
+        report.embedded_chunks += len(batch)
+        if on_progress:
+            on_progress(report.embedded_chunks, len(missing))

@@ -1,0 +1,126 @@
+"""The catalog: which fiches and chunks are live in the index, the certifications themselves, and which
+embedder built it. One SQLite file; a committed transaction is the single switch from one state of the
+index to the next, so an indexing run cut short leaves the previous state whole.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from assistant.certification import Certification
+from assistant.chunking import Chunk
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS fiches (
+    hash TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, file TEXT NOT NULL, title TEXT NOT NULL,
+    active INTEGER, certification TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, fiche_hash TEXT NOT NULL REFERENCES fiches(hash) ON DELETE CASCADE,
+    code TEXT NOT NULL, section TEXT NOT NULL, bloc TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_by_fiche ON chunks(fiche_hash);
+"""
+FILE_NAME = "catalog.sqlite3"
+
+
+class Catalog:
+    def __init__(self, folder: Path, create: bool = False) -> None:
+        self.path = folder / FILE_NAME
+        if not create and not self.path.exists():
+            raise FileNotFoundError(self.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- meta ------------------------------------------------------------------------------------------
+    def get(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def generation(self) -> int:
+        return int(self.get("generation") or 0)
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def fiche_hashes(self) -> dict[str, str]:
+        """hash -> code of every live fiche."""
+        return dict(self._db.execute("SELECT hash, code FROM fiches"))
+
+    def titles(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT code, title FROM fiches ORDER BY code"))
+
+    def certification(self, code: str) -> Certification | None:
+        row = self._db.execute("SELECT certification FROM fiches WHERE code = ?", (code,)).fetchone()
+        return Certification.model_validate_json(row[0]) if row else None
+
+    def certifications(self) -> Iterator[Certification]:
+        for (payload,) in self._db.execute("SELECT certification FROM fiches ORDER BY code"):
+            yield Certification.model_validate_json(payload)
+
+    def chunk_ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT id FROM chunks ORDER BY rowid")]
+
+    def chunk_rows(self) -> Iterator[tuple[str, str, str]]:
+        """(id, code, text) of every live chunk, in a stable order."""
+        yield from self._db.execute("SELECT id, code, text FROM chunks ORDER BY rowid")
+
+    def chunks(self, ids: Iterable[str]) -> dict[str, Chunk]:
+        wanted = list(ids)
+        found: dict[str, Chunk] = {}
+        for start in range(0, len(wanted), 500):
+            batch = wanted[start:start + 500]
+            marks = ",".join("?" * len(batch))
+            for row in self._db.execute(
+                f"SELECT id, code, section, bloc, title, text, fiche_hash FROM chunks WHERE id IN ({marks})", batch
+            ):
+                found[row[0]] = Chunk(id=row[0], code=row[1], section=row[2], bloc=row[3], title=row[4],
+                                      text=row[5], fiche_hash=row[6])
+        return found
+
+    def count(self, table: str) -> int:
+        assert table in ("fiches", "chunks")
+        return int(self._db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    # -- writing ---------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def remove_fiche(self, fiche_hash: str) -> None:
+        self._db.execute("DELETE FROM fiches WHERE hash = ?", (fiche_hash,))
+
+    def add_fiche(self, fiche_hash: str, certification: Certification, file: str, chunks: list[Chunk]) -> None:
+        self._db.execute(
+            "INSERT INTO fiches(hash, code, file, title, active, certification) VALUES (?, ?, ?, ?, ?, ?)",
+            (fiche_hash, certification.code, file, certification.title,
+             None if certification.active is None else int(certification.active),
+             certification.model_dump_json()),
+        )
+        self._db.executemany(
+            "INSERT INTO chunks(id, fiche_hash, code, section, bloc, title, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(c.id, c.fiche_hash, c.code, c.section, c.bloc, c.title, c.text) for c in chunks],
+        )
+
+    def record(self, values: dict[str, object]) -> None:
+        for key, value in values.items():
+            self.set(key, value if isinstance(value, str) else json.dumps(value))

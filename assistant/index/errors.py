@@ -1,0 +1,25 @@
+"""Errors of the index, worded for the person who has to fix them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class IndexMissingError(RuntimeError):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(
+            f"aucun index dans {folder} : construisez-le avec « vae-assistant index --index {folder} » "
+            "(ou « make run »)"
+        )
+        self.folder = folder
+
+
+class IndexMismatchError(RuntimeError):
+    def __init__(self, built_with: str, configured: str, folder: Path) -> None:
+        super().__init__(
+            f"l'index {folder} a été construit avec le modèle « {built_with} », mais le réglage actuel est "
+            f"« {configured} » : reprenez le même modèle (VAE_EMBEDDER) ou reconstruisez l'index dans un autre "
+            "dossier (--index)"
+        )
+        self.built_with = built_with
+        self.configured = configured

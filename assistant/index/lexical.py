@@ -1,0 +1,96 @@
+"""The BM25 half of the index: built once per indexing run, saved beside Chroma, loaded on open.
+
+It is written to a fresh folder and swapped in by rename, and carries the catalog generation it was
+built from: a folder missing or out of date after a crash is rebuilt when the index is opened, never
+per query. Scoping to certifications is a weight mask over the documents, so a scoped search still
+ranks against the statistics of the whole corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from assistant.index.french_analyser import analyse
+
+FOLDER = "bm25"
+
+
+class LexicalIndex:
+    def __init__(self, model: bm25s.BM25 | None, ids: list[str], codes: list[str], generation: int) -> None:
+        self.model = model
+        self.ids = ids
+        self.generation = generation
+        self._code_of = np.array(codes, dtype=object)
+        self._positions_by_code: dict[str, np.ndarray] = {}
+        for code in set(codes):
+            self._positions_by_code[code] = np.flatnonzero(self._code_of == code)
+
+    @classmethod
+    def build(cls, rows: Iterable[tuple[str, str, str]], generation: int) -> LexicalIndex:
+        ids, codes, tokens = [], [], []
+        for chunk_id, code, text in rows:
+            ids.append(chunk_id)
+            codes.append(code)
+            tokens.append(analyse(text))
+        model = None
+        if ids:
+            model = bm25s.BM25(method="lucene")
+            model.index(tokens, show_progress=False)
+        return cls(model, ids, codes, generation)
+
+    def save(self, index_folder: Path) -> None:
+        target = index_folder / FOLDER
+        fresh = index_folder / f"{FOLDER}.new"
+        shutil.rmtree(fresh, ignore_errors=True)
+        fresh.mkdir(parents=True)
+        if self.model is not None:
+            self.model.save(str(fresh), show_progress=False)
+        (fresh / "chunks.json").write_text(
+            json.dumps({"generation": self.generation, "ids": self.ids, "codes": self._code_of.tolist()}),
+            encoding="utf-8",
+        )
+        old = index_folder / f"{FOLDER}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        fresh.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, index_folder: Path) -> LexicalIndex | None:
+        """The saved index, or None when it is missing or unreadable (the caller rebuilds it)."""
+        folder = index_folder / FOLDER
+        try:
+            meta = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
+            model = bm25s.BM25.load(str(folder), show_progress=False) if meta["ids"] else None
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(model, meta["ids"], meta["codes"], int(meta["generation"]))
+
+    def search(self, query: str, k: int, codes: list[str] | None = None) -> list[tuple[str, float]]:
+        """The k best (chunk id, BM25 score), only among `codes` when given; zero scores are dropped."""
+        if self.model is None:
+            return []
+        terms = analyse(query)
+        if not terms:
+            return []
+        mask = None
+        if codes:
+            mask = np.zeros(len(self.ids), dtype=np.float32)
+            for code in codes:
+                positions = self._positions_by_code.get(code)
+                if positions is not None:
+                    mask[positions] = 1.0
+        scores = self.model.get_scores(terms, weight_mask=mask)
+        if len(scores) == 0:
+            return []
+        k = min(k, len(scores))
+        best = np.argpartition(-scores, k - 1)[:k]
+        best = best[np.argsort(-scores[best], kind="stable")]
+        return [(self.ids[i], float(scores[i])) for i in best if scores[i] > 0]

@@ -1,0 +1,100 @@
+"""The index opened for searching: hybrid BM25 + dense retrieval fused by reciprocal rank fusion.
+
+Opened once (by the CLI, the web app, the evaluation runner) and shared: every part is read-only at
+query time. The BM25 index is loaded from disk, or rebuilt once here if a crash left it behind the
+catalog; it is never rebuilt per query.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from assistant.certification import Certification
+from assistant.chunking import Chunk
+from assistant.embeddings import NamedEmbeddings, load_embedder
+from assistant.index.catalog import Catalog
+from assistant.index.dense import DenseStore
+from assistant.index.errors import IndexMismatchError, IndexMissingError
+from assistant.index.lexical import LexicalIndex
+from assistant.scope import mentioned_codes
+from assistant.settings import Settings
+
+RRF_K = 60
+
+
+class Hit(BaseModel):
+    """A retrieved passage with the evidence of both retrievers."""
+
+    chunk: Chunk
+    score: float
+    bm25_rank: int | None = None
+    bm25_score: float | None = None
+    dense_rank: int | None = None
+    dense_score: float | None = None
+
+
+class SearchIndex:
+    def __init__(self, settings: Settings, embedder: NamedEmbeddings | None = None) -> None:
+        try:
+            self.catalog = Catalog(settings.index)
+        except FileNotFoundError:
+            raise IndexMissingError(settings.index) from None
+        built_with = self.catalog.get("embedder")
+        if built_with is None or self.catalog.count("fiches") == 0:
+            self.catalog.close()
+            raise IndexMissingError(settings.index)
+        self.embedder = embedder or load_embedder(settings.embedder)
+        if built_with != self.embedder.name:
+            self.catalog.close()
+            raise IndexMismatchError(built_with, self.embedder.name, settings.index)
+        lexical = LexicalIndex.load(settings.index)
+        if lexical is None or lexical.generation != self.catalog.generation:
+            lexical = LexicalIndex.build(self.catalog.chunk_rows(), self.catalog.generation)
+            lexical.save(settings.index)
+        self.lexical = lexical
+        self.dense = DenseStore(settings.index, self.embedder, settings.chroma_url)
+        self.titles = self.catalog.titles()
+        self._certifications: dict[str, Certification] = {}
+
+    def close(self) -> None:
+        self.catalog.close()
+
+    def certification(self, code: str) -> Certification | None:
+        if code not in self._certifications:
+            found = self.catalog.certification(code)
+            if found is None:
+                return None
+            self._certifications[code] = found
+        return self._certifications[code]
+
+    def scope(self, question: str, selected: list[str] | None = None) -> list[str]:
+        """The certifications to search: the selection, else those the question names, else all (empty)."""
+        if selected:
+            return [c for c in selected if c in self.titles]
+        return mentioned_codes(question, self.titles)
+
+    def search(self, query: str, k: int = 5, codes: list[str] | None = None, depth: int = 50) -> list[Hit]:
+        """The k best passages for `query` within `codes` (all certifications when empty)."""
+        lexical = self.lexical.search(query, depth, codes or None)
+        dense = self.dense.search(query, depth, codes or None)
+        fused: dict[str, Hit] = {}
+        for rank, (chunk_id, score) in enumerate(lexical, start=1):
+            fused[chunk_id] = Hit.model_construct(chunk=None, score=1.0 / (RRF_K + rank), bm25_rank=rank,
+                                                  bm25_score=score, dense_rank=None, dense_score=None)
+        for rank, (chunk_id, score) in enumerate(dense, start=1):
+            hit = fused.setdefault(chunk_id, Hit.model_construct(chunk=None, score=0.0, bm25_rank=None,
+                                                                 bm25_score=None, dense_rank=None, dense_score=None))
+            hit.score += 1.0 / (RRF_K + rank)
+            hit.dense_rank, hit.dense_score = rank, score
+        ranked = sorted(fused.items(), key=lambda item: -item[1].score)
+        chunks = self.catalog.chunks(chunk_id for chunk_id, _ in ranked[: k * 3])
+        hits = []
+        for chunk_id, hit in ranked:
+            chunk = chunks.get(chunk_id)
+            if chunk is None:  # a vector no live chunk points to (left by an interrupted run)
+                continue
+            hits.append(Hit(chunk=chunk, score=hit.score, bm25_rank=hit.bm25_rank, bm25_score=hit.bm25_score,
+                            dense_rank=hit.dense_rank, dense_score=hit.dense_score))
+            if len(hits) == k:
+                break
+        return hits
