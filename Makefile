@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 run: install
+	$(BIN)/vae-assistant index
 	$(BIN)/vae-assistant fiches
 
 test: install

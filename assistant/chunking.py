@@ -65,7 +65,10 @@ class Chunk(BaseModel):
 
 def fiche_hash(certification: Certification) -> str:
     """Content hash of what the fiche says (not where it was read), with the chunker's version."""
-    payload = certification.model_dump_json(exclude={"sources"}) + CHUNKER_VERSION
+    where = {"__all__": {"source"}}
+    payload = certification.model_dump_json(
+        exclude={"sources": True, "blocs": where, "access_routes": where}
+    ) + CHUNKER_VERSION
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
 
 

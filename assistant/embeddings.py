@@ -75,7 +75,7 @@ class SentenceTransformerEmbeddings(NamedEmbeddings):
                 f"modèle sentence-transformers « {spec} » introuvable hors ligne ({error.__class__.__name__}) : "
                 "donnez un dossier local ou un paquet installé qui contient le modèle"
             ) from error
-        self.dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.dimension = int(self._model.get_embedding_dimension() or 0)
         self.name = f"sentence-transformers/{spec}"
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:

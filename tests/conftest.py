@@ -28,3 +28,15 @@ def sample() -> dict[str, Certification]:
     reading = read_corpus([SAMPLE_EXPORT])
     assert reading.problems == []
     return reading.by_code()
+
+
+@pytest.fixture(scope="session")
+def seed_index_folder(tmp_path_factory) -> Path:
+    """An index of the two seed fiches, built once for the session with the default embedder."""
+    from assistant.index.builder import build_index
+    from assistant.settings import Settings
+
+    folder = tmp_path_factory.mktemp("seed-index")
+    report = build_index(Settings(corpus=[CORPUS], index=folder))
+    assert report.fiches == 2 and report.skipped == []
+    return folder

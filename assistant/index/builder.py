@@ -79,15 +79,18 @@ def build_index(
             catalog.set("dirty", "1")
         chunks_by_fiche = {h: chunk_certification(wanted[h]) for h in to_add}
         _embed_missing(dense, embedder, [c for h in to_add for c in chunks_by_fiche[h]], report, on_progress)
-        if to_add or to_remove:
+        files = catalog.fiche_files()
+        moved = [h for h in wanted if h in files and files[h] != _file_of(wanted[h])]
+        if to_add or to_remove or moved:
             with catalog.transaction():
+                for h in moved:
+                    catalog.move_fiche(h, wanted[h], _file_of(wanted[h]))
                 for h in to_remove:
                     catalog.remove_fiche(h)
                 for h in to_add:
-                    certification = wanted[h]
-                    source = certification.sources.get("code")
-                    catalog.add_fiche(h, certification, source.file if source else "", chunks_by_fiche[h])
-                catalog.set("generation", str(catalog.generation + 1))
+                    catalog.add_fiche(h, wanted[h], _file_of(wanted[h]), chunks_by_fiche[h])
+                if to_add or to_remove:
+                    catalog.set("generation", str(catalog.generation + 1))
         report.added = sorted(wanted[h].code for h in to_add)
         report.removed = sorted(live[h] for h in to_remove if live[h] not in report.added)
         lexical = LexicalIndex.load(settings.index)
@@ -105,6 +108,11 @@ def build_index(
         catalog.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _file_of(certification: Certification) -> str:
+    source = certification.sources.get("code")
+    return source.file if source else ""
 
 
 def _embed_missing(

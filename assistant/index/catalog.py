@@ -60,6 +60,10 @@ class Catalog:
         """hash -> code of every live fiche."""
         return dict(self._db.execute("SELECT hash, code FROM fiches"))
 
+    def fiche_files(self) -> dict[str, str]:
+        """hash -> file the fiche was read from."""
+        return dict(self._db.execute("SELECT hash, file FROM fiches"))
+
     def titles(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT code, title FROM fiches ORDER BY code"))
 
@@ -120,6 +124,11 @@ class Catalog:
             "INSERT INTO chunks(id, fiche_hash, code, section, bloc, title, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(c.id, c.fiche_hash, c.code, c.section, c.bloc, c.title, c.text) for c in chunks],
         )
+
+    def move_fiche(self, fiche_hash: str, certification: Certification, file: str) -> None:
+        """Same content read from another file: only its provenance changes."""
+        self._db.execute("UPDATE fiches SET file = ?, certification = ? WHERE hash = ?",
+                         (file, certification.model_dump_json(), fiche_hash))
 
     def record(self, values: dict[str, object]) -> None:
         for key, value in values.items():

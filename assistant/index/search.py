@@ -87,14 +87,17 @@ class SearchIndex:
             hit.score += 1.0 / (RRF_K + rank)
             hit.dense_rank, hit.dense_score = rank, score
         ranked = sorted(fused.items(), key=lambda item: -item[1].score)
-        chunks = self.catalog.chunks(chunk_id for chunk_id, _ in ranked[: k * 3])
-        hits = []
-        for chunk_id, hit in ranked:
-            chunk = chunks.get(chunk_id)
-            if chunk is None:  # a vector no live chunk points to (left by an interrupted run)
-                continue
-            hits.append(Hit(chunk=chunk, score=hit.score, bm25_rank=hit.bm25_rank, bm25_score=hit.bm25_score,
-                            dense_rank=hit.dense_rank, dense_score=hit.dense_score))
-            if len(hits) == k:
-                break
+        hits: list[Hit] = []
+        window = k * 3
+        for start in range(0, len(ranked), window):
+            part = ranked[start:start + window]
+            chunks = self.catalog.chunks(chunk_id for chunk_id, _ in part)
+            for chunk_id, hit in part:
+                chunk = chunks.get(chunk_id)
+                if chunk is None:  # a vector no live chunk points to (left by an interrupted run)
+                    continue
+                hits.append(Hit(chunk=chunk, score=hit.score, bm25_rank=hit.bm25_rank, bm25_score=hit.bm25_score,
+                                dense_rank=hit.dense_rank, dense_score=hit.dense_score))
+                if len(hits) == k:
+                    return hits
         return hits

@@ -1,0 +1,76 @@
+"""Server mode: the index talks to a real `chroma run` started here on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from assistant.index.builder import build_index
+from assistant.index.dense import DenseStore
+from assistant.index.search import SearchIndex
+from assistant.settings import Settings
+
+from .test_index import FICHES, write_corpus
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    data = tmp_path_factory.mktemp("chroma-server")
+    env = dict(os.environ, ANONYMIZED_TELEMETRY="False", CHROMA_TELEMETRY="False")
+    server = subprocess.Popen([chroma, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("the Chroma server did not start")
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def test_index_and_search_through_a_chroma_server(tmp_path, chroma_url):
+    from assistant.embeddings import E5Embeddings
+
+    e5 = E5Embeddings()
+    settings = Settings(corpus=[write_corpus(tmp_path / "corpus", FICHES)], index=tmp_path / "index",
+                        chroma_url=chroma_url)
+    report = build_index(settings, e5)
+    assert report.fiches == 3
+    assert not (tmp_path / "index" / "chroma").exists()  # vectors live on the server, not here
+    assert DenseStore(settings.index, e5, chroma_url).count() == report.chunks
+    index = SearchIndex(settings, e5)
+    hit = index.search("assurer la cordée sur glacier", k=1)[0]
+    assert hit.chunk.code == "RNCP90002" and hit.dense_rank is not None
+    again = build_index(settings, e5)
+    assert again.embedded_chunks == 0
+
+
+def test_an_unreachable_server_is_a_clear_error(tmp_path):
+    from assistant.embeddings import E5Embeddings
+    from assistant.index.dense import DenseStoreError
+
+    with pytest.raises(DenseStoreError, match="serveur Chroma injoignable"):
+        DenseStore(tmp_path, E5Embeddings(), f"http://127.0.0.1:{free_port()}")
