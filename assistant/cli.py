@@ -195,6 +195,19 @@ def search_command(
         typer.echo("   " + hit.chunk.text.split("\n", 2)[-1][:400].replace("\n", "\n   "))
 
 
+@app.command("bench")
+def bench_command(
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    rounds: Annotated[int, typer.Option("--rounds", min=1, help="Passes sur les questions de test.")] = 3,
+) -> None:
+    """Mesure l'indexation (face au modèle seul) et la latence des requêtes ; n'écrit que dans un dossier temporaire."""
+    from assistant.benchmarks import run_index_benchmark
+
+    typer.echo(run_index_benchmark(settings_for(corpus, index, embedder), rounds=rounds).render())
+
+
 def main() -> None:
     try:
         app()
