@@ -16,7 +16,7 @@ from assistant.certification import Certification, Route
 from assistant.readers.text_cleanup import split_sentences
 from assistant.render.fiche_text import YES_NO, french_date, levels_line, status_line
 
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"
 MAX_BODY_CHARS = 900
 
 SECTION_LABELS: dict[str, str] = {
@@ -124,11 +124,11 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
         body = "Compétences :\n" + "\n".join(f"- {x}" for x in bloc.competences)
         if bloc.evaluation:
             body += f"\nModalités d'évaluation : {bloc.evaluation}"
-        yield "bloc", bloc.code, f"Bloc {bloc.code} : {bloc.title}", body
+        yield "bloc", bloc.code, f"Bloc {bloc.code} (bloc n°{bloc.number}) : {bloc.title}", body
     if not c.blocs:
         for unit in c.units:
             body = unit.description + (f"\n({unit.note})" if unit.note else "")
-            yield "unite", unit.code, f"Activité {unit.number} : {unit.title}", body
+            yield "unite", unit.code, f"Activité n°{unit.number} : {unit.title}", body
     yield "composantes", "", "", "\n".join(f"- {x}" for x in c.components)
     yield "evaluation", "", "", c.evaluation
     yield "vae", "", "", "\n".join(filter(None, [c.vae_rules, _route_line(c, Route.VAE)]))

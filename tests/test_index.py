@@ -157,7 +157,7 @@ def test_hits_keep_both_scores(settings, e5):
     hit = SearchIndex(settings, e5).search("façonner les baguettes", k=1)[0]
     assert hit.chunk.code == "RNCP90001" and hit.chunk.section == "bloc" and hit.chunk.bloc == "RNCP90001BC01"
     assert hit.bm25_rank == 1 and hit.bm25_score > 0 and hit.dense_rank is not None and -1 <= hit.dense_score <= 1
-    assert hit.chunk.text.startswith("RNCP90001 — Boulanger artisan\nBloc RNCP90001BC01 : Fabriquer le pain")
+    assert hit.chunk.text.startswith("RNCP90001 — Boulanger artisan\nBloc RNCP90001BC01 (bloc n°1) : Fabriquer le pain")
 
 
 def test_bm25_is_loaded_not_rebuilt_on_open(settings, e5, monkeypatch):
@@ -191,7 +191,7 @@ def test_seed_chunks_carry_their_heading(seeds):
     chunks = chunk_certification(seeds["RNCP31168"])
     bloc = next(c for c in chunks if c.bloc == "RNCP31168BC04")
     assert bloc.text.startswith("RNCP31168 — Responsable de production de projets culturels\n"
-                                "Bloc RNCP31168BC04 : Produire et mettre en œuvre")
+                                "Bloc RNCP31168BC04 (bloc n°4) : Produire et mettre en œuvre")
     assert all(len(c.text) < 1200 for c in chunks)
     assert len({c.id for c in chunks}) == len(chunks)
     assert {c.section for c in chunks} >= {"presentation", "bloc", "vae", "voies_acces", "validation_partielle"}

@@ -131,3 +131,9 @@ def test_statistics_by_promotion(sample):
 def test_overseas_accessibility(sample):
     assert sample["RNCP35809"].accessible_new_caledonia is True
     assert sample["RNCP34762"].accessible_french_polynesia is False
+
+
+def test_round_bullets_are_dropped_from_jobs(sample):
+    jobs = sample["RNCP35419"].jobs
+    assert jobs[:2] == ["Analyste-Programmeur", "Architecte logiciel"]
+    assert not any(job.startswith("●") for c in sample.values() for job in c.jobs)

@@ -16,6 +16,7 @@ from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMismatchError, IndexMissingError
 from assistant.index.lexical import LexicalIndex
+from assistant.index.structure_hints import hinted_sections, mentioned_units
 from assistant.scope import mentioned_codes
 from assistant.settings import Settings
 
@@ -73,6 +74,23 @@ class SearchIndex:
             return [c for c in selected if c in self.titles]
         return mentioned_codes(question, self.titles)
 
+    @staticmethod
+    def _add_structure_list(fused: dict[str, Hit], query: str, codes: list[str]) -> None:
+        """Fuse a third ranking: passages of the bloc the question names, then of the sections it points to.
+
+        Chunk ids carry their section and bloc (hash:section:bloc:part), so no lookup is needed.
+        """
+        units = mentioned_units(query, codes)
+        sections = hinted_sections(query)
+        if not units and not sections:
+            return
+        by_score = sorted(fused, key=lambda chunk_id: -fused[chunk_id].score)
+        parts = {chunk_id: chunk_id.split(":") for chunk_id in by_score}
+        named = [i for i in by_score if len(parts[i]) == 4 and parts[i][2] in units]
+        pointed = [i for i in by_score if len(parts[i]) == 4 and parts[i][1] in sections and i not in named]
+        for rank, chunk_id in enumerate(named + pointed, start=1):
+            fused[chunk_id].score += 1.0 / (RRF_K + rank)
+
     def search(self, query: str, k: int = 5, codes: list[str] | None = None, depth: int = 50) -> list[Hit]:
         """The k best passages for `query` within `codes` (all certifications when empty)."""
         lexical = self.lexical.search(query, depth, codes or None)
@@ -86,6 +104,7 @@ class SearchIndex:
                                                                  bm25_score=None, dense_rank=None, dense_score=None))
             hit.score += 1.0 / (RRF_K + rank)
             hit.dense_rank, hit.dense_score = rank, score
+        self._add_structure_list(fused, query, codes or [])
         ranked = sorted(fused.items(), key=lambda item: -item[1].score)
         hits: list[Hit] = []
         window = k * 3

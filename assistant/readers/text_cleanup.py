@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 URL = re.compile(r"^\s*(https?://\S+|www\.\S+)\s*$")
-BULLET = re.compile(r"^\s*(?:[-•*o▪–]|\d+°)\s+|^\s*[•▪]")
+BULLET = re.compile(r"^\s*(?:[-•●*o▪–]|\d+°)\s+|^\s*[•●▪]")
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]+")
 CUT_WORD = re.compile(r"\b([a-zà-öø-ÿœ]{2,})-([a-zà-öø-ÿœ]{2,})\b")
 # Second halves that are French word endings: a cut in the middle of a word leaves one of these.
@@ -145,7 +145,7 @@ def paragraphs(lines: Iterable[str], leads: re.Pattern[str] | None = None) -> li
     return [join_prose(p) for p in result]
 
 
-FLATTENED_BULLETS = re.compile(r"\s{2,}|\s+(?=[-•*▪]\s)|(?<=[.;])\s+-\s+(?=[A-ZÀ-ÖØ-Þ])")
+FLATTENED_BULLETS = re.compile(r"\s{2,}|\s+(?=[-•●*▪]\s)|(?<=[.;])\s+-\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def split_flattened_list(text: str) -> list[str]:

@@ -1,0 +1,67 @@
+"""Retrieval quality on a question set: is the passage holding the answer found, and how high?
+
+A hit is a retrieved passage that contains every `must_include` item. Cases whose items no single passage
+of the index contains (an answer assembled from several places, a refusal) are left out, and counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.evaluation.matching import contains_all
+from assistant.evaluation.sets import Case
+from assistant.index.search import SearchIndex
+
+DEPTH = 5
+
+
+@dataclass
+class RetrievalCase:
+    id: str
+    rank: int | None  # 1-based rank of the first passage holding the answer, None when not in the top 5
+
+
+@dataclass
+class RetrievalMetrics:
+    cases: list[RetrievalCase] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+    def _share(self, predicate) -> float:
+        return sum(1 for c in self.cases if predicate(c)) / len(self.cases) if self.cases else 0.0
+
+    @property
+    def hit_at_1(self) -> float:
+        return self._share(lambda c: c.rank == 1)
+
+    @property
+    def hit_at_5(self) -> float:
+        return self._share(lambda c: c.rank is not None and c.rank <= 5)
+
+    @property
+    def mrr(self) -> float:
+        return sum(1 / c.rank for c in self.cases if c.rank) / len(self.cases) if self.cases else 0.0
+
+    @property
+    def misses(self) -> list[str]:
+        return [c.id for c in self.cases if c.rank is None]
+
+
+def answerable_somewhere(index: SearchIndex, case: Case) -> bool:
+    """Does any single passage of the index hold every expected item?"""
+    return any(contains_all(text, case.expect.must_include) for _, _, text in index.catalog.chunk_rows())
+
+
+def measure_retrieval(index: SearchIndex, cases: list[Case]) -> RetrievalMetrics:
+    metrics = RetrievalMetrics()
+    for case in cases:
+        if case.kind != "qa" or case.expect.refuse or not case.expect.must_include:
+            continue
+        if not answerable_somewhere(index, case):
+            metrics.left_out.append(case.id)
+            continue
+        selected = [case.certification] if case.certification else None
+        hits = index.search(case.question, k=DEPTH, codes=index.scope(case.question, selected))
+        rank = next((n for n, hit in enumerate(hits, start=1)
+                     if contains_all(hit.chunk.text, case.expect.must_include)), None)
+        metrics.cases.append(RetrievalCase(case.id, rank))
+    return metrics

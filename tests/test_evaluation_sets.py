@@ -1,0 +1,88 @@
+"""The question-set format is read strictly, and expected text is matched as people would expect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation.matching import contains, contains_all, contains_item
+from assistant.evaluation.sets import EvalSetError, load_set
+
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "set.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["seeds.yaml", "rncp-sample.yaml"])
+def test_the_project_sets_load(name):
+    loaded = load_set(EVALS / name)
+    assert loaded.cases and len({c.id for c in loaded.cases}) == len(loaded.cases)
+
+
+def test_the_documented_example_loads(tmp_path):
+    loaded = load_set(write(tmp_path, """
+name: seeds
+cases:
+  - id: bloc-count-31168
+    kind: qa
+    question: "Combien de blocs compte le titre RNCP 31168 ?"
+    certification: RNCP31168
+    history:
+      - {role: user, content: "…"}
+      - {role: assistant, content: "…"}
+    expect:
+      must_include: ["5", ["plan média", "plan media"]]
+      must_not_include: ["12 blocs"]
+      sources: [RNCP31168]
+      refuse: true
+  - id: map-mediation
+    kind: mapping
+    certification: RNCP31168
+    experience: "J'ai conçu des visites guidées…"
+    expect:
+      blocs: [RNCP31168BC04]
+      labels: [["européens", "international"]]
+"""))
+    assert [c.kind for c in loaded.cases] == ["qa", "mapping"]
+    assert loaded.cases[0].expect.must_include == ["5", ["plan média", "plan media"]]
+    assert loaded.cases[0].history[1].role == "assistant"
+
+
+@pytest.mark.parametrize("case, message", [
+    ("- id: a\n  question: q\n  expect: {must_inclde: [x]}", "cas a : expect.must_inclde"),
+    ("- id: b\n  kind: qa\n  expect: {must_include: [x]}", "cas b"),
+    ("- id: c\n  kind: mapping\n  experience: e\n  expect: {blocs: [X]}", "demande une « certification »"),
+    ("- id: d\n  question: q\n  expect: {}", "aucune attente vérifiable"),
+    ("- id: e\n  kind: devinette\n  question: q\n  expect: {refuse: true}", "cas e : kind"),
+    ("- question: q\n  expect: {refuse: true}", "cas n°1 : id"),
+])
+def test_a_malformed_case_names_the_case_and_the_field(tmp_path, case, message):
+    with pytest.raises(EvalSetError, match=message):
+        load_set(write(tmp_path, "name: x\ncases:\n" + case + "\n"))
+
+
+def test_duplicate_ids_and_bad_files(tmp_path):
+    with pytest.raises(EvalSetError, match="cas a : identifiant en double"):
+        load_set(write(tmp_path, "name: x\ncases:\n- {id: a, question: q, expect: {refuse: true}}\n"
+                                 "- {id: a, question: r, expect: {refuse: true}}\n"))
+    with pytest.raises(EvalSetError, match="il faut « name »"):
+        load_set(write(tmp_path, "- juste une liste\n"))
+    with pytest.raises(EvalSetError, match="illisible"):
+        load_set(write(tmp_path, "name: [non fermé\n"))
+
+
+def test_matching_ignores_case_accents_and_spaces_but_keeps_whole_words():
+    assert contains("Le PLAN  MÉDIA presse", "plan média")
+    assert contains("plan media", "plan média")
+    assert contains("l’ensemble des 5 blocs", "5")
+    assert not contains("15 titrés par an", "5")
+    assert not contains("médiateurs", "médiation")
+    assert contains("validité illimitée.", "illimitée")
+    assert contains_item("les 40 % de membres", ["40%", "40 %"])
+    assert contains_all("jury de 7 membres, dont un président", ["7 membres", ["président", "presidente"]])
+    assert not contains_all("jury de 7 membres", ["7 membres", "président"])

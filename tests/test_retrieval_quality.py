@@ -1,0 +1,43 @@
+"""The index finds the passage holding the answer: the targets of the project, on its own question sets.
+
+The evaluation index holds the two seed fiches and the 12 sample fiches (read from ../shared); it is built
+once for this module with the default embedder. A hit is a retrieved passage containing every expected item.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluation.retrieval import measure_retrieval
+from assistant.evaluation.sets import load_set
+from assistant.index.builder import build_index
+from assistant.index.search import SearchIndex
+from assistant.settings import Settings
+
+from .conftest import CORPUS, SAMPLE_EXPORT
+
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+
+
+@pytest.fixture(scope="module")
+def evaluation_index(tmp_path_factory) -> SearchIndex:
+    settings = Settings(corpus=[CORPUS, SAMPLE_EXPORT], index=tmp_path_factory.mktemp("eval-index"))
+    report = build_index(settings)
+    assert report.fiches == 14
+    return SearchIndex(settings)
+
+
+def test_retrieval_meets_the_project_targets(evaluation_index):
+    cases = [case for name in ("seeds.yaml", "rncp-sample.yaml") for case in load_set(EVALS / name).cases]
+    metrics = measure_retrieval(evaluation_index, cases)
+    assert len(metrics.cases) >= 50 and metrics.left_out == []
+    print(f"hit@1 {metrics.hit_at_1:.3f} hit@5 {metrics.hit_at_5:.3f} MRR {metrics.mrr:.3f}")
+    assert metrics.hit_at_5 >= 0.95, metrics.misses
+    assert metrics.hit_at_1 >= 0.75
+
+
+def test_a_named_bloc_comes_first(evaluation_index):
+    hits = evaluation_index.search("Comment est évalué le bloc 2 ?", k=3, codes=["RNCP31168"])
+    assert hits[0].chunk.bloc == "RNCP31168BC02"
