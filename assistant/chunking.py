@@ -14,9 +14,9 @@ from pydantic import BaseModel
 
 from assistant.certification import Certification, Route
 from assistant.readers.text_cleanup import split_sentences
-from assistant.render.fiche_text import YES_NO, french_date, levels_line, status_line
+from assistant.render.fiche_text import YES_NO, french_date, key_facts
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 MAX_BODY_CHARS = 900
 
 SECTION_LABELS: dict[str, str] = {
@@ -101,20 +101,7 @@ def split_body(body: str, limit: int = MAX_BODY_CHARS) -> list[str]:
 
 def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
     """(section, bloc code, heading, body) for every part of the fiche that has something to say."""
-    facts = [f"Intitulé : {c.title}", f"Statut : {status_line(c)}", f"Niveau : {levels_line(c)}"]
-    if c.new_title and c.new_title != c.title:
-        facts.append(f"Nouvel intitulé : {c.new_title}")
-    if c.abbreviation:
-        facts.append(f"Type : {c.abbreviation}")
-    if c.certifiers:
-        facts.append("Certificateur(s) : " + " ; ".join(x.name for x in c.certifiers))
-    if c.rome:
-        facts.append("Codes ROME : " + " ; ".join(f"{r.code} {r.label}" for r in c.rome))
-    if c.nsf:
-        facts.append("Codes NSF : " + " ; ".join(f"{n.code} {n.label}" for n in c.nsf))
-    if c.formacodes:
-        facts.append("Formacodes : " + " ; ".join(f"{f.code} {f.label}" for f in c.formacodes))
-    yield "presentation", "", "", "\n".join(facts)
+    yield "presentation", "", "", "\n".join(f"{label} : {value}" for label, value in key_facts(c))
     yield "resume", "", "", c.summary
     yield "activites", "", "", "\n".join(c.activities)
     yield "capacites", "", "", "\n".join(c.capacities)

@@ -234,8 +234,6 @@ class _FicheParser:
             more_information=[squash_spaces(t) for t in self.texts("information") if t.strip()],
             sources={},
         )
-        if not certification.blocs and units:
-            certification.units = units
         certification.sources = self._sources(certification)
         return certification
 
@@ -257,8 +255,8 @@ class _FicheParser:
             source = self.source(key)
             if source is not None:
                 sources[name] = source
-        if certification.blocs:
-            sources["units"] = sources.get("blocs", sources.get("units"))  # type: ignore[assignment]
+        if certification.blocs and "blocs" in sources:
+            sources["units"] = sources["blocs"]
         legal = [self.source(k) for k in ("legal_general", "legal_creation", "legal_vae", "legal_other")]
         if any(legal):
             spans = [s.location for s in legal if s]

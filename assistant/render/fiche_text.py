@@ -34,17 +34,26 @@ def levels_line(certification: Certification) -> str:
     return ", ".join(parts) or "non précisé"
 
 
+def key_facts(c: Certification) -> list[tuple[str, str]]:
+    """The identity of a certification as (label, value), shared by the fiche view and the index."""
+    facts = [("Intitulé", c.title), ("Statut", status_line(c)), ("Niveau", levels_line(c))]
+    if c.new_title and c.new_title != c.title:
+        facts.append(("Nouvel intitulé", c.new_title))
+    if c.abbreviation:
+        facts.append(("Type", c.abbreviation))
+    for label, items in (("Certificateur(s)", [x.name for x in c.certifiers]),
+                         ("Codes ROME", [f"{r.code} ({r.label})" for r in c.rome]),
+                         ("Codes NSF", [f"{n.code} ({n.label})" for n in c.nsf]),
+                         ("Formacodes", [f"{f.code} ({f.label})" for f in c.formacodes])):
+        if items:
+            facts.append((label, " ; ".join(items)))
+    return facts
+
+
 def render_fiche(certification: Certification) -> str:
     c = certification
     lines = [f"# {c.code} — {c.title}", ""]
-    lines.append(f"- Statut : {status_line(c)}")
-    lines.append(f"- Niveau : {levels_line(c)}")
-    if c.certifiers:
-        lines.append("- Certificateur(s) : " + " ; ".join(x.name for x in c.certifiers))
-    if c.rome:
-        lines.append("- Codes ROME : " + " ; ".join(f"{r.code} ({r.label})" for r in c.rome))
-    if c.nsf:
-        lines.append("- Codes NSF : " + " ; ".join(f"{n.code} ({n.label})" for n in c.nsf))
+    lines += [f"- {label} : {value}" for label, value in key_facts(c)[1:]]
     if c.registration.end:
         lines.append(f"- Enregistrement jusqu'au : {french_date(c.registration.end)}")
     if c.validity:
