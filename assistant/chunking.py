@@ -123,7 +123,7 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
     yield "validation_partielle", "", "", "\n".join(filter(None, [c.partial_validation, validity]))
     yield "voies_acces", "", "", "\n".join(_route_line(c, r.route) for r in c.access_routes)
     yield "enregistrement", "", "", _registration_body(c)
-    yield "statistiques", "", "", "\n".join(_statistic_line(s) for s in c.statistics)
+    yield "statistiques", "", "", "\n".join(statistic_line(s) for s in c.statistics)
     places = [f"Lieu(x) de certification : {c.certification_places}" if c.certification_places else "",
               f"Lieu(x) de préparation : {c.preparation_places}" if c.preparation_places else ""]
     yield "lieux", "", "", "\n".join(filter(None, places))
@@ -164,7 +164,7 @@ def _registration_body(c: Certification) -> str:
     return "\n".join(lines)
 
 
-def _statistic_line(s) -> str:
+def statistic_line(s) -> str:
     if s.text:
         return s.text
     parts = [f"Promotion {s.year}" if s.year else "Promotion"]

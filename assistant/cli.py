@@ -195,6 +195,47 @@ def search_command(
         typer.echo("   " + hit.chunk.text.split("\n", 2)[-1][:400].replace("\n", "\n   "))
 
 
+@app.command("ask")
+def ask_command(
+    question: Annotated[str, typer.Argument(help="La question, en français.")],
+    rncp: Annotated[str | None, typer.Option("--rncp", help="La certification choisie.")] = None,
+    history: Annotated[
+        Path | None, typer.Option("--history", help="Fichier JSON des tours précédents [{role, content}…].")
+    ] = None,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    chroma_url: ChromaOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Répond à une question à partir des fiches, en citant ses sources."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from assistant.answering.answerer import Assistant, Turn
+    from assistant.codes import normalise_code
+
+    turns: list[Turn] = []
+    if history is not None:
+        try:
+            turns = TypeAdapter(list[Turn]).validate_json(history.read_bytes())
+        except (OSError, ValidationError) as error:
+            message = f"historique illisible ({history}) : attendu une liste JSON de {{role, content}}"
+            raise fail(f"{message} ({error.__class__.__name__})") from None
+    selected = None
+    if rncp:
+        selected = normalise_code(rncp)
+        if selected is None:
+            raise fail(f"« {rncp} » n'est pas un code RNCP.")
+    answer = Assistant(open_index(settings_for(corpus, index, embedder, chroma_url))).ask(question, selected, turns)
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+        return
+    typer.echo(answer.text)
+    for n, citation in enumerate(answer.citations, start=1):
+        where = " · ".join(filter(None, [citation.code, citation.section_label, citation.bloc]))
+        typer.echo(f"[{n}] {where}")
+
+
 @app.command("bench")
 def bench_command(
     corpus: CorpusOption = None,

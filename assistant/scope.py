@@ -27,14 +27,20 @@ def title_words(title: str) -> set[str]:
 
 
 def codes_by_title(text: str, titles: dict[str, str]) -> list[str]:
-    """Certifications whose title's significant words (at least two, 80 % of them) the text contains."""
+    """Certifications whose title the text names: 60 % of its significant words and at least two, or the
+    whole of a one-word title of six letters or more ("Cybersécurité")."""
     said = set(words(text))
     matches = []
     for code, title in titles.items():
         wanted = title_words(title)
-        if len(wanted) >= 2 and len(wanted & said) >= max(2, round(0.8 * len(wanted))):
-            matches.append((len(wanted & said), code))
-    return [code for _, code in sorted(matches, reverse=True)]
+        found = len(wanted & said)
+        one_long_word = len(wanted) == 1 and found == 1 and len(next(iter(wanted))) >= 6
+        if one_long_word or (len(wanted) >= 2 and found >= max(2, round(0.6 * len(wanted)))):
+            matches.append((found, code))
+    if not matches:
+        return []
+    best = max(found for found, _ in matches)  # "développeur web et web mobile" beats "développeur web"
+    return sorted(code for found, code in matches if found == best)
 
 
 def mentioned_codes(text: str, titles: dict[str, str]) -> list[str]:

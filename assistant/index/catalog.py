@@ -75,6 +75,13 @@ class Catalog:
         for (payload,) in self._db.execute("SELECT certification FROM fiches ORDER BY code"):
             yield Certification.model_validate_json(payload)
 
+    def codes_with_rome(self, rome: str) -> list[str]:
+        """Certifications whose fiche lists this ROME code (a text search first, then an exact check)."""
+        rows = self._db.execute("SELECT code, certification FROM fiches WHERE certification LIKE ? ORDER BY code",
+                                (f'%"{rome}"%',))
+        return [code for code, payload in rows
+                if any(r.code == rome for r in Certification.model_validate_json(payload).rome)]
+
     def chunk_ids(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT id FROM chunks ORDER BY rowid")]
 
