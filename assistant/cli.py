@@ -236,6 +236,53 @@ def ask_command(
         typer.echo(f"[{n}] {where}")
 
 
+@app.command("eval")
+def eval_command(
+    files: Annotated[list[Path], typer.Argument(help="Jeux de questions (YAML).")],
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    as_json: JsonOption = False,
+    report: Annotated[Path | None, typer.Option("--report", help="Rapport lisible : out.md ou out.html.")] = None,
+    min_pass: Annotated[
+        float | None, typer.Option("--min-pass", min=0.0, max=1.0, help="Échec (code 1) sous ce taux de réussite.")
+    ] = None,
+) -> None:
+    """Passe des jeux de questions dans l'assistant et mesure la qualité des réponses et de la recherche.
+
+    Avec --corpus, l'index est d'abord mis à jour à partir de ce corpus ; sinon l'index est pris tel quel."""
+    from assistant.answering.answerer import Assistant
+    from assistant.evaluation.report import write_report
+    from assistant.evaluation.runner import run_sets
+    from assistant.evaluation.sets import EvalSetError, load_set
+    from assistant.index.builder import build_index
+
+    try:
+        sets = [load_set(path) for path in files]
+    except EvalSetError as error:
+        raise fail(str(error)) from None
+    settings = settings_for(corpus, index, embedder)
+    if corpus:
+        summary = build_index(settings)
+        for problem in summary.skipped:
+            typer.echo(f"Ignoré : {problem}", err=True)
+    outcome = run_sets(Assistant(open_index(settings)), sets)
+    if report is not None:
+        write_report(outcome, report)
+    data = outcome.to_json()
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"{outcome.name} : {data['passed']}/{data['cases']} cas réussis ({data['pass_rate']:.1%})")
+        for name, value in data["metrics"].items():
+            typer.echo(f"  {name} : {'—' if value is None else value}")
+        for failure in data["failures"]:
+            typer.echo(f"  ÉCHEC {failure['id']} : {failure['reason']}")
+    if min_pass is not None and outcome.pass_rate < min_pass:
+        typer.echo(f"Taux de réussite {outcome.pass_rate:.1%} sous le seuil {min_pass:.1%}.", err=True)
+        raise typer.Exit(1)
+
+
 @app.command("bench")
 def bench_command(
     corpus: CorpusOption = None,

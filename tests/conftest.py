@@ -40,3 +40,15 @@ def seed_index_folder(tmp_path_factory) -> Path:
     report = build_index(Settings(corpus=[CORPUS], index=folder))
     assert report.fiches == 2 and report.skipped == []
     return folder
+
+
+@pytest.fixture(scope="session")
+def evaluation_index_folder(tmp_path_factory) -> Path:
+    """The index of the project's evaluation corpus: the two seeds and the 12 sample fiches."""
+    from assistant.index.builder import build_index
+    from assistant.settings import Settings
+
+    folder = tmp_path_factory.mktemp("eval-index")
+    report = build_index(Settings(corpus=[CORPUS, SAMPLE_EXPORT], index=folder))
+    assert report.fiches == 14 and report.skipped == []
+    return folder

@@ -12,21 +12,15 @@ import pytest
 
 from assistant.evaluation.retrieval import measure_retrieval
 from assistant.evaluation.sets import load_set
-from assistant.index.builder import build_index
 from assistant.index.search import SearchIndex
 from assistant.settings import Settings
-
-from .conftest import CORPUS, SAMPLE_EXPORT
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
 
 
 @pytest.fixture(scope="module")
-def evaluation_index(tmp_path_factory) -> SearchIndex:
-    settings = Settings(corpus=[CORPUS, SAMPLE_EXPORT], index=tmp_path_factory.mktemp("eval-index"))
-    report = build_index(settings)
-    assert report.fiches == 14
-    return SearchIndex(settings)
+def evaluation_index(evaluation_index_folder) -> SearchIndex:
+    return SearchIndex(Settings(index=evaluation_index_folder))
 
 
 def test_retrieval_meets_the_project_targets(evaluation_index):

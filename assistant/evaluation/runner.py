@@ -1,0 +1,135 @@
+"""Run question sets through the same `Assistant.ask` the web app uses, and measure.
+
+Per case: pass or fail and why. Overall: pass rates per kind, citation presence, refusal precision and
+recall, retrieval hit@1 / hit@5 / MRR (see `retrieval.py`), latency. A case this version cannot check
+(a mapping case before the mapping exists) fails with its reason: it never counts as a pass.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from assistant.answer import Answer
+from assistant.answering.answerer import Assistant, Turn
+from assistant.evaluation.matching import contains, contains_item
+from assistant.evaluation.retrieval import RetrievalMetrics, measure_retrieval
+from assistant.evaluation.sets import Case, EvalSet
+
+
+@dataclass
+class CaseResult:
+    id: str
+    kind: str
+    passed: bool
+    reasons: list[str]
+    answer: str
+    cited: list[str]
+    declined: bool
+    expected_refusal: bool
+    latency_ms: float
+
+
+@dataclass
+class EvalReport:
+    name: str
+    results: list[CaseResult] = field(default_factory=list)
+    retrieval: RetrievalMetrics = field(default_factory=RetrievalMetrics)
+
+    def of_kind(self, kind: str) -> list[CaseResult]:
+        return [r for r in self.results if r.kind == kind]
+
+    @staticmethod
+    def _rate(results: list[CaseResult]) -> float | None:
+        return round(sum(r.passed for r in results) / len(results), 4) if results else None
+
+    @property
+    def pass_rate(self) -> float:
+        return self._rate(self.results) or 0.0
+
+    def metrics(self) -> dict[str, float | None]:
+        qa = self.of_kind("qa")
+        answered = [r for r in qa if not r.declined]
+        declined = [r for r in qa if r.declined]
+        expected = [r for r in qa if r.expected_refusal]
+        latencies = sorted(r.latency_ms for r in self.results)
+        cases = self.retrieval.cases
+
+        def share(part: int, whole: int) -> float | None:
+            return round(part / whole, 4) if whole else None
+
+        return {
+            "hit_at_1": round(self.retrieval.hit_at_1, 4) if cases else None,
+            "hit_at_5": round(self.retrieval.hit_at_5, 4) if cases else None,
+            "mrr": round(self.retrieval.mrr, 4) if cases else None,
+            "citation_rate": share(sum(1 for r in answered if r.cited), len(answered)),
+            "refusal_precision": share(sum(1 for r in declined if r.expected_refusal), len(declined)),
+            "refusal_recall": share(sum(1 for r in expected if r.declined), len(expected)),
+            "mapping_top1": None,
+            "mapping_top3": None,
+            "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+            "latency_p95_ms": round(latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))], 1)
+            if latencies else None,
+        }
+
+    def to_json(self) -> dict:
+        by_kind = {}
+        for kind in ("qa", "mapping"):
+            results = self.of_kind(kind)
+            by_kind[kind] = {"cases": len(results), "passed": sum(r.passed for r in results),
+                             "pass_rate": self._rate(results)}
+        return {
+            "name": self.name,
+            "cases": len(self.results),
+            "passed": sum(r.passed for r in self.results),
+            "pass_rate": round(self.pass_rate, 4),
+            "by_kind": by_kind,
+            "metrics": self.metrics(),
+            "failures": [{"id": r.id, "reason": "; ".join(r.reasons), "answer": r.answer}
+                         for r in self.results if not r.passed],
+        }
+
+
+def check_qa(case: Case, answer: Answer) -> list[str]:
+    """Why an answer fails its case (empty when it passes)."""
+    expect, reasons = case.expect, []
+    if expect.refuse and not answer.declined:
+        reasons.append("devait décliner, a répondu")
+    if not expect.refuse and answer.declined:
+        reasons.append("a décliné une question à laquelle les fiches répondent")
+    for item in expect.must_include:
+        if not contains_item(answer.text, item):
+            reasons.append(f"absent de la réponse : {item if isinstance(item, str) else ' | '.join(item)}")
+    for item in expect.must_not_include:
+        if contains(answer.text, item):
+            reasons.append(f"présent alors qu'interdit : {item}")
+    cited = {c.code for c in answer.citations}
+    for source in expect.sources:
+        if source not in cited:
+            reasons.append(f"source non citée : {source} (cité : {', '.join(sorted(cited)) or 'rien'})")
+    if not answer.declined and not answer.citations:
+        reasons.append("réponse sans citation")
+    return reasons
+
+
+def run_case(assistant: Assistant, case: Case) -> CaseResult:
+    started = time.perf_counter()
+    if case.kind == "mapping":
+        return CaseResult(case.id, case.kind, False,
+                          ["la mise en correspondance des expériences n'est pas encore disponible"], "", [],
+                          False, False, 0.0)
+    history = [Turn(role=t.role, content=t.content) for t in case.history]
+    answer = assistant.ask(case.question, case.certification, history)
+    latency = (time.perf_counter() - started) * 1000
+    reasons = check_qa(case, answer)
+    return CaseResult(case.id, case.kind, not reasons, reasons, answer.text,
+                      sorted({c.code for c in answer.citations}), answer.declined, case.expect.refuse, latency)
+
+
+def run_sets(assistant: Assistant, sets: list[EvalSet]) -> EvalReport:
+    report = EvalReport(name=" + ".join(s.name for s in sets))
+    cases = [case for s in sets for case in s.cases]
+    report.results = [run_case(assistant, case) for case in cases]
+    report.retrieval = measure_retrieval(assistant.index, cases)
+    return report

@@ -1,0 +1,79 @@
+"""`vae-assistant eval`: the project's own sets as a quality gate, and the runner's output and failures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from assistant.cli import app
+
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, ["eval", *args])
+
+
+def test_the_project_sets_pass_the_gate(evaluation_index_folder, tmp_path):
+    """The CI gate: no LLM, at least 90 % of the project's cases, every answer cited."""
+    result = run(str(EVALS / "seeds.yaml"), str(EVALS / "rncp-sample.yaml"), "--index", str(evaluation_index_folder),
+                 "--json", "--min-pass", "0.9", "--report", str(tmp_path / "rapport.md"))
+    data = json.loads(result.stdout)
+    print(json.dumps({k: data[k] for k in ("cases", "passed", "pass_rate", "metrics")}, indent=1))
+    assert result.exit_code == 0, data["failures"]
+    assert data["cases"] >= 60 and data["pass_rate"] >= 0.9
+    assert data["metrics"]["citation_rate"] == 1.0
+    assert data["metrics"]["refusal_recall"] == 1.0
+    assert "| Réponses citées | 1 |" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
+
+
+def test_json_has_the_documented_shape_and_failures_say_why(evaluation_index_folder, tmp_path):
+    cases = tmp_path / "set.yaml"
+    cases.write_text("""
+name: essai
+cases:
+  - id: juste
+    question: "Quel est le niveau du RNCP 31168 ?"
+    expect: {must_include: ["6"], sources: [RNCP31168]}
+  - id: faux
+    question: "Quel est le niveau du RNCP 31168 ?"
+    expect: {must_include: ["niveau 8"], must_not_include: ["niveau 6"], sources: [RNCP14437]}
+  - id: refus-manque
+    question: "Quel est le niveau du RNCP 31168 ?"
+    expect: {refuse: true}
+  - id: carte
+    kind: mapping
+    certification: RNCP31168
+    experience: "J'ai conçu des visites guidées pour un musée."
+    expect: {blocs: [RNCP31168BC04]}
+""", encoding="utf-8")
+    result = run(str(cases), "--index", str(evaluation_index_folder), "--json", "--min-pass", "0.5",
+                 "--report", str(tmp_path / "rapport.html"))
+    assert result.exit_code == 1  # 1 case of 4 passes: under the threshold
+    data = json.loads(result.stdout)
+    assert set(data) == {"name", "cases", "passed", "pass_rate", "by_kind", "metrics", "failures"}
+    assert set(data["metrics"]) == {"hit_at_1", "hit_at_5", "mrr", "citation_rate", "refusal_precision",
+                                    "refusal_recall", "mapping_top1", "mapping_top3", "latency_p50_ms",
+                                    "latency_p95_ms"}
+    assert (data["cases"], data["passed"]) == (4, 1)
+    assert data["by_kind"]["mapping"] == {"cases": 1, "passed": 0, "pass_rate": 0.0}
+    reasons = {f["id"]: f["reason"] for f in data["failures"]}
+    assert "absent de la réponse : niveau 8" in reasons["faux"]
+    assert "présent alors qu'interdit : niveau 6" in reasons["faux"]
+    assert "source non citée : RNCP14437" in reasons["faux"]
+    assert reasons["refus-manque"] == "devait décliner, a répondu"
+    assert "pas encore disponible" in reasons["carte"]
+    assert data["metrics"]["refusal_recall"] == 0.0
+    page = (tmp_path / "rapport.html").read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "<td>faux</td>" in page
+
+
+def test_a_malformed_set_is_an_error_not_a_pass(evaluation_index_folder, tmp_path):
+    broken = tmp_path / "casse.yaml"
+    broken.write_text("name: x\ncases:\n  - id: a\n    question: q\n    expect: {must_inclue: [x]}\n", encoding="utf-8")
+    result = run(str(broken), "--index", str(evaluation_index_folder), "--json")
+    assert result.exit_code == 2
+    assert "cas a : expect.must_inclue" in result.stderr and result.stdout == ""
