@@ -107,7 +107,7 @@ class Assistant:
         overlaps = [(len(asked & (set(analyse(u.title)) - GENERIC_TERMS)), u) for u in certification.units]
         best = max((o for o, _ in overlaps), default=0)
         winners = [u for o, u in overlaps if o == best]
-        if best >= 1 and len(winners) == 1 and re.search(r"\b(bloc|activit|la|le|l')", question, re.IGNORECASE):
+        if best >= 1 and len(winners) == 1:
             return winners[0]
         return None
 

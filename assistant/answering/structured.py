@@ -22,7 +22,7 @@ def cite(c: Certification, section: str, quote: str, bloc: str = "") -> Citation
                     bloc=bloc, quote=quote)
 
 
-def _bloc_text(c: Certification, bloc: Bloc, aspect: str) -> Drafted:
+def bloc_answer(c: Certification, bloc: Bloc, aspect: str) -> Drafted:
     parts, quotes = [f"Le bloc {bloc.code} de la certification {c.code} s'intitule « {bloc.title} »."], []
     if aspect in ("", "competences") and bloc.competences:
         parts.append("Compétences : " + " ; ".join(bloc.competences) + ".")
@@ -35,10 +35,6 @@ def _bloc_text(c: Certification, bloc: Bloc, aspect: str) -> Drafted:
             parts.append("La fiche ne précise pas les modalités d'évaluation de ce bloc.")
     quote = "\n".join([bloc.title, *quotes])
     return " ".join(parts), [cite(c, "bloc", quote, bloc.code)]
-
-
-def bloc_answer(c: Certification, bloc: Bloc, aspect: str) -> Drafted:
-    return _bloc_text(c, bloc, aspect)
 
 
 def unit_answer(c: Certification, unit: Unit) -> Drafted:

@@ -77,8 +77,6 @@ class DenseStore:
 
     def search(self, query: str, k: int, codes: list[str] | None = None) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the k nearest passages, within `codes` when given."""
-        if self.count() == 0:
-            return []
         where = None
         if codes:
             where = {"code": codes[0]} if len(codes) == 1 else {"code": {"$in": list(codes)}}

@@ -27,9 +27,10 @@ class LexicalIndex:
         self.ids = ids
         self.generation = generation
         self._code_of = np.array(codes, dtype=object)
-        self._positions_by_code: dict[str, np.ndarray] = {}
-        for code in set(codes):
-            self._positions_by_code[code] = np.flatnonzero(self._code_of == code)
+        grouped: dict[str, list[int]] = {}
+        for position, code in enumerate(codes):  # one pass: a scan per code would be quadratic at RNCP scale
+            grouped.setdefault(code, []).append(position)
+        self._positions_by_code = {code: np.array(found) for code, found in grouped.items()}
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str, str]], generation: int) -> LexicalIndex:
