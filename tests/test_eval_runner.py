@@ -18,8 +18,9 @@ def run(*args: str):
 
 
 def test_the_project_sets_pass_the_gate(evaluation_index_folder, tmp_path):
-    """The CI gate: no LLM, at least 90 % of the project's cases, every answer cited."""
-    result = run(str(EVALS / "seeds.yaml"), str(EVALS / "rncp-sample.yaml"), "--index", str(evaluation_index_folder),
+    """The CI gate: no LLM, at least 90 % of the project's cases, every answer cited, mapping top-3 ≥ 85 %."""
+    result = run(str(EVALS / "seeds.yaml"), str(EVALS / "rncp-sample.yaml"), str(EVALS / "mapping.yaml"),
+                 "--index", str(evaluation_index_folder),
                  "--json", "--min-pass", "0.9", "--report", str(tmp_path / "rapport.md"))
     data = json.loads(result.stdout)
     print(json.dumps({k: data[k] for k in ("cases", "passed", "pass_rate", "metrics")}, indent=1))
@@ -27,6 +28,7 @@ def test_the_project_sets_pass_the_gate(evaluation_index_folder, tmp_path):
     assert data["cases"] >= 60 and data["pass_rate"] >= 0.9
     assert data["metrics"]["citation_rate"] == 1.0
     assert data["metrics"]["refusal_recall"] == 1.0
+    assert data["metrics"]["mapping_top3"] >= 0.85
     assert "| Réponses citées | 1 |" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
 
 
@@ -47,7 +49,7 @@ cases:
   - id: carte
     kind: mapping
     certification: RNCP31168
-    experience: "J'ai conçu des visites guidées pour un musée."
+    experience: "J'ai tenu le budget et la trésorerie d'un festival."
     expect: {blocs: [RNCP31168BC04]}
 """, encoding="utf-8")
     result = run(str(cases), "--index", str(evaluation_index_folder), "--json", "--min-pass", "0.5",
@@ -65,7 +67,8 @@ cases:
     assert "présent alors qu'interdit : niveau 6" in reasons["faux"]
     assert "source non citée : RNCP14437" in reasons["faux"]
     assert reasons["refus-manque"] == "devait décliner, a répondu"
-    assert "pas encore disponible" in reasons["carte"]
+    assert reasons["carte"] == "attendu parmi les 3 premières unités : RNCP31168BC04"
+    assert data["metrics"]["mapping_top3"] == 0.0
     assert data["metrics"]["refusal_recall"] == 0.0
     page = (tmp_path / "rapport.html").read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>") and "<td>faux</td>" in page

@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from fpdf import FPDF
-
 from assistant.corpus import read_corpus
 from assistant.readers.pdf import read_pdf
 
 from .conftest import CORPUS
-
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
-def write_pdf(path: Path, text: str | None) -> Path:
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    if text is None:  # a "scan": only a drawn rectangle, no text layer
-        pdf.rect(20, 20, 100, 150, style="F")
-    else:
-        if FONT.exists():
-            pdf.add_font("DejaVu", fname=str(FONT))
-            pdf.set_font("DejaVu", size=8)
-        else:
-            pdf.set_font("Helvetica", size=8)
-        for line in text.splitlines():
-            pdf.cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
-    return path
+from .pdf_files import write_pdf
 
 
 def test_pdf_fiche_reads_like_the_text_fiche(tmp_path):

