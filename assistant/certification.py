@@ -215,7 +215,12 @@ class Certification(BaseModel):
     @property
     def fiche_url(self) -> str:
         """The public page of the fiche on the France Compétences site."""
-        return f"https://www.francecompetences.fr/recherche/rncp/{self.code.removeprefix('RNCP')}/"
+        return fiche_url(self.code)
+
+
+def fiche_url(code: str) -> str:
+    """The public page of a fiche on the France Compétences site, from its code alone."""
+    return f"https://www.francecompetences.fr/recherche/rncp/{code.removeprefix('RNCP')}/"
 
 
 def derive_units(certification: Certification) -> list[Unit]:

@@ -266,6 +266,35 @@ def bench_command(
     typer.echo(run_index_benchmark(settings_for(corpus, index, embedder), rounds=rounds).render())
 
 
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option("--host", help="Adresse d'écoute (127.0.0.1 : cette machine seulement).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port d'écoute.")] = 7860,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    chroma_url: ChromaOption = None,
+) -> None:
+    """Sert l'application web (chat, expériences, livret 2, fiches) ; VAE_AUTH=utilisateur:mot_de_passe
+    demande une connexion."""
+    import os
+
+    from assistant.web.app import remove_private_folder
+    from assistant.web.serve import AuthError, create_app, launch, parse_auth
+
+    try:
+        auth = parse_auth(os.environ.get("VAE_AUTH"))
+    except AuthError as error:
+        raise fail(str(error)) from None
+    web_app = create_app(settings_for(corpus, index, embedder, chroma_url))
+    typer.echo(f"Assistant VAE : http://{host}:{port}/ (Ctrl+C pour arrêter)")
+    try:
+        launch(web_app, host, port, auth)
+    finally:
+        remove_private_folder(web_app)
+
+
 app.command("map")(map_command)
 app.command("outline")(outline_command)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.certification import Certification
 from assistant.chunking import Chunk, chunk_certification, fiche_hash
@@ -91,6 +92,7 @@ def build_index(
                     catalog.add_fiche(h, wanted[h], _file_of(wanted[h]), chunks_by_fiche[h])
                 if to_add or to_remove:
                     catalog.set("generation", str(catalog.generation + 1))
+                catalog.set("updated", date.today().isoformat())  # shown beside the data source in the app
         report.added = sorted(wanted[h].code for h in to_add)
         report.removed = sorted(live[h] for h in to_remove if live[h] not in report.added)
         lexical = LexicalIndex.load(settings.index)

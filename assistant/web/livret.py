@@ -1,0 +1,38 @@
+"""'Livret 2': the outline built from the same experiences, previewed, and offered as Word and Markdown.
+
+The two files are written in a private folder of the running app (Gradio serves downloads from files),
+removed when the app stops and swept by Gradio's cache cleaning; nothing else keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from assistant.mapping.experiences import ExperienceError
+from assistant.outline.builder import build_outline
+from assistant.outline.render_docx import render_docx
+from assistant.outline.render_markdown import render_markdown
+from assistant.web.experiences import read_experiences
+from assistant.web.services import Services
+
+
+def build_files(services: Services, certification: str | None, text: str | None, upload: str | None,
+                folder: Path) -> tuple[str, str | None, str | None]:
+    """(preview in Markdown, Word file path, Markdown file path); no files when the input is not usable."""
+    if not certification:
+        return "⚠️ Choisissez d'abord la certification visée.", None, None
+    try:
+        experiences = read_experiences(text, upload)
+    except ExperienceError as error:
+        return f"⚠️ {error}", None, None
+    mapping = services.mapper.map(certification, experiences)
+    outline = build_outline(services.index.certification(certification), mapping, experiences)
+    markdown = render_markdown(outline)
+    own = Path(tempfile.mkdtemp(dir=folder))
+    stem = f"livret2-{re.sub(r'[^A-Za-z0-9]', '', certification)}"
+    word_file, markdown_file = own / f"{stem}.docx", own / f"{stem}.md"
+    word_file.write_bytes(render_docx(outline))
+    markdown_file.write_text(markdown, encoding="utf-8")
+    return markdown, str(word_file), str(markdown_file)

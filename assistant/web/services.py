@@ -1,0 +1,34 @@
+"""What the web app shares between all its users: the index opened once, and the faces over it.
+
+Everything here is read-only at request time, so concurrent sessions share it safely (the embedder has
+its own lock; SQLite reads are serialised by the library).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answering.answerer import Assistant
+from assistant.index.search import SearchIndex
+from assistant.mapping.mapper import ExperienceMapper
+from assistant.settings import Settings
+
+
+@dataclass
+class Services:
+    index: SearchIndex
+    assistant: Assistant
+    mapper: ExperienceMapper
+
+    @classmethod
+    def open(cls, settings: Settings) -> Services:
+        index = SearchIndex(settings)
+        return cls(index=index, assistant=Assistant(index), mapper=ExperienceMapper(index))
+
+    def choices(self) -> list[tuple[str, str]]:
+        """The certifications as a person searches them: by code or by title."""
+        return [(f"{code} — {title}", code) for code, title in sorted(self.index.titles.items())]
+
+    @property
+    def updated(self) -> str:
+        return self.index.catalog.get("updated") or ""
