@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from assistant.cli import app
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
+PROJECT_SETS = ("seeds.yaml", "rncp-sample.yaml", "conversation.yaml", "mapping.yaml")
 runner = CliRunner()
 
 
@@ -19,13 +20,14 @@ def run(*args: str):
 
 def test_the_project_sets_pass_the_gate(evaluation_index_folder, tmp_path):
     """The CI gate: no LLM, at least 90 % of the project's cases, every answer cited, mapping top-3 ≥ 85 %."""
-    result = run(str(EVALS / "seeds.yaml"), str(EVALS / "rncp-sample.yaml"), str(EVALS / "mapping.yaml"),
-                 "--index", str(evaluation_index_folder),
+    sets = [str(EVALS / name) for name in PROJECT_SETS]
+    result = run(*sets, "--index", str(evaluation_index_folder),
                  "--json", "--min-pass", "0.9", "--report", str(tmp_path / "rapport.md"))
     data = json.loads(result.stdout)
     print(json.dumps({k: data[k] for k in ("cases", "passed", "pass_rate", "metrics")}, indent=1))
     assert result.exit_code == 0, data["failures"]
-    assert data["cases"] >= 60 and data["pass_rate"] >= 0.9
+    assert data["cases"] >= 80 and data["pass_rate"] >= 0.9
+    assert data["by_kind"]["mapping"]["cases"] >= 20
     assert data["metrics"]["citation_rate"] == 1.0
     assert data["metrics"]["refusal_recall"] == 1.0
     assert data["metrics"]["mapping_top3"] >= 0.85

@@ -28,6 +28,7 @@ from assistant.readers.text_cleanup import split_sentences
 from assistant.scope import codes_in_text
 
 MAX_QUESTION_CHARS = 2000
+LONG_MESSAGE_CHARS = 400  # beyond this, a message that asks a question is answered on that question
 UNIT_KINDS = {"evaluation", "bloc_list", "activities", "capacities"}  # intents a bloc's title may refine
 KEY_COVERAGE = 0.6  # share of the question's own words the quoted passages must contain
 GENERIC_TERMS = set(analyse(
@@ -61,6 +62,7 @@ class Assistant:
             question = question[:MAX_QUESTION_CHARS]
             notice = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères : posez une question "
                       "plus courte pour une réponse plus précise.) ")
+        question = _focus(question, set(self.index.titles))
         unknown = self._unknown_codes(question)
         experience = experience_in(question)
         if experience is not None and not unknown:
@@ -108,10 +110,16 @@ class Assistant:
         named = self.index.scope(question)
         if named:
             return named
+        known = set(self.index.titles)
         for turn in reversed(history):
-            earlier = self.index.scope(turn.content)
+            earlier = codes_in_text(turn.content, known)
             if earlier:
                 return earlier[:1]
+        for role in ("user", "assistant"):
+            for turn in reversed([t for t in history if t.role == role]):
+                earlier = self.index.scope(turn.content)
+                if earlier:
+                    return earlier[:1]
         return []
 
     def _named_unit(self, certification: Certification, question: str, by_title: bool = True) -> Unit | None:
@@ -183,10 +191,15 @@ class Assistant:
             found = self._bloc_by_content(certification, question)
             if found is not None:
                 return bloc_answer(certification, found, bloc_aspect(question))
-        if intent is None and _is_follow_up(question):
+        if intent is None and _is_follow_up(question) and not self._own_terms(question, certification.code):
             previous = next((t.content for t in reversed(history) if t.role == "user"), "")
             intent = detect_intent(previous, names_a_bloc=False)
         return structured_answer(certification, intent) if intent else None
+
+    def _own_terms(self, question: str, code: str) -> list[str]:
+        """What a follow-up asks beyond 'et pour … ?': its key terms once the codes it names are set aside."""
+        return [t for t in self._key_terms(re.sub(r"\bRNCP\s*\d+|\b\d{4,6}\b", " ", question, flags=re.I), [code])
+                if not t.isdigit()]
 
     def _key_terms(self, question: str, codes: list[str]) -> list[str]:
         """The question's own words: not generic, not the words of the certification's title."""
@@ -271,6 +284,20 @@ class Assistant:
                   "https://www.francecompetences.fr/recherche/rncp/ ."),
             declined=True,
         )
+
+
+def _focus(message: str, known: set[str]) -> str:
+    """A long message that asks a question: its first question, with the codes named elsewhere in it.
+
+    Context piled around a question ('je suis très motivé… jury… budgets…') would otherwise decide what is
+    answered; the question itself says what is asked."""
+    if len(message) <= LONG_MESSAGE_CHARS:
+        return message
+    asked = next((s for s in split_sentences(message) if s.rstrip().endswith("?")), None)
+    if asked is None or len(asked) > LONG_MESSAGE_CHARS:
+        return message
+    elsewhere = [code for code in codes_in_text(message, known) if code not in codes_in_text(asked, known)]
+    return " ".join([asked, *elsewhere])
 
 
 def _is_follow_up(question: str) -> bool:

@@ -2,6 +2,8 @@
 
 A hit is a retrieved passage that contains every `must_include` item. Cases whose items no single passage
 of the index contains (an answer assembled from several places, a refusal) are left out, and counted.
+Follow-ups (cases with a history) are not measured here: the retriever sees one question, and "Et le bloc
+5 ?" means nothing without the turns before it; the answer checks cover them.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def measure_retrieval(index: SearchIndex, cases: list[Case]) -> RetrievalMetrics
     metrics = RetrievalMetrics()
     passages: list[str] | None = None  # read once, only if some case needs it
     for case in cases:
-        if case.kind != "qa" or case.expect.refuse or not case.expect.must_include:
+        if case.kind != "qa" or case.expect.refuse or not case.expect.must_include or case.history:
             continue
         if passages is None:
             passages = [text for _, _, text in index.catalog.chunk_rows()]

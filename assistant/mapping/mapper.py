@@ -36,7 +36,10 @@ EVIDENCE_SHARE = 0.4  # a second pair of phrases is shown only when it weighs at
 GENERIC = frozenset(analyse(
     "faire fait faisais travail travaille travaillé mettre mise place ensemble chaque an ans année années mois "
     "jour jours semaine depuis pendant plusieurs différents différentes ensemble cadre activité activités "
-    "mission missions poste tâches aussi puis très bien"
+    "mission missions poste tâches aussi puis très bien "
+    # action verbs every fiche uses for every kind of work: the nouns say which work
+    "rédiger rédigé rédige organiser organisé organise gérer géré gère assurer assuré réaliser réalisé suivre suivi "
+    "participer participé contribuer contribué préparer préparé effectuer effectué élaborer élaboré définir défini"
 ))
 
 
