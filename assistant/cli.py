@@ -182,6 +182,7 @@ def ask_command(
     from pydantic import TypeAdapter, ValidationError
 
     from assistant.answering.answerer import Assistant, Turn
+    from assistant.answering.llm import LLMConfigError, writer_from_settings
     from assistant.codes import normalise_code
 
     turns: list[Turn] = []
@@ -196,7 +197,12 @@ def ask_command(
         selected = normalise_code(rncp)
         if selected is None:
             raise fail(f"« {rncp} » n'est pas un code RNCP.")
-    answer = Assistant(open_index(settings_for(corpus, index, embedder, chroma_url))).ask(question, selected, turns)
+    settings = settings_for(corpus, index, embedder, chroma_url)
+    try:
+        writer = writer_from_settings(settings)
+    except LLMConfigError as error:
+        raise fail(str(error)) from None
+    answer = Assistant(open_index(settings), writer).ask(question, selected, turns)
     if as_json:
         typer.echo(answer.model_dump_json(indent=2))
         return
@@ -280,6 +286,7 @@ def serve_command(
     demande une connexion."""
     import os
 
+    from assistant.answering.llm import LLMConfigError
     from assistant.web.app import remove_private_folder
     from assistant.web.serve import AuthError, create_app, launch, parse_auth
 
@@ -287,7 +294,10 @@ def serve_command(
         auth = parse_auth(os.environ.get("VAE_AUTH"))
     except AuthError as error:
         raise fail(str(error)) from None
-    web_app = create_app(settings_for(corpus, index, embedder, chroma_url))
+    try:
+        web_app = create_app(settings_for(corpus, index, embedder, chroma_url))
+    except LLMConfigError as error:
+        raise fail(str(error)) from None
     typer.echo(f"Assistant VAE : http://{host}:{port}/ (Ctrl+C pour arrêter)")
     try:
         launch(web_app, host, port, auth)

@@ -70,7 +70,8 @@ def test_extractive_answer_quotes_and_cites(assistant):
 
 @pytest.mark.parametrize("question", ["Quel salaire peut espérer un chargé de production ?",
                                       "Donne-moi une recette de tarte aux pommes.",
-                                      "Comment est évalué le bloc 3 du RNCP 99999 ?"])
+                                      "Comment est évalué le bloc 3 du RNCP 99999 ?",
+                                      "Quelle est la date de la prochaine session de jury pour le RNCP 31168 ?"])
 def test_declines_when_the_fiches_do_not_hold_the_answer(assistant, question):
     answer = assistant.ask(question)
     assert answer.declined and answer.citations == []
@@ -106,3 +107,16 @@ def test_ask_rejects_a_bad_history_file(seed_index_folder, tmp_path):
     bad.write_text("{pas du json", encoding="utf-8")
     result = CliRunner().invoke(app, ["ask", "jury ?", "--history", str(bad), "--index", str(seed_index_folder)])
     assert result.exit_code == 2 and "historique illisible" in result.stderr
+
+
+def test_a_follow_up_with_words_of_its_own_is_not_the_previous_question(assistant):
+    history = [Turn(role="user", content="Quels métiers vise le RNCP 31168 ?"),
+               Turn(role="assistant", content="Chargé de production, administrateur de production…")]
+    answer = assistant.ask("Et ça paie combien par mois ?", history=history)
+    assert answer.declined
+
+
+def test_a_long_message_is_answered_on_the_question_it_asks(assistant):
+    message = "Quel est le niveau du RNCP 31168 ? " + "J'ai organisé des jurys et des budgets. " * 40
+    answer = assistant.ask(message)
+    assert "6" in answer.text and answer.citations[0].code == "RNCP31168"

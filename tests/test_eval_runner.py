@@ -34,6 +34,16 @@ def test_the_project_sets_pass_the_gate(evaluation_index_folder, tmp_path):
     assert "| Réponses citées | 1 |" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
 
 
+def test_the_held_out_set_is_run(evaluation_index_folder):
+    """Written apart from the project's sets; a lower gate, so it keeps telling the truth rather than being
+    tuned to pass."""
+    result = run(str(EVALS / "held-out.yaml"), "--index", str(evaluation_index_folder), "--json", "--min-pass", "0.8")
+    data = json.loads(result.stdout)
+    print(json.dumps({k: data[k] for k in ("cases", "passed", "pass_rate", "metrics")}, indent=1))
+    assert result.exit_code == 0, data["failures"]
+    assert data["metrics"]["citation_rate"] == 1.0
+
+
 def test_json_has_the_documented_shape_and_failures_say_why(evaluation_index_folder, tmp_path):
     cases = tmp_path / "set.yaml"
     cases.write_text("""

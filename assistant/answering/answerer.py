@@ -16,7 +16,8 @@ import re
 from pydantic import BaseModel
 
 from assistant.answer import Answer, Citation
-from assistant.answering.intents import bloc_aspect, detect_intent
+from assistant.answering.intents import asks_what_fiches_never_hold, bloc_aspect, detect_intent
+from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
 from assistant.answering.structured import bloc_answer, cite, structured_answer, unit_answer
 from assistant.certification import Bloc, Certification, Unit, UnitKind
@@ -35,7 +36,7 @@ GENERIC_TERMS = set(analyse(
     "certification certifications titre titres fiche fiches rncp diplome bloc blocs competences comment quel quelle "
     "quels quelles est sont pour dans avec peut faut question explique dire donne savoir voudrais aimerais "
     "candidat candidats obtenir passer peut peuvent apres avant faire avoir etre "
-    "combien temps dure duree quand qui quoi pourquoi consiste deroule"
+    "combien temps dure duree quand qui quoi pourquoi consiste deroule compte comptent contient"
 ))
 COVERED = ("les blocs de compétences et leur évaluation, la composition des jurys, les voies d'accès dont la "
            "VAE, la validité des acquis, le niveau, les certificateurs, les métiers visés et l'enregistrement")
@@ -47,8 +48,9 @@ class Turn(BaseModel):
 
 
 class Assistant:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, writer: LLMWriter | None = None) -> None:
         self.index = index
+        self.writer = writer  # optional LLM for open questions; structured answers never go through it
 
     # -- public ----------------------------------------------------------------------------------------
     def ask(self, question: str, selected: str | None = None, history: list[Turn] | None = None) -> Answer:
@@ -161,6 +163,8 @@ class Assistant:
         return answer
 
     def _answer_for(self, question: str, codes: list[str], history: list[Turn]) -> Answer:
+        if asks_what_fiches_never_hold(question):
+            return self._decline(codes)
         if len(codes) == 1:
             certification = self.index.certification(codes[0])
             drafted = self._structured(certification, question, history)
@@ -174,7 +178,7 @@ class Assistant:
                 if parts:
                     return Answer(text="\n".join(p[0] for p in parts),
                                   citations=[c for p in parts for c in p[1]], certification=None)
-        return self._extractive(question, codes)
+        return self._extractive(question, codes, history)
 
     def _structured(self, certification: Certification, question: str, history: list[Turn]):
         intent = detect_intent(question, names_a_bloc=False)
@@ -221,8 +225,17 @@ class Assistant:
                 return certification.bloc(hit.chunk.bloc)
         return None
 
-    def _extractive(self, question: str, codes: list[str]) -> Answer:
+    def _written(self, question: str, hits: list, history: list[Turn]) -> Answer | None:
+        passages = [Citation(code=h.chunk.code, section=h.chunk.section, section_label=h.chunk.section_label,
+                             bloc=h.chunk.bloc, quote=h.chunk.text.split("\n", 2)[-1]) for h in hits]
+        return self.writer.write(question, passages, [(t.role, t.content) for t in history])
+
+    def _extractive(self, question: str, codes: list[str], history: list[Turn] | None = None) -> Answer:
         hits = self.index.search(question, k=3, codes=codes or None)
+        if self.writer is not None and hits:
+            written = self._written(question, hits, history or [])
+            if written is not None:
+                return written
         key_terms = self._key_terms(question, codes) or [t for t in analyse(question) if t not in GENERIC_TERMS]
         chosen: list[tuple[int, str, Citation]] = []
         for hit in hits:

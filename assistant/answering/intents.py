@@ -80,6 +80,17 @@ def bloc_aspect(text: str) -> str:
     return next((aspect for aspect, pattern in BLOC_ASPECTS if re.search(pattern, folded)), "")
 
 
+NOT_IN_FICHES = re.compile(
+    r"prochaine session|dates? (?:de |des )?(?:la |les )?(?:prochaines? )?sessions?|calendrier|"
+    r"quand (?:a lieu|aura lieu|se tient|se tiendra|se reunit|passe) (?:le |la )?(?:jury|session|examen)"
+)
+
+
+def asks_what_fiches_never_hold(question: str) -> bool:
+    """Session dates and calendars: a fiche describes the certification, never when its juries sit."""
+    return bool(NOT_IN_FICHES.search(fold(question)))
+
+
 def detect_intent(question: str, names_a_bloc: bool) -> Intent | None:
     """The field the question asks for, or None when only the passages can answer it."""
     folded = fold(question)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answering.answerer import Assistant
+from assistant.answering.llm import writer_from_settings
 from assistant.index.search import SearchIndex
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.settings import Settings
@@ -23,7 +24,8 @@ class Services:
     @classmethod
     def open(cls, settings: Settings) -> Services:
         index = SearchIndex(settings)
-        return cls(index=index, assistant=Assistant(index), mapper=ExperienceMapper(index))
+        return cls(index=index, assistant=Assistant(index, writer_from_settings(settings)),
+                   mapper=ExperienceMapper(index))
 
     def choices(self) -> list[tuple[str, str]]:
         """The certifications as a person searches them: by code or by title."""
