@@ -32,15 +32,24 @@ DENSE_SPAN = 0.03  # cosine margin over the certification's median passage that 
 LEXICAL_SHARE = 0.7
 CONCEPT_WEIGHT = 0.8  # a family of words found in one or two units alone is evidence; in all of them, not
 MAX_MATCHES = 5
+ACTION_WEIGHT = 0.5
 EVIDENCE_SHARE = 0.4  # a second pair of phrases is shown only when it weighs at least this share of the first
 GENERIC = frozenset(analyse(
     "faire fait faisais travail travaille travaillé mettre mise place ensemble chaque an ans année années mois "
     "jour jours semaine depuis pendant plusieurs différents différentes ensemble cadre activité activités "
-    "mission missions poste tâches aussi puis très bien "
-    # action verbs every fiche uses for every kind of work: the nouns say which work
+    "mission missions poste tâches aussi puis très bien"
+))
+# Action verbs every fiche uses for every kind of work: they count, at half weight; the nouns say which work.
+ACTION_VERBS = frozenset(analyse(
     "rédiger rédigé rédige organiser organisé organise gérer géré gère assurer assuré réaliser réalisé suivre suivi "
     "participer participé contribuer contribué préparer préparé effectuer effectué élaborer élaboré définir défini"
 ))
+
+
+def _kind_weight(term: str) -> float:
+    if term.startswith("~"):
+        return CONCEPT_WEIGHT
+    return ACTION_WEIGHT if term in ACTION_VERBS else 1.0
 
 
 @dataclass(frozen=True)
@@ -90,8 +99,7 @@ class ExperienceMapper:
         phrases = {u.code: [_phrase(p) for p in unit_phrases(certification, u)] for u in units}
         documents = {code_: frozenset().union(*(p.terms for p in ps)) for code_, ps in phrases.items()}
         frequency = Counter(t for terms in documents.values() for t in terms)
-        weights = {t: math.log(1 + len(units) / df) * (CONCEPT_WEIGHT if t.startswith("~") else 1.0)
-                   for t, df in frequency.items()}
+        weights = {t: math.log(1 + len(units) / df) * _kind_weight(t) for t, df in frequency.items()}
         mapped = [self._map_one(certification, experience, phrases, documents, weights)
                   for experience in experiences]
         coverage = self._coverage(certification, mapped)
