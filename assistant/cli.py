@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -91,6 +92,9 @@ def index_command(
     index: IndexOption = None,
     embedder: EmbedderOption = None,
     chroma_url: ChromaOption = None,
+    only: Annotated[str | None, typer.Option("--only", help="all (défaut), active (certifications actives) ou "
+                                                           "vae (ouvertes à la VAE). Défaut : $VAE_INDEX_ONLY.")]
+    = None,
 ) -> None:
     """Construit ou met à jour l'index à partir du corpus (incrémental : seules les fiches changées)."""
     from rich.console import Console
@@ -102,6 +106,8 @@ def index_command(
     from assistant.index.errors import IndexMismatchError
 
     settings = settings_for(corpus, index, embedder, chroma_url)
+    if only:
+        settings = replace(settings, index_only=only)
     console = Console(stderr=True)
     with Progress(
         TextColumn("Passages à vectoriser"), BarColumn(), MofNCompleteColumn(),
@@ -118,13 +124,17 @@ def index_command(
             report = build_index(settings, on_progress=on_progress)
         except (IndexMismatchError, EmbedderError, DenseStoreError) as error:
             raise fail(str(error), code=1) from None
+        except ValueError as error:
+            raise fail(str(error)) from None
     for problem in report.skipped:
         typer.echo(f"Ignoré : {problem}", err=True)
     typer.echo(
         f"Index {settings.index} : {report.fiches} fiche(s), {report.chunks} passage(s) ; "
         f"{len(report.added)} ajoutée(s), {len(report.removed)} retirée(s), {report.unchanged} inchangée(s) ; "
         f"{report.embedded_chunks} passage(s) vectorisé(s) en {report.seconds:.1f} s ; "
-        f"{len(report.skipped)} fichier(s) ou fiche(s) ignoré(s)."
+        f"{len(report.skipped)} fichier(s) ou fiche(s) ignoré(s)"
+        + (f" ; {report.filtered_out} fiche(s) hors de l'option --only {settings.index_only}." if report.filtered_out
+           else ".")
     )
 
 
@@ -303,6 +313,27 @@ def serve_command(
         launch(web_app, host, port, auth)
     finally:
         remove_private_folder(web_app)
+
+
+corpus_app = typer.Typer(help="Le corpus de fiches : récupérer l'export officiel.", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("fetch")
+def corpus_fetch_command(
+    url: Annotated[str | None, typer.Option("--url", help="Le zip de l'export ; défaut : le plus récent du jeu de "
+                                                          "données RNCP sur data.gouv.fr.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Dossier du corpus.")] = Path("corpus"),
+) -> None:
+    """Télécharge l'export RNCP de France Compétences, le vérifie et le dépose dans le corpus."""
+    from assistant.corpus_fetch import FetchError, fetch_export
+
+    try:
+        report = fetch_export(out, url)
+    except FetchError as error:
+        raise fail(f"{error} ; le corpus {out} n'a pas été modifié.", code=1) from None
+    typer.echo(f"Export du {report.export_date} déposé dans {out / report.file} ({report.bytes} octets, "
+               f"sha256 {report.sha256[:12]}…). Lancez « vae-assistant index » pour l'indexer.")
 
 
 app.command("map")(map_command)

@@ -16,7 +16,7 @@ from assistant.readers.pdf import read_pdf
 from assistant.readers.problems import FicheError, Problem
 from assistant.readers.xml_export import looks_like_rncp_export, read_xml_export
 
-IGNORED_NAMES = {"README.md", "LICENSE", ".gitkeep"}
+IGNORED_NAMES = {"README.md", "LICENSE", ".gitkeep", "EXPORT.json"}  # EXPORT.json: written by corpus fetch
 
 
 @dataclass

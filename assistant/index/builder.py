@@ -15,9 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.certification import Certification
+from assistant.certification import Certification, Route
 from assistant.chunking import Chunk, chunk_certification, fiche_hash
 from assistant.corpus import read_corpus
+from assistant.corpus_fetch import export_date
 from assistant.embeddings import NamedEmbeddings, load_embedder
 from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
@@ -40,6 +41,7 @@ class IndexReport:
     embedded_chunks: int = 0
     reused_chunks: int = 0
     swept_vectors: int = 0
+    filtered_out: int = 0  # fiches read but left out by the index option (active / vae)
     seconds: float = 0.0
     skipped: list[Problem] = field(default_factory=list)
 
@@ -63,6 +65,9 @@ def build_index(
     on_progress: Progress | None = None,
 ) -> IndexReport:
     started = time.perf_counter()
+    if settings.index_only not in ONLY_CHOICES:
+        raise ValueError(f"option d'index inconnue « {settings.index_only} » : choisissez parmi "
+                         f"{', '.join(ONLY_CHOICES)}")
     report = IndexReport()
     reading = read_corpus(settings.corpus)
     report.skipped = list(reading.problems)
@@ -72,7 +77,9 @@ def build_index(
         check_embedder(catalog, embedder)
         dense = DenseStore(settings.index, embedder, settings.chroma_url)
         live = catalog.fiche_hashes()
-        wanted: dict[str, Certification] = {fiche_hash(c): c for c in reading.certifications}
+        kept = [c for c in reading.certifications if wanted_by(settings.index_only, c)]
+        report.filtered_out = len(reading.certifications) - len(kept)
+        wanted: dict[str, Certification] = {fiche_hash(c): c for c in kept}
         to_add = [h for h in wanted if h not in live]
         to_remove = [h for h in live if h not in wanted]
         report.unchanged = len(wanted) - len(to_add)
@@ -93,6 +100,7 @@ def build_index(
                 if to_add or to_remove:
                     catalog.set("generation", str(catalog.generation + 1))
                 catalog.set("updated", date.today().isoformat())  # shown beside the data source in the app
+        catalog.set("export_date", export_date(settings.corpus))
         report.added = sorted(wanted[h].code for h in to_add)
         report.removed = sorted(live[h] for h in to_remove if live[h] not in report.added)
         lexical = LexicalIndex.load(settings.index)
@@ -110,6 +118,19 @@ def build_index(
         catalog.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+ONLY_CHOICES = ("all", "active", "vae")
+
+
+def wanted_by(only: str, certification: Certification) -> bool:
+    """Index options for real use: every fiche, only active certifications, or only those open to VAE."""
+    if only == "active":
+        return certification.active is True
+    if only == "vae":
+        route = certification.route(Route.VAE)
+        return route is not None and route.open is True
+    return True
 
 
 def _file_of(certification: Certification) -> str:

@@ -29,8 +29,9 @@ ALL = ""
 CSS = ".coverage td { padding: 6px 4px; border-bottom: 1px solid #e0e0e0; vertical-align: top }"
 
 
-def footer(updated: str) -> str:
-    when = f", fiches indexées le {updated}" if updated else ""
+def footer(updated: str, exported: str = "") -> str:
+    when = f", export du {exported}" if exported else ""
+    when += f", fiches indexées le {updated}" if updated else ""
     return ("Données : **France compétences**, Répertoire national des certifications professionnelles (RNCP), "
             f"Licence Ouverte 2.0{when}. L'assistant informe à partir des fiches ; il ne décide pas à la place "
             "du jury, seul juge de la validation.")
@@ -126,7 +127,7 @@ def build_app(services: Services) -> gr.Blocks:
             _experience_tabs(services, choices, folder)
             with gr.Tab("Fiches", id="fiches"):
                 picked, shown, fiche = _fiches_tab(services, choices)
-        gr.Markdown(footer(services.updated), elem_id="footer")
+        gr.Markdown(footer(services.updated, services.export_date), elem_id="footer")
         app.load(fiche, inputs=picked, outputs=shown, api_visibility="private")
     app.private_folder = folder  # removed by `serve` when the app stops
     return app

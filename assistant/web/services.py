@@ -34,3 +34,7 @@ class Services:
     @property
     def updated(self) -> str:
         return self.index.catalog.get("updated") or ""
+
+    @property
+    def export_date(self) -> str:
+        return self.index.catalog.get("export_date") or ""
