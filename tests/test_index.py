@@ -127,6 +127,7 @@ def test_an_interrupted_run_leaves_the_previous_index_usable(settings, e5, monke
     grown = dict(FICHES, **{f"RNCP9010{n}": {**FICHES["RNCP90001"], "title": f"Pâtissier {n}"} for n in range(8)})
     write_corpus(settings.corpus[0], grown)
     monkeypatch.setattr("assistant.index.builder.EMBED_BATCH", 4)
+    monkeypatch.setattr("assistant.index.builder.WRITE_BATCH", 4)
     with pytest.raises(KeyboardInterrupt):
         build_index(settings, InterruptedEmbedder(e5, batches=2))
     index = SearchIndex(settings, e5)

@@ -1,64 +1,11 @@
-"""Start `vae-assistant serve` for a test on a free 127.0.0.1 port, wait until it answers, stop it after."""
+"""The served app for the web tests (started by the real `serve` command), and how Chromium is driven."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from assistant.web.subprocess_server import serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Served:
-    def __init__(self, url: str, process: subprocess.Popen, log: Path) -> None:
-        self.url, self.process, self.log = url, process, log
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-@contextmanager
-def serve(index: Path, log: Path, auth: str | None = None, timeout: float = 120) -> Iterator[Served]:
-    port = free_port()
-    env = {**os.environ, "VAE_INDEX": str(index)}
-    env.pop("VAE_AUTH", None)
-    if auth:
-        env["VAE_AUTH"] = auth
-    with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
-                                   stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + timeout
-    try:
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"serve stopped: {log.read_text(encoding='utf-8')}")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"serve did not answer on {url}") from None
-                time.sleep(0.5)
-        yield Served(url, process, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "serve"]

