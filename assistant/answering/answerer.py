@@ -12,6 +12,7 @@ Text that tries to give orders changes nothing: only fields and passages of the 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from pydantic import BaseModel
 
@@ -64,7 +65,7 @@ class Assistant:
             question = question[:MAX_QUESTION_CHARS]
             notice = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères : posez une question "
                       "plus courte pour une réponse plus précise.) ")
-        question = _focus(question, set(self.index.titles))
+        question = _focus(question, self.index.codes)
         unknown = self._unknown_codes(question)
         experience = experience_in(question)
         if experience is not None and not unknown:
@@ -84,12 +85,12 @@ class Assistant:
 
         Title words are not used here: an experience's own words ('production', 'web') would pick a fiche."""
         mapper = ExperienceMapper(self.index)
-        codes = codes_in_text(question, set(self.index.titles))
+        codes = codes_in_text(question, self.index.codes)
         if not codes and selected in self.index.titles:
             codes = [selected]
         if not codes:
             codes = next((found for turn in reversed(history)
-                          if (found := codes_in_text(turn.content, set(self.index.titles)))), [])
+                          if (found := codes_in_text(turn.content, self.index.codes))), [])
         if not codes:
             return ranking_answer(mapper, experience)
         return mapping_answer(mapper, codes[0], experience)
@@ -104,7 +105,7 @@ class Assistant:
 
     def _certifications(self, question: str, selected: str | None, history: list[Turn]) -> list[str]:
         """Codes the question names win; then the selection; then titles named; then the conversation."""
-        explicit = codes_in_text(question, set(self.index.titles))
+        explicit = codes_in_text(question, self.index.codes)
         if explicit:
             return explicit
         if selected and selected in self.index.titles:
@@ -112,7 +113,7 @@ class Assistant:
         named = self.index.scope(question)
         if named:
             return named
-        known = set(self.index.titles)
+        known = self.index.codes
         for turn in reversed(history):
             earlier = codes_in_text(turn.content, known)
             if earlier:
@@ -290,7 +291,7 @@ class Assistant:
         )
 
     def _decline_unknown(self, unknown: list[str], notice: str) -> Answer:
-        known = ", ".join(f"{code} ({title})" for code, title in list(self.index.titles.items())[:10])
+        known = ", ".join(f"{code} ({title})" for code, title in islice(self.index.titles.items(), 10))
         return Answer(
             text=(f"{notice}La certification {', '.join(unknown)} ne fait pas partie des fiches de l'assistant. "
                   f"Fiches disponibles : {known}. Consultez la fiche officielle sur "

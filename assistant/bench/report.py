@@ -81,6 +81,9 @@ def _queries(part: dict) -> list[str]:
             measured = Latency(latency["name"], latency["samples_ms"])
             lines.append(f"| {n(f['fiches'])} | {n(f['chunks'])} | {vectors} | {measured.name} "
                          f"| {n(measured.p50, 1)} | {n(measured.p95, 1)} | {len(measured.samples_ms)} |")
+    lines += [""] + [f"À {n(f['fiches'])} fiches : {n(f['answered'])} réponses données, {n(f['declined'])} refus "
+                     "(questions ouvertes sans certification que la recherche ne rattache à aucune fiche)."
+                     for f in part["figures"]]
     lines += ["", "« réponse complète » : `Assistant.ask` sans LLM, comme le chat (résolution de la certification, "
                   "recherche, réponse structurée ou extraits cités). Cible : p95 < 200 ms à 10 000 fiches. "
                   "Au-delà de 10 fiches, Chroma est rempli de vecteurs de mots hachés (vectoriser 250 000 passages "

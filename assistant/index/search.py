@@ -17,7 +17,7 @@ from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMismatchError, IndexMissingError
 from assistant.index.lexical import LexicalIndex
 from assistant.index.structure_hints import hinted_sections, mentioned_units
-from assistant.scope import mentioned_codes
+from assistant.scope import TitleIndex, mentioned_codes
 from assistant.settings import Settings
 
 RRF_K = 60
@@ -55,6 +55,8 @@ class SearchIndex:
         self.lexical = lexical
         self.dense = DenseStore(settings.index, self.embedder, settings.chroma_url)
         self.titles = self.catalog.titles()
+        self.title_index = TitleIndex(self.titles)
+        self.codes = self.title_index.codes  # every code of the index, as a set, built once
         self._certifications: dict[str, Certification] = {}
 
     def close(self) -> None:
@@ -72,7 +74,7 @@ class SearchIndex:
         """The certifications to search: the selection, else those the question names, else all (empty)."""
         if selected:
             return [c for c in selected if c in self.titles]
-        return mentioned_codes(question, self.titles)
+        return mentioned_codes(question, self.title_index)
 
     @staticmethod
     def _add_structure_list(fused: dict[str, Hit], query: str, codes: list[str]) -> None:
