@@ -37,9 +37,11 @@ def test_hashed_vectors_are_the_same_in_another_process_and_follow_shared_words(
     assert np.dot(here, close) > np.dot(here, far)
 
 
-def test_revised_numbers_are_spread_and_counted():
-    assert revised_numbers(1000, 0.01) == list(range(0, 1000, 100))
-    assert revised_numbers(10, 0.01) == [0]
+def test_revised_numbers_are_counted_distinct_and_repeatable():
+    chosen = revised_numbers(1000, 0.01)
+    assert len(set(chosen)) == 10 and all(0 <= n < 1000 for n in chosen)
+    assert chosen == revised_numbers(1000, 0.01) and len(revised_numbers(10, 0.01)) == 1
+    assert len({n % 4 for n in revised_numbers(1000, 0.05)}) == 4  # long and short fiches alike
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +74,7 @@ def test_query_latencies_cover_every_stage_and_questions_get_answers(hashed_inde
     assert list(by_name) == list(KINDS)
     assert len(by_name["réponse complète"].samples_ms) == len(STRUCTURED) + len(OPEN)
     assert len(by_name["structurée"].samples_ms) == len(STRUCTURED)
+    assert len(by_name["ouverte"].samples_ms) == len(OPEN)
     assert figures.fiches == 24 and figures.answered >= len(STRUCTURED)
 
 

@@ -8,7 +8,7 @@ remains (reading the whole export, rebuilding BM25) is reported beside it.
 
 from __future__ import annotations
 
-import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,27 +44,41 @@ class ReindexFigure:
     reindex_seconds: float
     embedded_chunks: int
     total_chunks: int
+    vectors_per_s: float  # the embedder used here, alone: what is not embedding is the index's fixed cost
 
     @property
     def cost_share(self) -> float:
         return self.reindex_seconds / self.full_seconds if self.full_seconds else 0.0
 
+    def share_with_model(self, model_chunks_per_s: float) -> float:
+        """The same two runs with another model of known throughput: fixed costs as measured, embedding
+        time at that model's rate."""
+        fixed_full = self.full_seconds - self.total_chunks / self.vectors_per_s
+        fixed_again = self.reindex_seconds - self.embedded_chunks / self.vectors_per_s
+        full = fixed_full + self.total_chunks / model_chunks_per_s
+        return (fixed_again + self.embedded_chunks / model_chunks_per_s) / full
+
 
 def raw_embedder_throughput(embedder: NamedEmbeddings, texts: list[str]) -> float:
-    """Passages per second of the model alone, in the batches the indexer uses."""
+    """Passages per second of the model alone, in the batches the indexer uses, once it is warm."""
+    embedder.embed_documents(texts[:EMBED_BATCH])
     started = time.perf_counter()
     for start in range(0, len(texts), EMBED_BATCH):
         embedder.embed_documents(texts[start:start + EMBED_BATCH])
     return len(texts) / (time.perf_counter() - started)
 
 
-def measure_indexing(export: Path, folder: Path, embedder: NamedEmbeddings) -> IndexingFigure:
-    """Embed the export's passages with the model alone, then build a fresh index of it."""
+def measure_indexing(export: Path, embedder: NamedEmbeddings) -> IndexingFigure:
+    """Embed the export's passages with the model alone, then build an index of it in a new folder.
+
+    Always a new folder: Chroma keeps a client per path for the life of the process, so a folder deleted
+    and reused would still show the vectors of the previous run and nothing would be embedded.
+    """
     reading = read_corpus([export])
     texts = [chunk.text for c in reading.certifications for chunk in chunk_certification(c)]
     raw = raw_embedder_throughput(embedder, texts)
-    shutil.rmtree(folder, ignore_errors=True)
-    report = build_index(Settings(corpus=[export], index=folder), embedder)
+    with tempfile.TemporaryDirectory(prefix="vae-bench-index-") as folder:
+        report = build_index(Settings(corpus=[export], index=Path(folder)), embedder)
     return IndexingFigure(embedder=embedder.name, fiches=report.fiches, chunks=report.chunks,
                           raw_chunks_per_s=raw, index_chunks_per_s=report.chunks / report.seconds,
                           index_seconds=report.seconds)
@@ -77,12 +91,13 @@ def measure_reindex(sample: Path, fiches: int, share: float, workdir: Path,
     changed = revised_numbers(fiches, share)
     second = write_synthetic_export(sample, workdir / "reindex" / "apres" / "export_fiches_RNCP.xml", fiches,
                                     revised=changed)
-    folder = workdir / "reindex" / "index"
-    shutil.rmtree(folder, ignore_errors=True)
-    full = build_index(Settings(corpus=[first.parent], index=folder), embedder)
-    again = build_index(Settings(corpus=[second.parent], index=folder), embedder)
+    with tempfile.TemporaryDirectory(prefix="index-", dir=first.parent.parent) as folder:
+        full = build_index(Settings(corpus=[first.parent], index=Path(folder)), embedder)
+        again = build_index(Settings(corpus=[second.parent], index=Path(folder)), embedder)
     if len(again.added) != len(changed):
         raise RuntimeError(f"{len(changed)} fiches modifiées attendues, {len(again.added)} réindexées")
+    texts = [chunk.text for c in read_corpus([first]).certifications[:100] for chunk in chunk_certification(c)]
     return ReindexFigure(embedder=embedder.name, fiches=fiches, changed_fiches=len(changed),
                          full_seconds=full.seconds, reindex_seconds=again.seconds,
-                         embedded_chunks=again.embedded_chunks, total_chunks=again.chunks)
+                         embedded_chunks=again.embedded_chunks, total_chunks=again.chunks,
+                         vectors_per_s=raw_embedder_throughput(embedder, texts))

@@ -93,10 +93,8 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
             figures = [asdict(measure_reading(plan.export(size))) for size in plan.sizes]
         elif part == "indexation":
             smallest = plan.export(min(plan.sizes)).parent
-            figures = [asdict(measure_indexing(smallest, plan.workdir / "index-ratio", real_model))]
-            if plan.compared_embedder:
-                figures.append(asdict(measure_indexing(smallest, plan.workdir / "index-ratio",
-                                                       load_embedder(plan.compared_embedder))))
+            models = [real_model] + ([load_embedder(plan.compared_embedder)] if plan.compared_embedder else [])
+            figures = [asdict(measure_indexing(smallest, model)) for model in models]
         elif part == "reindexation":
             figures = [asdict(measure_reindex(plan.sample, plan.reindex_fiches, plan.reindex_share, plan.workdir,
                                               HashedEmbeddings()))]

@@ -12,6 +12,7 @@ export looks like to the indexer: same codes, some contents changed.
 from __future__ import annotations
 
 import copy
+import random
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -93,8 +94,8 @@ def write_synthetic_export(sample: Path, out: Path, fiches: int, revised: Iterab
     return out
 
 
-def revised_numbers(fiches: int, share: float) -> list[int]:
-    """Evenly spread fiche numbers, `share` of them (at least one): the fiches a new export changes."""
+def revised_numbers(fiches: int, share: float, seed: int = 11) -> list[int]:
+    """`share` of the fiche numbers (at least one), drawn at random (seeded) so that long and short
+    fiches are changed in their usual proportions: the fiches a new export changes."""
     count = max(1, round(fiches * share))
-    step = fiches / count
-    return sorted({int(i * step) for i in range(count)})
+    return sorted(random.Random(seed).sample(range(fiches), count))

@@ -74,6 +74,10 @@ class LexicalIndex:
             return None
         return cls(model, meta["ids"], meta["codes"], int(meta["generation"]))
 
+    def ids_of(self, codes: list[str]) -> list[str]:
+        """The chunk ids of these certifications, from memory."""
+        return [self.ids[i] for code in codes for i in self._positions_by_code.get(code, ())]
+
     def search(self, query: str, k: int, codes: list[str] | None = None) -> list[tuple[str, float]]:
         """The k best (chunk id, BM25 score), only among `codes` when given; zero scores are dropped."""
         if self.model is None:

@@ -6,6 +6,7 @@ its own lock; SQLite reads are serialised by the library).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from assistant.answering.answerer import Assistant
@@ -24,6 +25,7 @@ class Services:
     @classmethod
     def open(cls, settings: Settings) -> Services:
         index = SearchIndex(settings)
+        threading.Thread(target=index.warm_up, name="warm-up", daemon=True).start()
         return cls(index=index, assistant=Assistant(index, writer_from_settings(settings)),
                    mapper=ExperienceMapper(index))
 
