@@ -27,18 +27,20 @@ sont enregistrés dans `build/bench/results.json` dès qu'ils sont mesurés, pui
 """
 
 
-def _measured(part: dict) -> str:
-    return f"*Mesuré le {part['measured']} ; machine : {part['machine']}.*\n"
+def _table(title: str, part: dict, columns: list[str], rows: list[list[str]]) -> list[str]:
+    """A section: its title, when and where it was measured, and a table (numbers right-aligned)."""
+    align = ["---" if column.startswith("<") else "---:" for column in columns]
+    names = [column.lstrip("<") for column in columns]
+    return [f"## {title}", "", f"*Mesuré le {part['measured']} ; machine : {part['machine']}.*", "",
+            "| " + " | ".join(names) + " |", "|" + "|".join(align) + "|",
+            *("| " + " | ".join(row) + " |" for row in rows)]
 
 
 def _reading(part: dict) -> list[str]:
-    lines = ["## Lecture de l'export XML", "", _measured(part),
-             "| fiches | fichier (Mo) | durée (s) | fiches/s | mémoire de départ (Mo) | pic de mémoire (Mo) |",
-             "|---:|---:|---:|---:|---:|---:|"]
-    for f in part["figures"]:
-        rate = f["fiches"] / f["seconds"] if f["seconds"] else 0
-        lines.append(f"| {n(f['fiches'])} | {n(f['file_mb'], 1)} | {n(f['seconds'], 1)} | {n(rate)} "
-                     f"| {n(f['baseline_mb'])} | {n(f['peak_mb'])} |")
+    rows = [[n(f["fiches"]), n(f["file_mb"], 1), n(f["seconds"], 1), n(f["fiches"] / f["seconds"]),
+             n(f["baseline_mb"]), n(f["peak_mb"])] for f in part["figures"]]
+    lines = _table("Lecture de l'export XML", part, ["fiches", "fichier (Mo)", "durée (s)", "fiches/s",
+                                                     "mémoire de départ (Mo)", "pic de mémoire (Mo)"], rows)
     figures = part["figures"]
     if len(figures) > 1:
         growth = figures[-1]["peak_mb"] - figures[0]["peak_mb"]
@@ -48,27 +50,24 @@ def _reading(part: dict) -> list[str]:
 
 
 def _indexing(part: dict) -> list[str]:
-    lines = ["## Indexation face au modèle seul", "", _measured(part),
-             "| modèle | fiches | passages | modèle seul (passages/s) | indexation (passages/s) | rapport |",
-             "|---|---:|---:|---:|---:|---:|"]
-    for f in part["figures"]:
-        ratio = f["index_chunks_per_s"] / f["raw_chunks_per_s"] if f["raw_chunks_per_s"] else 0
-        lines.append(f"| {f['embedder']} | {n(f['fiches'])} | {n(f['chunks'])} | {n(f['raw_chunks_per_s'], 2)} "
-                     f"| {n(f['index_chunks_per_s'], 2)} | {n(ratio, 2)} |")
+    rows = [[f["embedder"], n(f["fiches"]), n(f["chunks"]), n(f["raw_chunks_per_s"], 2),
+             n(f["index_chunks_per_s"], 2), n(f["index_chunks_per_s"] / f["raw_chunks_per_s"], 2)]
+            for f in part["figures"]]
+    lines = _table("Indexation face au modèle seul", part, ["<modèle", "fiches", "passages",
+                   "modèle seul (passages/s)", "indexation (passages/s)", "rapport"], rows)
     lines += ["", "Cible : rapport ≥ 0,8 (l'index ajoute peu au coût du modèle). L'indexation complète comprend "
                   "la lecture, le découpage, le catalogue SQLite, l'écriture dans Chroma et l'index BM25."]
     return lines
 
 
 def _reindex(part: dict, model: dict | None) -> list[str]:
-    lines = ["## Réindexation d'un export où 1 % des fiches a changé", "", _measured(part),
-             "| vecteurs | fiches | fiches changées | passages revectorisés / total | index complet (s) "
-             "| réindexation (s) | part du coût |", "|---|---:|---:|---:|---:|---:|---:|"]
-    for f in part["figures"]:
-        figure = ReindexFigure(**f)
-        lines.append(f"| {f['embedder']} | {n(f['fiches'])} | {n(f['changed_fiches'])} "
-                     f"| {n(f['embedded_chunks'])} / {n(f['total_chunks'])} | {n(f['full_seconds'], 1)} "
-                     f"| {n(f['reindex_seconds'], 1)} | {n(100 * figure.cost_share, 1)} % |")
+    figures = [ReindexFigure(**f) for f in part["figures"]]
+    rows = [[f.embedder, n(f.fiches), n(f.changed_fiches), f"{n(f.embedded_chunks)} / {n(f.total_chunks)}",
+             n(f.full_seconds, 1), n(f.reindex_seconds, 1), f"{n(100 * f.cost_share, 1)} %"] for f in figures]
+    lines = _table("Réindexation d'un export où 1 % des fiches a changé", part,
+                   ["<vecteurs", "fiches", "fiches changées", "passages revectorisés / total", "index complet (s)",
+                    "réindexation (s)", "part du coût"], rows)
+    for figure in figures:
         if model:
             share = figure.share_with_model(model["raw_chunks_per_s"])
             lines += ["", f"Ces vecteurs hachés coûtent presque rien ({n(figure.vectors_per_s)} passages/s) : ce "
@@ -81,15 +80,14 @@ def _reindex(part: dict, model: dict | None) -> list[str]:
 
 
 def _queries(part: dict) -> list[str]:
-    lines = ["## Latence des requêtes", "", _measured(part),
-             "| fiches | passages | vecteurs | requête | p50 (ms) | p95 (ms) | requêtes |",
-             "|---:|---:|---|---|---:|---:|---:|"]
+    rows = []
     for f in part["figures"]:
         vectors = "modèle réel" if f["real_model"] else "hachés + coût du modèle réel par question"
-        for latency in f["latencies"]:
-            measured = Latency(latency["name"], latency["samples_ms"])
-            lines.append(f"| {n(f['fiches'])} | {n(f['chunks'])} | {vectors} | {measured.name} "
-                         f"| {n(measured.p50, 1)} | {n(measured.p95, 1)} | {len(measured.samples_ms)} |")
+        for latency in (Latency(lat["name"], lat["samples_ms"]) for lat in f["latencies"]):
+            rows.append([n(f["fiches"]), n(f["chunks"]), vectors, latency.name, n(latency.p50, 1),
+                         n(latency.p95, 1), str(len(latency.samples_ms))])
+    lines = _table("Latence des requêtes", part, ["fiches", "passages", "<vecteurs", "<requête", "p50 (ms)",
+                                                  "p95 (ms)", "requêtes"], rows)
     lines += [""] + [f"À {n(f['fiches'])} fiches : {n(f['answered'])} réponses données, {n(f['declined'])} refus "
                      "(questions ouvertes sans certification que la recherche ne rattache à aucune fiche)."
                      for f in part["figures"]]
@@ -104,13 +102,10 @@ def _queries(part: dict) -> list[str]:
 
 
 def _startup(part: dict) -> list[str]:
-    lines = ["## Démarrage de `serve`", "", _measured(part),
-             "| fiches | passages | vecteurs | jusqu'à la première page (s) | index reconstruit ? |",
-             "|---:|---:|---|---:|---|"]
-    for f in part["figures"]:
-        lines.append(f"| {n(f['fiches'])} | {n(f['chunks'])} | {f['embedder']} | {n(f['seconds'], 1)} "
-                     f"| {'oui' if f['rebuilt'] else 'non'} |")
-    return lines
+    rows = [[n(f["fiches"]), n(f["chunks"]), f["embedder"], n(f["seconds"], 1), "oui" if f["rebuilt"] else "non"]
+            for f in part["figures"]]
+    return _table("Démarrage de `serve`", part, ["fiches", "passages", "<vecteurs", "jusqu'à la première page (s)",
+                                                "<index reconstruit ?"], rows)
 
 
 SECTIONS = {"lecture": _reading, "indexation": _indexing, "reindexation": _reindex, "requetes": _queries,
