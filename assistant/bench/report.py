@@ -14,6 +14,29 @@ des 12 vraies fiches de l'échantillon recodées et recombinées (`assistant/ben
 Ce sont des mesures, pas des tests : elles dépendent de la machine, indiquée pour chaque partie.
 """
 
+CHANGES = """
+## Ce que les mesures ont fait changer
+
+Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis corrigé :
+
+- **Écritures dans Chroma** par lots de 512 passages (au moins toutes les 20 secondes) au lieu de 32 : Chroma
+  écrit 903 passages/s au lieu de 475 ; l'index de 1 000 fiches en vecteurs hachés passe de 106,8 s à 63,8 s.
+- **Intitulés** : les mots de chaque intitulé étaient recalculés pour chaque question ; ils le sont une fois à
+  l'ouverture, et une question n'est comparée qu'aux intitulés qui partagent un mot avec elle. Six questions
+  sans certification à 1 000 fiches : 17 → 4 ms pour celle qui nomme un intitulé, 46-52 → 35-41 ms pour les
+  autres (le reste est surtout le vecteur de la question) ; le parcours supprimé croissait avec le nombre de
+  fiches (par calcul, une centaine de ms par question à 10 000 fiches).
+- **Recherche dense limitée à une certification** : le filtre de Chroma sur 287 263 vecteurs prenait 231 ms
+  (p50) et 336 ms (p95) ; l'index lit désormais les vecteurs de la certification (connus par l'index BM25,
+  en mémoire) et les compare exactement : 34 ms (p50) et 45 ms (p95), dont ~25 ms pour le vecteur de la
+  question.
+- **Démarrage** : la première recherche chargeait les fichiers de Chroma (1,5 s à 10 000 fiches) aux dépens
+  de la première personne ; `serve` fait ce chargement en tâche de fond au démarrage.
+
+Essayé et laissé : un repliement des accents plus rapide (décomposition puis expression régulière, ou table de
+traduction) ne gagnait que 1,4 fois sur une étape d'environ 2,5 s pour 1 000 fiches.
+"""
+
 FOOTER = """
 ## Refaire les mesures
 
@@ -88,9 +111,8 @@ def _queries(part: dict) -> list[str]:
                          n(latency.p95, 1), str(len(latency.samples_ms))])
     lines = _table("Latence des requêtes", part, ["fiches", "passages", "<vecteurs", "<requête", "p50 (ms)",
                                                   "p95 (ms)", "requêtes"], rows)
-    lines += [""] + [f"À {n(f['fiches'])} fiches : {n(f['answered'])} réponses données, {n(f['declined'])} refus "
-                     "(questions ouvertes sans certification que la recherche ne rattache à aucune fiche)."
-                     for f in part["figures"]]
+    lines += [""] + [f"À {n(f['fiches'])} fiches : {n(f['answered'])} réponses données, {n(f['declined'])} "
+                     "refus (« les fiches ne contiennent pas la réponse »)." for f in part["figures"]]
     lines += ["", "« réponse complète » : `Assistant.ask` sans LLM, comme le chat (résolution de la certification, "
                   "recherche, réponse structurée ou extraits cités), sur toutes les questions ; « structurée » et "
                   "« ouverte » en sont les deux moitiés (questions auxquelles un champ de la fiche répond, "
@@ -119,4 +141,4 @@ def render(results: Results) -> str:
         if name in results.parts:
             part = results.parts[name]
             lines += (section(part, model) if name == "reindexation" else section(part)) + [""]
-    return "\n".join(lines) + FOOTER
+    return "\n".join(lines) + CHANGES + FOOTER
