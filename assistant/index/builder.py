@@ -87,8 +87,7 @@ def build_index(
         report.unchanged = len(wanted) - len(to_add)
         if to_add or to_remove:
             catalog.set("dirty", "1")
-        chunks_by_fiche = {h: chunk_certification(wanted[h]) for h in to_add}
-        _embed_missing(dense, embedder, [c for h in to_add for c in chunks_by_fiche[h]], report, on_progress)
+        _embed_missing(dense, embedder, [wanted[h] for h in to_add], report, on_progress)
         files = catalog.fiche_files()
         moved = [h for h in wanted if h in files and files[h] != _file_of(wanted[h])]
         if to_add or to_remove or moved:
@@ -98,7 +97,7 @@ def build_index(
                 for h in to_remove:
                     catalog.remove_fiche(h)
                 for h in to_add:
-                    catalog.add_fiche(h, wanted[h], _file_of(wanted[h]), chunks_by_fiche[h])
+                    catalog.add_fiche(h, wanted[h], _file_of(wanted[h]), chunk_certification(wanted[h]))
                 if to_add or to_remove:
                     catalog.set("generation", str(catalog.generation + 1))
                 catalog.set("updated", date.today().isoformat())  # shown beside the data source in the app
@@ -143,26 +142,37 @@ def _file_of(certification: Certification) -> str:
 def _embed_missing(
     dense: DenseStore,
     embedder: NamedEmbeddings,
-    chunks: list[Chunk],
+    certifications: list[Certification],
     report: IndexReport,
     on_progress: Progress | None,
 ) -> None:
-    """Embed the chunks Chroma does not hold yet, in the model's batches; write them in larger ones."""
-    present = dense.existing([c.id for c in chunks])
-    missing = [c for c in chunks if c.id not in present]
-    report.reused_chunks = len(chunks) - len(missing)
+    """Embed the chunks Chroma does not hold yet, in the model's batches; write them in larger ones.
+
+    Chunks are made again fiche by fiche rather than kept: cutting a fiche costs about a millisecond, while
+    keeping every chunk of a full export would hold gigabytes for the hours the model takes.
+    """
+    ids = [c.id for certification in certifications for c in chunk_certification(certification)]
+    present = dense.existing(ids)
+    report.reused_chunks = len(present)
+    missing = len(ids) - len(present)
     if on_progress:
-        on_progress(0, len(missing))
+        on_progress(0, missing)
+    batch: list[Chunk] = []
     pending: list[tuple[Chunk, list[float]]] = []
     last_write = time.monotonic()
-    for start in range(0, len(missing), EMBED_BATCH):
-        batch = missing[start:start + EMBED_BATCH]
+    for chunk in (c for certification in certifications for c in chunk_certification(certification)):
+        if chunk.id in present:
+            continue
+        batch.append(chunk)
+        done = report.embedded_chunks + len(pending) + len(batch) == missing
+        if len(batch) < EMBED_BATCH and not done:
+            continue
         pending += zip(batch, embedder.embed_documents([c.text for c in batch]), strict=True)
-        last = start + EMBED_BATCH >= len(missing)
-        if last or len(pending) >= WRITE_BATCH or time.monotonic() - last_write >= WRITE_EVERY_SECONDS:
+        batch = []
+        if done or len(pending) >= WRITE_BATCH or time.monotonic() - last_write >= WRITE_EVERY_SECONDS:
             dense.add([c.id for c, _ in pending], [c.text for c, _ in pending], [c.metadata() for c, _ in pending],
                       [vector for _, vector in pending])
             report.embedded_chunks += len(pending)
             pending, last_write = [], time.monotonic()
             if on_progress:
-                on_progress(report.embedded_chunks, len(missing))
+                on_progress(report.embedded_chunks, missing)
