@@ -5,13 +5,12 @@ logged, never stored; an outline is written only where `--out` says."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from assistant.atomic_files import write_atomically
 from assistant.cli_common import (
     ChromaOption,
     CorpusOption,
@@ -32,12 +31,10 @@ FileOption = Annotated[
 
 
 def _experiences(experience: list[str] | None, file: Path | None):
-    from assistant.mapping.experiences import ExperienceError, read_experiences_file, split_experiences
+    from assistant.mapping.experiences import ExperienceError, read_experiences
 
     try:
-        if file is not None:
-            return read_experiences_file(file)
-        return split_experiences("\n\n".join(experience or []))
+        return read_experiences("\n\n".join(experience or []), file)
     except ExperienceError as error:
         raise fail(str(error)) from None
 
@@ -104,19 +101,6 @@ def map_command(
     typer.echo(f"\n{mapping.suggestion}")
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target then rename: an interrupted run never leaves half an outline."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def outline_command(
     rncp: Annotated[str, typer.Option("--rncp", help="La certification visée.")],
     file: FileOption = None,
@@ -147,5 +131,5 @@ def outline_command(
         typer.echo(render_markdown(outline))
         return
     data = render_docx(outline) if out.suffix.lower() == ".docx" else render_markdown(outline).encode("utf-8")
-    _write_atomically(out, data)
+    write_atomically(out, data)
     typer.echo(f"Plan du livret 2 écrit dans {out}")

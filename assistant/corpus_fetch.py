@@ -25,6 +25,8 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from assistant.atomic_files import write_atomically
+
 DATASET_API = ("https://www.data.gouv.fr/api/1/datasets/"
                "repertoire-national-des-certifications-professionnelles-et-repertoire-specifique/")
 EXPORT_RECORD = "EXPORT.json"
@@ -147,10 +149,7 @@ def fetch_export(out: Path, url: str | None = None, api_url: str = DATASET_API, 
             old.unlink(missing_ok=True)
         report = FetchReport(file=final.name, export_date=_export_date(Path(name).name, modified), url=url,
                              sha256=sha256, bytes=size, fetched=date.today().isoformat())
-        record = out / EXPORT_RECORD
-        record.with_suffix(".tmp").write_text(json.dumps(asdict(report), ensure_ascii=False, indent=2),
-                                              encoding="utf-8")
-        os.replace(record.with_suffix(".tmp"), record)
+        write_atomically(out / EXPORT_RECORD, json.dumps(asdict(report), ensure_ascii=False, indent=2).encode())
         return report
     except (zipfile.BadZipFile, OSError) as error:
         raise FetchError(f"export inutilisable ({error})") from error

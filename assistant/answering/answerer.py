@@ -310,7 +310,8 @@ def _focus(message: str, known: set[str]) -> str:
     asked = next((s for s in split_sentences(message) if s.rstrip().endswith("?")), None)
     if asked is None or len(asked) > LONG_MESSAGE_CHARS:
         return message
-    elsewhere = [code for code in codes_in_text(message, known) if code not in codes_in_text(asked, known)]
+    in_question = codes_in_text(asked, known)
+    elsewhere = [code for code in codes_in_text(message, known) if code not in in_question]
     return " ".join([asked, *elsewhere])
 
 

@@ -89,8 +89,7 @@ def ranking_answer(mapper: ExperienceMapper, experience: str) -> Answer:
         return Answer(text=("Je ne trouve dans les fiches aucune certification que cette expérience étaye "
                             "clairement. Choisissez une certification ou décrivez plus concrètement vos missions."),
                       declined=True)
-    best = mapper.map(fits[0].certification, experiences)
-    top = max((m for e in best.experiences for m in e.matches), key=lambda m: m.score)
+    top = fits[0].best_match
     listed = " ; ".join(f"{f.certification} ({f.title})" for f in fits)
     text = (f"Sans certification choisie, les fiches les plus proches de cette expérience sont : {listed}. "
             f"Pour {fits[0].certification}, elle correspond surtout à {top.unit} « {top.label} » [1]. "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 import time
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from assistant.bench.synthetic_export import revised_numbers, write_synthetic_export
@@ -18,7 +19,10 @@ from assistant.chunking import chunk_certification
 from assistant.corpus import read_corpus
 from assistant.embeddings import NamedEmbeddings
 from assistant.index.builder import EMBED_BATCH, build_index
+from assistant.readers.xml_export import read_xml_export
 from assistant.settings import Settings
+
+THROUGHPUT_SAMPLE = 100  # fiches whose passages time the embedder on its own
 
 
 @dataclass
@@ -96,7 +100,8 @@ def measure_reindex(sample: Path, fiches: int, share: float, workdir: Path,
         again = build_index(Settings(corpus=[second.parent], index=Path(folder)), embedder)
     if len(again.added) != len(changed):
         raise RuntimeError(f"{len(changed)} fiches modifiées attendues, {len(again.added)} réindexées")
-    texts = [chunk.text for c in read_corpus([first]).certifications[:100] for chunk in chunk_certification(c)]
+    sample = islice(read_xml_export(first, lambda problem: None), THROUGHPUT_SAMPLE)
+    texts = [chunk.text for c in sample for chunk in chunk_certification(c)]
     return ReindexFigure(embedder=embedder.name, fiches=fiches, changed_fiches=len(changed),
                          full_seconds=full.seconds, reindex_seconds=again.seconds,
                          embedded_chunks=again.embedded_chunks, total_chunks=again.chunks,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from assistant.bench.figures import Latency
 from assistant.bench.figures import french_number as n
-from assistant.bench.indexing import ReindexFigure
+from assistant.bench.indexing import IndexingFigure, ReindexFigure
+from assistant.bench.reading import ReadingFigure
 from assistant.bench.suite import Results
 
 HEADER = """# Mesures
@@ -23,11 +24,13 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
   écrit 903 passages/s au lieu de 475 ; l'index de 1 000 fiches en vecteurs hachés passe de 106,8 s à 63,8 s.
 - **Intitulés** : les mots de chaque intitulé étaient recalculés pour chaque question ; ils le sont une fois à
   l'ouverture, et une question n'est comparée qu'aux intitulés qui partagent un mot avec elle. Six questions
-  sans certification à 1 000 fiches : 17 → 4 ms pour celle qui nomme un intitulé, 46-52 → 35-41 ms pour les
-  autres (le reste est surtout le vecteur de la question) ; le parcours supprimé croissait avec le nombre de
-  fiches (par calcul, une centaine de ms par question à 10 000 fiches).
-- **Recherche dense limitée à une certification** : le filtre de Chroma sur 287 263 vecteurs prenait 231 ms
-  (p50) et 336 ms (p95) ; l'index lit désormais les vecteurs de la certification (connus par l'index BM25,
+  sans certification à 1 000 fiches : 17 → 4 ms pour celle qui nomme un intitulé, 46-52 → 35-41 ms pour
+  quatre autres, ~80 ms inchangés pour la dernière (le reste est surtout le vecteur de la question) ; le
+  parcours supprimé croissait avec le nombre de fiches (par calcul, une centaine de ms par question à
+  10 000 fiches).
+- **Recherche dense limitée à une certification** : avec le filtre de Chroma sur 287 263 vecteurs, l'étape
+  dense des questions mesurées (10 sur 14 limitées à une certification) prenait 231 ms (p50) et 336 ms
+  (p95) ; l'index lit désormais les vecteurs de la certification (connus par l'index BM25,
   en mémoire) et les compare exactement : 34 ms (p50) et 45 ms (p95), dont ~25 ms pour le vecteur de la
   question.
 - **Démarrage** : la première recherche chargeait les fichiers de Chroma (1,5 s à 10 000 fiches) aux dépens
@@ -60,8 +63,8 @@ def _table(title: str, part: dict, columns: list[str], rows: list[list[str]]) ->
 
 
 def _reading(part: dict) -> list[str]:
-    rows = [[n(f["fiches"]), n(f["file_mb"], 1), n(f["seconds"], 1), n(f["fiches"] / f["seconds"]),
-             n(f["baseline_mb"]), n(f["peak_mb"])] for f in part["figures"]]
+    rows = [[n(f.fiches), n(f.file_mb, 1), n(f.seconds, 1), n(f.fiches_per_s), n(f.baseline_mb), n(f.peak_mb)]
+            for f in (ReadingFigure(**figure) for figure in part["figures"])]
     lines = _table("Lecture de l'export XML", part, ["fiches", "fichier (Mo)", "durée (s)", "fiches/s",
                                                      "mémoire de départ (Mo)", "pic de mémoire (Mo)"], rows)
     figures = part["figures"]
@@ -73,9 +76,8 @@ def _reading(part: dict) -> list[str]:
 
 
 def _indexing(part: dict) -> list[str]:
-    rows = [[f["embedder"], n(f["fiches"]), n(f["chunks"]), n(f["raw_chunks_per_s"], 2),
-             n(f["index_chunks_per_s"], 2), n(f["index_chunks_per_s"] / f["raw_chunks_per_s"], 2)]
-            for f in part["figures"]]
+    rows = [[f.embedder, n(f.fiches), n(f.chunks), n(f.raw_chunks_per_s, 2), n(f.index_chunks_per_s, 2),
+             n(f.ratio, 2)] for f in (IndexingFigure(**figure) for figure in part["figures"])]
     lines = _table("Indexation face au modèle seul", part, ["<modèle", "fiches", "passages",
                    "modèle seul (passages/s)", "indexation (passages/s)", "rapport"], rows)
     lines += ["", "Cible : rapport ≥ 0,8 (l'index ajoute peu au coût du modèle). L'indexation complète comprend "

@@ -43,6 +43,7 @@ class BenchPlan:
     reindex_fiches: int = 1_000
     reindex_share: float = 0.01
     rounds: int = 5
+    _indexed: dict[int, tuple[Path, NamedEmbeddings, str]] = field(default_factory=dict, init=False, repr=False)
 
     def export(self, size: int) -> Path:
         """The synthetic export of `size` fiches, written once."""
@@ -55,14 +56,18 @@ class BenchPlan:
         return size <= REAL_MODEL_UP_TO
 
     def index(self, size: int, real_model: NamedEmbeddings | None) -> tuple[Path, NamedEmbeddings, str]:
-        """The index of the export of `size` fiches (brought up to date), the embedder to query it, its spec."""
+        """The index of the export of `size` fiches (brought up to date once a run), the embedder to query it,
+        its spec."""
+        if size in self._indexed:
+            return self._indexed[size]
         folder = self.workdir / "index" / str(size)
         if self.uses_real_model(size):
             embedder, spec = real_model or load_embedder(self.embedder), self.embedder
         else:
             embedder, spec = HashedEmbeddings(query_model=real_model), HASHED_SPEC
         build_index(Settings(corpus=[self.export(size).parent], index=folder), embedder)
-        return folder, embedder, spec
+        self._indexed[size] = folder, embedder, spec
+        return self._indexed[size]
 
 
 class Results:

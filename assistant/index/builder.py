@@ -31,6 +31,7 @@ EMBED_BATCH = 32
 WRITE_BATCH = 512  # Chroma writes ~2× faster in batches of 512 than of 32 (vae-assistant bench)
 WRITE_EVERY_SECONDS = 20.0  # with a slow model, vectors still reach Chroma often: an interrupted run loses little
 Progress = Callable[[int, int], None]
+ONLY_CHOICES = ("all", "active", "vae")
 
 
 @dataclass
@@ -121,9 +122,6 @@ def build_index(
     return report
 
 
-ONLY_CHOICES = ("all", "active", "vae")
-
-
 def wanted_by(only: str, certification: Certification) -> bool:
     """Index options for real use: every fiche, only active certifications, or only those open to VAE."""
     if only == "active":
@@ -157,22 +155,33 @@ def _embed_missing(
     missing = len(ids) - len(present)
     if on_progress:
         on_progress(0, missing)
-    batch: list[Chunk] = []
     pending: list[tuple[Chunk, list[float]]] = []
     last_write = time.monotonic()
+
+    def embed(batch: list[Chunk]) -> None:
+        pending.extend(zip(batch, embedder.embed_documents([c.text for c in batch]), strict=True))
+
+    def write() -> None:
+        nonlocal last_write
+        dense.add([c.id for c, _ in pending], [c.text for c, _ in pending], [c.metadata() for c, _ in pending],
+                  [vector for _, vector in pending])
+        report.embedded_chunks += len(pending)
+        pending.clear()
+        last_write = time.monotonic()
+        if on_progress:
+            on_progress(report.embedded_chunks, missing)
+
+    batch: list[Chunk] = []
     for chunk in (c for certification in certifications for c in chunk_certification(certification)):
         if chunk.id in present:
             continue
         batch.append(chunk)
-        done = report.embedded_chunks + len(pending) + len(batch) == missing
-        if len(batch) < EMBED_BATCH and not done:
-            continue
-        pending += zip(batch, embedder.embed_documents([c.text for c in batch]), strict=True)
-        batch = []
-        if done or len(pending) >= WRITE_BATCH or time.monotonic() - last_write >= WRITE_EVERY_SECONDS:
-            dense.add([c.id for c, _ in pending], [c.text for c, _ in pending], [c.metadata() for c, _ in pending],
-                      [vector for _, vector in pending])
-            report.embedded_chunks += len(pending)
-            pending, last_write = [], time.monotonic()
-            if on_progress:
-                on_progress(report.embedded_chunks, missing)
+        if len(batch) == EMBED_BATCH:
+            embed(batch)
+            batch = []
+            if len(pending) >= WRITE_BATCH or time.monotonic() - last_write >= WRITE_EVERY_SECONDS:
+                write()
+    if batch:
+        embed(batch)
+    if pending:
+        write()

@@ -43,7 +43,8 @@ def chroma_client(index_folder: Path, url: str | None):
 
 
 class DenseStore:
-    def __init__(self, index_folder: Path, embedder: NamedEmbeddings, url: str | None = None) -> None:
+    def __init__(self, index_folder: Path, embedder: NamedEmbeddings, url: str | None = None,
+                 chunk_ids_of: Callable[[list[str]], list[str]] | None = None) -> None:
         self.client = chroma_client(index_folder, url)
         self.store = Chroma(
             client=self.client,
@@ -55,7 +56,7 @@ class DenseStore:
         # Which passages belong to which certifications, when the caller knows (the BM25 index holds it in
         # memory): a scoped search then reads those few vectors instead of filtering the whole collection,
         # which at 10 000 fiches took ~200 ms a question (vae-assistant bench).
-        self.chunk_ids_of: Callable[[list[str]], list[str]] | None = None
+        self.chunk_ids_of = chunk_ids_of
 
     @property
     def collection(self):

@@ -53,8 +53,7 @@ class SearchIndex:
             lexical = LexicalIndex.build(self.catalog.chunk_rows(), self.catalog.generation)
             lexical.save(settings.index)
         self.lexical = lexical
-        self.dense = DenseStore(settings.index, self.embedder, settings.chroma_url)
-        self.dense.chunk_ids_of = lexical.ids_of
+        self.dense = DenseStore(settings.index, self.embedder, settings.chroma_url, chunk_ids_of=lexical.ids_of)
         self.titles = self.catalog.titles()
         self.title_index = TitleIndex(self.titles)
         self.codes = self.title_index.codes  # every code of the index, as a set, built once

@@ -128,3 +128,10 @@ def read_experiences_file(path: Path) -> list[Experience]:
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
     return split_experiences(text)
+
+
+def read_experiences(text: str | None, file: Path | None) -> list[Experience]:
+    """The file (a CV) when there is one, else the text: how the CLI and the web app take experiences."""
+    if file is not None:
+        return read_experiences_file(file)
+    return split_experiences(text or "")

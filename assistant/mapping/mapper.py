@@ -16,7 +16,6 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.answer import Citation
 from assistant.answering.structured import cite
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import analyse
@@ -175,6 +174,3 @@ class ExperienceMapper:
                                          experiences=sorted({n for n, _ in behind})))
         return coverage
 
-
-def citations_of(mapping: Mapping) -> list[Citation]:
-    return [match.citation for m in mapping.experiences for match in m.matches]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from assistant.answer import Citation
 
@@ -68,3 +68,5 @@ class CertificationFit(BaseModel):
     covered: int
     units: int
     best_units: list[str]
+    # The strongest unit match behind the rank, for the chat to quote; not part of the listing itself.
+    best_match: UnitMatch | None = Field(default=None, exclude=True)

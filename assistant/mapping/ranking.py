@@ -46,8 +46,10 @@ def rank_certifications(mapper: ExperienceMapper, experiences: list[Experience],
         if not well and not partly:
             continue
         rate = sum(c.score for c in mapping.coverage) / units * math.sqrt(vote / top)
+        strongest = max((m for e in mapping.experiences for m in e.matches), key=lambda m: m.score)
         fits.append(CertificationFit(certification=code, title=mapping.title, rate=round(rate, 3),
                                      covered=len(well) + len(partly), units=units,
-                                     best_units=[c.unit for c in sorted(well + partly, key=lambda c: -c.score)][:3]))
+                                     best_units=[c.unit for c in sorted(well + partly, key=lambda c: -c.score)][:3],
+                                     best_match=strongest))
     fits.sort(key=lambda f: (-f.rate, -f.covered))
     return fits[:limit]

@@ -38,12 +38,13 @@ def turns_of(history: list[dict]) -> list[Turn]:
     return turns
 
 
-def answer_messages(answer: Answer) -> tuple[str, dict | None]:
+def answer_messages(answer: Answer) -> tuple[str, str, dict | None]:
+    """(the answer's text, its sources in Markdown, the sources box for the conversation)."""
     text = (NOT_IN_FICHES + answer.text) if answer.declined else answer.text
     sources = sources_markdown(answer.citations)
     box = {"role": "assistant", "content": sources,
            "metadata": {"title": f"Sources ({len(answer.citations)})", "status": "done"}} if sources else None
-    return text, box
+    return text, sources, box
 
 
 def respond(assistant: Assistant, question: str, history: list[dict] | None,
@@ -52,7 +53,7 @@ def respond(assistant: Assistant, question: str, history: list[dict] | None,
     history = list(history or [])
     question = question or ""
     answer = assistant.ask(question, certification or None, turns_of(history))
-    text, box = answer_messages(answer)
+    text, sources, box = answer_messages(answer)
     history.append({"role": "user", "content": question.strip() or "…"})
     history.append({"role": "assistant", "content": ""})
     words = text.split(" ")
@@ -62,4 +63,4 @@ def respond(assistant: Assistant, question: str, history: list[dict] | None,
     history[-1] = {"role": "assistant", "content": text}
     if box:
         history.append(box)
-    yield history, "", sources_markdown(answer.citations) or NO_SOURCE
+    yield history, "", sources or NO_SOURCE

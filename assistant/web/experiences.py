@@ -9,19 +9,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from assistant.mapping.experiences import Experience, ExperienceError, read_experiences_file, split_experiences
+from assistant.mapping.experiences import ExperienceError, read_experiences
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.models import Mapping
 from assistant.mapping.ranking import rank_certifications
 
 LEVEL_COLOURS = {"bien couvert": "#2e7d32", "partiellement couvert": "#ef8f00", "non couvert": "#9e9e9e"}
-
-
-def read_experiences(text: str | None, upload: str | None) -> list[Experience]:
-    """The uploaded CV when there is one, else the pasted text. Raises `ExperienceError`."""
-    if upload:
-        return read_experiences_file(Path(upload))
-    return split_experiences(text or "")
 
 
 def mapping_markdown(mapping: Mapping) -> str:
@@ -62,7 +55,7 @@ def analyse(mapper: ExperienceMapper, certification: str | None, text: str | Non
             upload: str | None) -> tuple[str, str]:
     """(details in Markdown, coverage chart in HTML) for the Gradio tab."""
     try:
-        experiences = read_experiences(text, upload)
+        experiences = read_experiences(text, Path(upload) if upload else None)
     except ExperienceError as error:
         return f"⚠️ {error}", ""
     if not certification:

@@ -10,11 +10,10 @@ import re
 import tempfile
 from pathlib import Path
 
-from assistant.mapping.experiences import ExperienceError
+from assistant.mapping.experiences import ExperienceError, read_experiences
 from assistant.outline.builder import build_outline
 from assistant.outline.render_docx import render_docx
 from assistant.outline.render_markdown import render_markdown
-from assistant.web.experiences import read_experiences
 from assistant.web.services import Services
 
 
@@ -24,7 +23,7 @@ def build_files(services: Services, certification: str | None, text: str | None,
     if not certification:
         return "⚠️ Choisissez d'abord la certification visée.", None, None
     try:
-        experiences = read_experiences(text, upload)
+        experiences = read_experiences(text, Path(upload) if upload else None)
     except ExperienceError as error:
         return f"⚠️ {error}", None, None
     mapping = services.mapper.map(certification, experiences)
