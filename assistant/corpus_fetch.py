@@ -26,6 +26,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from assistant.atomic_files import write_atomically
+from assistant.errors import AssistantError
 
 DATASET_API = ("https://www.data.gouv.fr/api/1/datasets/"
                "repertoire-national-des-certifications-professionnelles-et-repertoire-specifique/")
@@ -37,7 +38,7 @@ CHUNK = 1 << 20
 USER_AGENT = "vae-assistant (corpus fetch)"
 
 
-class FetchError(RuntimeError):
+class FetchError(AssistantError):
     """The export could not be fetched or is not a usable RNCP export; the corpus is unchanged."""
 
 

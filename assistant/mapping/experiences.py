@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.errors import UsageError
 from assistant.readers.problems import FicheError
 
 MAX_EXPERIENCE_CHARS = 20_000  # a long CV fits; a pasted book does not
@@ -32,7 +33,7 @@ _SKIPPED_SECTIONS = re.compile(r"^(formations?|diplômes|langues|centres?\s+d'in
                                re.IGNORECASE)
 
 
-class ExperienceError(ValueError):
+class ExperienceError(UsageError):
     """The experiences cannot be read: empty, too long, or an unreadable file."""
 
 

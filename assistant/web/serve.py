@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from assistant.embeddings import EmbedderError
+from assistant.errors import UsageError
 from assistant.index.dense import DenseStoreError
 from assistant.index.errors import IndexMismatchError, IndexMissingError
 from assistant.settings import Settings
@@ -20,7 +21,7 @@ CONCURRENCY = 4
 QUEUE_SIZE = 64
 
 
-class AuthError(ValueError):
+class AuthError(UsageError):
     """VAE_AUTH is not a list of user:password pairs."""
 
 
