@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from assistant.certification import Certification
+from assistant.chunking import SECTION_LABELS
+
 
 class Citation(BaseModel):
     """A passage of a fiche an answer rests on: which certification, which section, the words quoted."""
@@ -20,3 +23,9 @@ class Answer(BaseModel):
     citations: list[Citation] = []
     certification: str | None = None
     declined: bool = False
+
+
+def cite(certification: Certification, section: str, quote: str, bloc: str = "") -> Citation:
+    """A citation of a section of a fiche, labelled the way the index labels that section."""
+    return Citation(code=certification.code, section=section, section_label=SECTION_LABELS.get(section, section),
+                    bloc=bloc, quote=quote)

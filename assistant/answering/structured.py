@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.answer import Citation
+from assistant.answer import Citation, cite
 from assistant.answering.intents import Intent
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind
-from assistant.chunking import SECTION_LABELS, statistic_line
+from assistant.chunking import statistic_line
 from assistant.render.fiche_text import french_date, levels_line, status_line
 
 Drafted = tuple[str, list[Citation]]
-
-
-def cite(c: Certification, section: str, quote: str, bloc: str = "") -> Citation:
-    return Citation(code=c.code, section=section, section_label=SECTION_LABELS.get(section, section),
-                    bloc=bloc, quote=quote)
 
 
 def bloc_answer(c: Certification, bloc: Bloc, aspect: str) -> Drafted:

@@ -16,7 +16,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.answering.structured import cite
+from assistant.answer import cite
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import analyse
 from assistant.index.search import SearchIndex

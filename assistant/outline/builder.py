@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.answering.structured import cite
+from assistant.answer import cite
 from assistant.certification import Certification, Route, Unit, UnitKind
 from assistant.mapping.experiences import Experience
 from assistant.mapping.mapper import unit_phrases
