@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.certification import Certification
 from assistant.chunking import SECTION_LABELS
@@ -16,6 +18,14 @@ class Citation(BaseModel):
     section_label: str = ""
     bloc: str = ""
     quote: str
+
+
+class Turn(BaseModel):
+    """One message of a conversation, as the chat, the CLI's --history and the question sets give it."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["user", "assistant"]
+    content: str
 
 
 class Answer(BaseModel):

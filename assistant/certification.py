@@ -138,6 +138,15 @@ class Statistic(BaseModel):
     text: str = ""
 
 
+class Correspondence(BaseModel):
+    """Blocs of this certification that correspond to blocs of another (an older version, usually): a
+    candidate who holds the ones keeps the others."""
+
+    blocs: list[str] = Field(description="Codes of this certification's blocs.")
+    certification: str = Field(description="The other certification's code.")
+    other_blocs: list[str] = []
+
+
 class Validity(BaseModel):
     """How long acquired parts (blocs, composantes) stay acquired."""
 
@@ -185,6 +194,7 @@ class Certification(BaseModel):
     other_certifications: str = ""
     previous: list[str] = Field(default=[], description="Codes or titles of previous certifications.")
     next: list[str] = Field(default=[], description="Codes or titles of next certifications.")
+    correspondences: list[Correspondence] = []
     accessible_new_caledonia: bool | None = None
     accessible_french_polynesia: bool | None = None
     links: list[str] = []

@@ -16,7 +16,7 @@ from assistant.certification import Certification, Route
 from assistant.readers.text_cleanup import split_sentences
 from assistant.render.fiche_text import YES_NO, french_date, key_facts
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 MAX_BODY_CHARS = 900
 
 SECTION_LABELS: dict[str, str] = {
@@ -40,6 +40,7 @@ SECTION_LABELS: dict[str, str] = {
     "prerequis": "Prérequis",
     "reglementation": "Réglementation des activités",
     "autres_certifications": "Liens avec d'autres certifications",
+    "correspondances": "Correspondances entre blocs",
 }
 
 
@@ -131,6 +132,7 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
                "Certification(s) précédente(s) : " + " ; ".join(c.previous) if c.previous else "",
                "Certification(s) suivante(s) : " + " ; ".join(c.next) if c.next else ""]
     yield "historique", "", "", "\n".join(filter(None, history))
+    yield "correspondances", "", "", "\n".join(correspondence_line(x) for x in c.correspondences if x.blocs)
     yield "prerequis", "", "", c.prerequisites
     yield "reglementation", "", "", c.regulations
     yield "autres_certifications", "", "", c.other_certifications
@@ -162,6 +164,11 @@ def _registration_body(c: Certification) -> str:
         lines.append(f"Durée d'enregistrement : {r.duration_years} ans")
     lines.extend(t.text for t in c.legal_texts)
     return "\n".join(lines)
+
+
+def correspondence_line(x) -> str:
+    return (f"{', '.join(x.blocs)} correspond à {', '.join(x.other_blocs) or 'la certification'} "
+            f"de la certification {x.certification}")
 
 
 def statistic_line(s) -> str:

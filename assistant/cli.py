@@ -191,7 +191,8 @@ def ask_command(
     """Répond à une question à partir des fiches, en citant ses sources."""
     from pydantic import TypeAdapter, ValidationError
 
-    from assistant.answering.answerer import Assistant, Turn
+    from assistant.answer import Turn
+    from assistant.answering.assistant import Assistant
     from assistant.answering.llm import LLMConfigError, writer_from_settings
     from assistant.codes import normalise_code
 
@@ -237,7 +238,7 @@ def eval_command(
     """Passe des jeux de questions dans l'assistant et mesure la qualité des réponses et de la recherche.
 
     Avec --corpus, l'index est d'abord mis à jour à partir de ce corpus ; sinon l'index est pris tel quel."""
-    from assistant.answering.answerer import Assistant
+    from assistant.answering.assistant import Assistant
     from assistant.evaluation.report import write_report
     from assistant.evaluation.runner import run_sets
     from assistant.evaluation.sets import EvalSetError, load_set

@@ -17,3 +17,26 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     return WORDS.findall(fold(text))
+
+
+# How candidates shorten words in a chat, spelt out before a question is read ("cb de blocs" is "combien de
+# blocs", "ya" is "il y a"). Only shortenings of ordinary French: names of certifications are learnt from
+# the fiches (`index/names.py`).
+CHAT_SHORTENINGS: dict[str, str] = {
+    "cb": "combien", "cbn": "combien", "combien": "combien", "ya": "il y a", "yen": "il y en", "koi": "quoi",
+    "kel": "quel", "kels": "quels", "kelle": "quelle", "c": "c'est", "g": "j'ai", "jai": "j'ai", "jsuis": "je suis",
+    "chui": "je suis", "pk": "pourquoi", "pq": "pourquoi", "qd": "quand", "tjs": "toujours", "tjrs": "toujours",
+    "bcp": "beaucoup", "pr": "pour", "ds": "dans", "vs": "vous", "stp": "s'il te plait", "svp": "s'il vous plait",
+    "mm": "meme", "certif": "certification", "certifs": "certifications", "niv": "niveau", "dipl": "diplome",
+    "diplo": "diplome", "exam": "examen", "exams": "examens", "infos": "informations", "info": "information",
+    "qqun": "quelqu'un", "qqch": "quelque chose", "bosser": "travailler", "boulot": "travail", "taf": "travail",
+    "dev": "developpeur", "applis": "applications", "appli": "application", "dispo": "disponible",
+    "dispos": "disponibles", "mtn": "maintenant", "rdv": "rendez-vous", "ajd": "aujourd'hui", "ok": "ok",
+}
+_SHORTENED = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, CHAT_SHORTENINGS), key=len, reverse=True))
+                        + r")(?![\w'])")
+
+
+def spell_out(folded: str) -> str:
+    """A folded question with chat shortenings written out."""
+    return _SHORTENED.sub(lambda m: CHAT_SHORTENINGS[m.group(1)], folded)

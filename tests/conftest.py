@@ -52,3 +52,24 @@ def evaluation_index_folder(tmp_path_factory) -> Path:
     report = build_index(Settings(corpus=[CORPUS, SAMPLE_EXPORT], index=folder))
     assert report.fiches == 14 and report.skipped == []
     return folder
+
+
+@pytest.fixture(scope="session")
+def fast_index(tmp_path_factory):
+    """The 14 fiches indexed with hashed vectors (no model): for logic above the index."""
+    from tests.support.fast_index import fast_index as build
+
+    return build(tmp_path_factory.mktemp("fast-index"))
+
+
+# Tests that load the real model, start a server or drive a browser: `make test-fast` leaves them out.
+SLOW_FIXTURES = {"seed_index_folder", "evaluation_index_folder", "e5", "server", "browser", "page"}
+SLOW_MODULES = {"test_web_browser", "test_web_api", "test_chroma_server", "test_embedders", "test_bench",
+                "test_retrieval_quality", "test_eval_runner", "test_llm", "test_cli_index"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if module in SLOW_MODULES or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -7,7 +7,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.answering.answerer import MAX_QUESTION_CHARS, Assistant, Turn
+from assistant.answer import Turn
+from assistant.answering.assistant import Assistant
+from assistant.answering.query import MAX_QUESTION_CHARS
 from assistant.cli import app
 from assistant.index.search import SearchIndex
 from assistant.settings import Settings

@@ -8,7 +8,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from assistant.answer import Citation
-from assistant.answering.answerer import Assistant
+from assistant.answering.assistant import Assistant
 from assistant.answering.llm import LLMConfigError, LLMWriter, Prompts, chat_model, check, writer_from_settings
 from assistant.index.search import SearchIndex
 from assistant.readers.text_cleanup import split_sentences

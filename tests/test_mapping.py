@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from assistant.answering.answerer import Assistant
+from assistant.answering.assistant import Assistant
 from assistant.cli import app
 from assistant.index.search import SearchIndex
 from assistant.mapping.experiences import ExperienceError, read_experiences_file, split_experiences

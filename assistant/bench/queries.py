@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from assistant.answering.answerer import Assistant
+from assistant.answering.assistant import Assistant
 from assistant.bench.figures import Latency
 from assistant.index.search import SearchIndex
 

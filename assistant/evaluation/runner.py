@@ -12,8 +12,8 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
-from assistant.answer import Answer
-from assistant.answering.answerer import Assistant, Turn
+from assistant.answer import Answer, Turn
+from assistant.answering.assistant import Assistant
 from assistant.evaluation.matching import contains, contains_item
 from assistant.evaluation.retrieval import RetrievalMetrics, measure_retrieval
 from assistant.evaluation.sets import Case, EvalSet

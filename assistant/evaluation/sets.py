@@ -9,6 +9,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from assistant.answer import Turn
 from assistant.errors import UsageError
 
 Alternatives = str | list[str]
@@ -16,12 +17,6 @@ Alternatives = str | list[str]
 
 class EvalSetError(UsageError):
     """A set file that cannot be used; the message names the file, the case and the field."""
-
-
-class Turn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    role: Literal["user", "assistant"]
-    content: str
 
 
 class Expectation(BaseModel):

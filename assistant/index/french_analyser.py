@@ -21,3 +21,14 @@ def analyse(text: str) -> list[str]:
     """Index terms of a text; the same function serves documents and queries."""
     kept = [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
     return _stemmer().stemWords(kept)
+
+
+# Words every question about a certification holds: they say nothing of what is asked, so neither the
+# extractive answers nor the mapping count them as evidence. The one stop list of questions.
+QUESTION_TERMS = frozenset(analyse(
+    "certification certifications titre titres fiche fiches rncp diplome bloc blocs competences comment quel "
+    "quelle quels quelles est sont pour dans avec peut faut question explique dire donne savoir voudrais aimerais "
+    "candidat candidats obtenir passer peut peuvent apres avant faire avoir etre combien temps dure duree quand "
+    "qui quoi pourquoi consiste deroule compte comptent contient stp svp merci bonjour salut dit fait faites "
+    "besoin cherche veux voudrais pourrais pouvez est-ce c'est ca cela ce cette ces"
+))

@@ -12,12 +12,13 @@ from pydantic import BaseModel
 from assistant.certification import Certification
 from assistant.chunking import Chunk
 from assistant.embeddings import NamedEmbeddings, load_embedder
+from assistant.index.cards import Card, load_cards
 from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMismatchError, IndexMissingError
 from assistant.index.lexical import LexicalIndex
+from assistant.index.names import CertificationNames
 from assistant.index.structure_hints import hinted_sections, mentioned_units
-from assistant.scope import TitleIndex, mentioned_codes
 from assistant.settings import Settings
 
 RRF_K = 60
@@ -55,8 +56,9 @@ class SearchIndex:
         self.lexical = lexical
         self.dense = DenseStore(settings.index, self.embedder, settings.chroma_url, chunk_ids_of=lexical.ids_of)
         self.titles = self.catalog.titles()
-        self.title_index = TitleIndex(self.titles)
-        self.codes = self.title_index.codes  # every code of the index, as a set, built once
+        self.cards: dict[str, Card] = {card.code: card for card in load_cards(self.catalog)}
+        self.names = CertificationNames(list(self.cards.values()))
+        self.codes = self.names.codes  # every code of the index, as a set, built once
         self._certifications: dict[str, Certification] = {}
 
     def warm_up(self) -> None:
@@ -82,7 +84,7 @@ class SearchIndex:
         """The certifications to search: the selection, else those the question names, else all (empty)."""
         if selected:
             return [c for c in selected if c in self.titles]
-        return mentioned_codes(question, self.title_index)
+        return self.names.named_in(question).codes
 
     @staticmethod
     def _add_structure_list(fused: dict[str, Hit], query: str, codes: list[str]) -> None:

@@ -20,6 +20,7 @@ from assistant.certification import (
     Certification,
     Certifier,
     CodedLabel,
+    Correspondence,
     LegalText,
     Registration,
     Route,
@@ -220,6 +221,15 @@ def _certification(fiche: etree._Element, file: str, position: int) -> Certifica
             _text(e, ".")
             for e in fiche.iterfind("NOUVELLES_CERTIFICATIONS/NOUVELLE_CERTIFICATION/ID_FICHE_NOUVELLE_CERTIFICATION")
         ],
+        correspondences=[
+            Correspondence(
+                blocs=[_text(e, ".") for e in item.iterfind("SOURCE/BLOC_COMPETENCES/CODE")],
+                certification=_text(item, "DESTINATION/NUMERO_FICHE"),
+                other_blocs=[_text(e, ".") for e in item.iterfind("DESTINATION/BLOC_COMPETENCES/CODE")],
+            )
+            for item in fiche.iterfind("CORRESPONDANCES/CORRESPONDANCE")
+            if _text(item, "DESTINATION/NUMERO_FICHE")
+        ],
         accessible_new_caledonia=_yes(_text(fiche, "ACCESSIBLE_NOUVELLE_CALEDONIE")),
         accessible_french_polynesia=_yes(_text(fiche, "ACCESSIBLE_POLYNESIE_FRANCAISE")),
         links=links,
@@ -236,7 +246,8 @@ def _certification(fiche: etree._Element, file: str, position: int) -> Certifica
                 "prerequisites": "PREREQUIS_ENTREE_FORMATION", "regulations": "REGLEMENTATIONS_ACTIVITES",
                 "legal_texts": "PUBLICATION_DECRET_*", "registration": "DATE_* / TYPE_ENREGISTREMENT",
                 "statistics": "STATISTIQUES_PROMOTIONS", "previous": "ANCIENNES_CERTIFICATIONS",
-                "next": "NOUVELLES_CERTIFICATIONS", "accessible_new_caledonia": "ACCESSIBLE_NOUVELLE_CALEDONIE",
+                "next": "NOUVELLES_CERTIFICATIONS", "correspondences": "CORRESPONDANCES",
+                "accessible_new_caledonia": "ACCESSIBLE_NOUVELLE_CALEDONIE",
                 "accessible_french_polynesia": "ACCESSIBLE_POLYNESIE_FRANCAISE",
             }.items()
         },

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from assistant.answer import Answer
-from assistant.answering.answerer import Assistant, Turn
+from assistant.answer import Answer, Turn
+from assistant.answering.assistant import Assistant
 from assistant.web.sources import sources_markdown
 
 STREAM_WORDS = 8

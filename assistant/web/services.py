@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from assistant.answering.answerer import Assistant
+from assistant.answering.assistant import Assistant
 from assistant.answering.llm import writer_from_settings
 from assistant.index.search import SearchIndex
 from assistant.mapping.mapper import ExperienceMapper

@@ -1,0 +1,258 @@
+"""`Assistant.ask`: one question in French, one grounded `Answer` out.
+
+1. The question is understood once (`query.py`): the certification(s) it is about, the bloc, the route,
+   what the conversation before it settled.
+2. Every entry of the registry (`fields.py`) is scored against it (`router.py`); the best entry wins only
+   above a threshold and a margin.
+3. The winning entry answers: a field of the fiche (cited), a bloc, a list over the corpus, the ranking of
+   certifications for a described job, or a decline for what the fiches never hold.
+4. Without a winner, the best passages are quoted (or, when an LLM is configured, written from and
+   checked); when they do not hold the question's words, the assistant declines and says where to look.
+Text that tries to give orders changes nothing: only fields and passages of the fiches are ever said.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from assistant.answer import Answer, Citation, Turn, cite
+from assistant.answering import declines, drafts
+from assistant.answering.corpus_questions import corpus_answer
+from assistant.answering.drafts import Draft
+from assistant.answering.extractive import coverage, key_terms, quote_passages
+from assistant.answering.fields import BY_NAME, FieldEntry
+from assistant.answering.llm import LLMWriter
+from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
+from assistant.answering.query import MAX_QUESTION_CHARS, Context, Query, read_context, understand
+from assistant.answering.router import Router, Scored, decide, decide_all
+from assistant.certification import Certification, Unit, UnitKind
+from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.index.search import SearchIndex
+from assistant.index.structure_hints import mentioned_units
+from assistant.mapping.mapper import ExperienceMapper
+from assistant.render.fiche_text import french_date
+
+# Entries whose answer a named bloc refines ("comment est évaluée la médiation" is the bloc's evaluation).
+ROUTE_ENTRIES = {"jury", "route_open"}
+ROUTE_BONUS = 0.4  # a question naming a route ("en alternance") is about routes unless it says otherwise
+CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
+CHOSEN = ("code", "nom")  # the question itself names its certification
+REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
+                     "capacities": "competences", "activities": "", "overview": ""}
+MAX_CERTIFICATIONS = 4
+NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères : posez une question plus courte "
+              "pour une réponse plus précise.)")
+
+
+class Assistant:
+    def __init__(self, index: SearchIndex, writer: LLMWriter | None = None) -> None:
+        self.index = index
+        self.writer = writer  # optional LLM for open questions; structured answers never go through it
+        self.router = Router(index.embedder)
+        self._corpus_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "corpus")
+        self._vector = lru_cache(maxsize=256)(index.embedder.embed_query)
+
+    # -- public ----------------------------------------------------------------------------------------
+    def ask(self, question: str, selected: str | None = None, history: list[Turn] | None = None) -> Answer:
+        if not question.strip():
+            return declines.EMPTY_QUESTION.model_copy()
+        context = read_context([(t.role, t.content) for t in history or []], self.index.names, self._field_of)
+        query = understand(question, self.index.names, selected if selected in self.index.codes else None, context)
+        answer = self._answer(query)
+        if query.cut:
+            answer.text = f"{NOTICE_CUT}\n{answer.text}"
+        return answer
+
+    def route(self, query: Query) -> list[Scored]:
+        """Every entry of the registry scored against the question, best first."""
+        return self.router.score(query.folded, self._vector(query.text))
+
+    # -- understanding ---------------------------------------------------------------------------------
+    def _field_of(self, question: str, _context: Context) -> str:
+        from assistant.text_normalise import fold
+
+        chosen = decide(self.router.score(fold(question), self._vector(question[:MAX_QUESTION_CHARS])))
+        return chosen.entry.name if chosen else ""
+
+    def _entries(self, query: Query) -> list[FieldEntry]:
+        """What the question asks for, best first. A short follow-up with no cue of its own asks what the
+        previous question asked; naming a bloc after a question on a bloc's evaluation asks that bloc's."""
+        scored = self.route(query)
+        if query.routes:  # a route named points to the entries about routes
+            scored = sorted((Scored(s.entry, s.score + ROUTE_BONUS, s.lexical, s.semantic)
+                             if s.entry.name in ROUTE_ENTRIES else s for s in scored), key=lambda s: -s.score)
+        chosen = decide_all(scored)
+        previous = BY_NAME.get(query.context.field_name)
+        if query.follow_up and previous is not None and (not chosen or chosen[0].lexical == 0):
+            if query.bloc_numbers and REFINED_BY_A_BLOC.get(previous.name) == "evaluation":
+                return [BY_NAME["bloc_evaluation"]]
+            return [previous]
+        if previous is not None and previous.scope == "corpus" and query.follow_up and query.how not in CHOSEN:
+            return [previous]
+        return [s.entry for s in chosen]
+
+    # -- answering -------------------------------------------------------------------------------------
+    def _answer(self, query: Query) -> Answer:
+        if query.unknown_codes and query.how != "code":
+            return declines.unknown_certification(query.unknown_codes, self.index.titles)
+        experience = experience_in(query.text)
+        if experience is not None and query.certification:
+            return mapping_answer(ExperienceMapper(self.index), query.certification, experience)
+        entries = self._entries(query)
+        corpus_asked = self.router.lexical(query.folded)[self._corpus_position] >= CORPUS_CUE
+        if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")):
+            listed = corpus_answer(self.index, query.text)
+            if listed is not None:
+                return listed
+        entries = [e for e in entries if e.scope != "corpus"] or ([] if not entries else self._second_best(query))
+        if not entries:
+            if experience is not None:
+                return ranking_answer(ExperienceMapper(self.index), experience)
+            return self._from_passages(query)
+        first = entries[0]
+        if first.scope == "decline":
+            return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
+        if first.scope == "fits_me":
+            if query.certification and query.how in CHOSEN:
+                return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
+            return ranking_answer(ExperienceMapper(self.index), query.original)
+        return self._about_certifications(entries, query)
+
+    def _second_best(self, query: Query) -> list[FieldEntry]:
+        chosen = decide_all(self.route(query), allowed=lambda e: e.scope not in ("corpus", "fits_me"))
+        return [s.entry for s in chosen]
+
+    def _about_certifications(self, entries: list[FieldEntry], query: Query) -> Answer:
+        codes = query.codes or query.ambiguous
+        if not codes:
+            guessed = self._guess_certification(query)
+            if guessed is None:
+                return declines.which_certification(self.index.titles)
+            codes = [guessed]
+        answer = Draft()
+        if query.ambiguous and not query.codes:
+            listed = " ; ".join(self.index.cards[c].label for c in codes if c in self.index.cards)
+            answer.say(f"Plusieurs certifications correspondent à votre question : {listed}. Précisez laquelle ; "
+                       "voici la réponse pour chacune.")
+        elif not query.codes:
+            card = self.index.cards[codes[0]]
+            answer.say(f"(Je réponds pour {card.label} ; précisez la certification si vous pensiez à une autre.)")
+        for code in codes[:MAX_CERTIFICATIONS]:
+            certification = self.index.certification(code)
+            if certification is None:
+                continue
+            drafted = Draft()
+            for entry in entries:
+                one = self._draft(entry, certification, query, entries)
+                if one is not None and one.text not in drafted.text:
+                    drafted.extend(one)
+            drafted = self._completed(query, certification, entries, drafted)
+            if drafted.lines:
+                answer.extend(self._with_status(certification, entries[0], drafted))
+        if not answer.citations:
+            return declines.not_in_fiches(codes)
+        return Answer(text=answer.text, citations=answer.citations, certification=codes[0] if len(codes) == 1 else None)
+
+    def _completed(self, query: Query, c: Certification, entries: list[FieldEntry], drafted: Draft) -> Draft:
+        """A field answer that leaves the question's own words unanswered ("quelles langues sont exigées en
+        VAE ?" answered with the VAE route) is completed by the passages that hold them."""
+        cues = {stem for e in entries for cue in e.cues for stem in analyse(cue.lstrip("^"))}
+        own = [t for t in key_terms(query.text, set(analyse(c.title))) if t not in cues]
+        if drafted.lines and (not own or coverage(own, drafted.text) >= 0.5):
+            return drafted
+        quoted = self._from_passages(query, [c.code], terms=own or None)
+        if quoted.declined:
+            return drafted
+        extra = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
+        if drafted.lines:
+            extra.lines[0] = "La fiche dit aussi :"
+        drafted.extend(extra)
+        return drafted
+
+    def _draft(self, entry: FieldEntry, c: Certification, query: Query, asked: list[FieldEntry]) -> Draft | None:
+        """One entry's answer for one certification. `asked` is everything the question asks: "dans quel bloc…
+        et comment est-il évalué ?" is one bloc, its competences and its evaluation together."""
+        cues = {stem for e in asked for cue in e.cues for stem in analyse(cue.lstrip("^"))}
+        by_title = entry.name in REFINED_BY_A_BLOC or entry.scope == "bloc"
+        unit = self._named_unit(c, query, by_title, cues)
+        if unit is not None and (entry.scope == "bloc" or entry.name in REFINED_BY_A_BLOC):
+            if any(e.scope == "bloc_find" for e in asked):
+                return None  # the bloc found answers for both
+            aspects = {e.aspect or REFINED_BY_A_BLOC.get(e.name, "") for e in asked if e.name in REFINED_BY_A_BLOC}
+            aspect = aspects.pop() if len(aspects) == 1 else ""
+            bloc = c.bloc(unit.code) if unit.kind == UnitKind.BLOC else None
+            return drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
+        if entry.scope == "bloc":
+            return drafts.evaluation(c, query) if entry.aspect == "evaluation" else drafts.bloc_list(c, query)
+        if entry.scope == "bloc_find":
+            also_evaluation = any(REFINED_BY_A_BLOC.get(e.name) == "evaluation" for e in asked)
+            return self._bloc_holding(c, query, "" if also_evaluation else "competences")
+        return entry.answer(c, query) if entry.answer else None
+
+    def _named_unit(self, c: Certification, query: Query, by_title: bool, cues: set[str]) -> Unit | None:
+        """The bloc (or, for older fiches, the activity) the question names by number, code or title words.
+
+        Words of the certification's own title do not count: "le niveau de la mention cybersécurité" is
+        about the certification, not its bloc "Cybersécurité"."""
+        named = mentioned_units(query.text, [c.code]) | {f"{c.code}BC{n:02d}" for n in query.bloc_numbers}
+        named |= {f"{c.code}-A{n}" for n in query.bloc_numbers}
+        for unit in c.units:
+            if unit.code in named:
+                return unit
+        if not by_title:
+            return None
+        asked = set(query.terms) - QUESTION_TERMS - set(analyse(c.title)) - cues
+        overlaps = [(len(asked & (set(analyse(u.title)) - QUESTION_TERMS)), u) for u in c.units]
+        best = max((o for o, _ in overlaps), default=0)
+        winners = [u for o, u in overlaps if o == best]
+        return winners[0] if best >= 1 and len(winners) == 1 else None
+
+    def _bloc_holding(self, c: Certification, query: Query, aspect: str) -> Draft | None:
+        """'Dans quel bloc…': the bloc whose passage the question finds first, when it holds its words."""
+        terms = key_terms(query.text, set(analyse(c.title)))
+        for hit in self.index.search(query.text, k=5, codes=[c.code]):
+            if hit.chunk.section in ("bloc", "unite") and coverage(terms, hit.chunk.text) > 0:
+                unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
+                if unit is None:
+                    continue
+                bloc = c.bloc(unit.code) if unit.kind == UnitKind.BLOC else None
+                found = drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
+                found.lines[0] = f"C'est dans {unit.code} : « {unit.title} » {found.cite(found.citations[0])}."
+                return found
+        return None
+
+    def _with_status(self, c: Certification | None, entry: FieldEntry, drafted: Draft) -> Draft:
+        """An answer about an inactive certification, or one whose registration has ended, says so first."""
+        card = self.index.cards.get(c.code) if c else None
+        if card is None or not card.status or card.status == "active" or entry.name == "status":
+            return drafted
+        warned = Draft()
+        if card.status == "inactive":
+            said = f"la certification {c.code} n'est plus active"
+        else:
+            ended = french_date(card.registration_end)
+            said = f"l'enregistrement de la certification {c.code} au RNCP a pris fin le {ended}"
+        marker = warned.cite(cite(c, "presentation", c.status_note or f"Statut : {said}"))
+        warned.say(f"Attention : {said} {marker}.")
+        warned.extend(drafted)
+        return warned
+
+    def _guess_certification(self, query: Query) -> str | None:
+        """No certification named, selected or discussed: the one whose passage answers, when one clearly does."""
+        hits = self.index.search(query.text, k=1)
+        if hits and coverage(key_terms(query.text, set()), hits[0].chunk.text) >= 0.6 and len(self.index.codes) > 0:
+            return hits[0].chunk.code
+        return None
+
+    def _from_passages(self, query: Query, codes: list[str] | None = None, terms: list[str] | None = None) -> Answer:
+        codes = codes if codes is not None else query.codes
+        hits = self.index.search(query.text, k=3, codes=codes or None)
+        if self.writer is not None and hits:
+            passages = [Citation(code=h.chunk.code, section=h.chunk.section, section_label=h.chunk.section_label,
+                                 bloc=h.chunk.bloc, quote=h.chunk.text.split("\n", 2)[-1]) for h in hits]
+            written = self.writer.write(query.text, passages, [])
+            if written is not None:
+                return written
+        title_words = {t for code in codes for t in analyse(self.index.titles.get(code, ""))}
+        quoted = quote_passages(query.text, hits, title_words, terms)
+        return quoted if quoted is not None else declines.not_in_fiches(codes)

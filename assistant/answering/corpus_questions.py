@@ -1,0 +1,151 @@
+"""Questions across the corpus: "quelles certifications sont de niveau 6 ?", "lesquelles sont ouvertes à
+la VAE ?", "les titres du ministère du travail", "celles qui concernent le développement web".
+
+The question is read as filters over the certifications' cards (level, VAE, status, certifier, ROME and
+NSF codes) and, for what remains of its words, a domain: the certifications whose passages the search
+finds and whose own text holds those words. Every certification listed is cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.answer import Answer, Citation
+from assistant.answering.drafts import Draft
+from assistant.index.cards import Card
+from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.text_normalise import fold
+
+MAX_LISTED = 30
+BAC_LEVELS = {"0": 4, "1": 5, "2": 5, "3": 6, "4": 6, "5": 7, "8": 8}
+CORPUS_WORDS = frozenset(analyse(
+    "certification certifications certifs certif titres titre diplomes diplome fiches liste lesquelles lesquels "
+    "celles ceux toutes tous corpus existent existe niveau ouvertes ouverts ouverte accessibles accessible vae "
+    "validation acquis experience actives active actifs inactives plus encore delivre delivres delivrees "
+    "concernent concerne parlent domaine secteur code rome nsf connais propose proposes disponibles "
+    "quelles quels ya il y a base vous avez as tu donne moi autres aussi ta votre figurent "
+    "sont est sont-elles"))
+
+
+@dataclass
+class CorpusFilter:
+    """What a question over the corpus asks of a certification; each part is optional."""
+
+    level: int | None = None
+    vae_open: bool | None = None
+    active: bool | None = None
+    certifiers: set[str] | None = None  # codes whose certifier the question names
+    rome: str | None = None
+    nsf: str | None = None
+    said: list[str] = field(default_factory=list)  # how each filter reads, for the answer's first sentence
+
+    @property
+    def empty(self) -> bool:
+        return all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf))
+
+    def keeps(self, card: Card) -> bool:
+        checks: list[Callable[[], bool]] = [
+            lambda: self.level is None or card.level_european == self.level,
+            lambda: self.vae_open is None or card.vae_open is self.vae_open,
+            lambda: self.active is None or (card.status != "inactive") is self.active,
+            lambda: self.certifiers is None or card.code in self.certifiers,
+            lambda: self.rome is None or self.rome in card.rome,
+            lambda: self.nsf is None or any(n.lower().startswith(self.nsf) for n in card.nsf),
+        ]
+        return all(check() for check in checks)
+
+
+def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> CorpusFilter:
+    folded = fold(question)
+    wanted = CorpusFilter()
+    if level := re.search(r"\bniveau\s*(\d)\b", folded):
+        wanted.level = int(level.group(1))
+        wanted.said.append(f"de niveau {wanted.level}")
+    elif bac := re.search(r"\bbac\s*\+\s*(\d)", folded):
+        wanted.level = BAC_LEVELS.get(bac.group(1))
+        wanted.said.append(f"de niveau {wanted.level} (bac+{bac.group(1)})")
+    if re.search(r"\bvae\b|validation des acquis", folded):
+        wanted.vae_open = not re.search(r"\b(?:pas|plus|non|fermee?s?)\b[^?]*\b(?:vae|validation)", folded)
+        wanted.said.append("ouvertes à la VAE" if wanted.vae_open else "fermées à la VAE")
+    if re.search(r"\b(?:inactive?s?|plus actives?|ne sont plus|expirees?|perimees?|plus valables?)\b", folded):
+        wanted.active = False
+        wanted.said.append("inactives")
+    elif re.search(r"\b(?:actives?|en vigueur|encore valables?)\b", folded):
+        wanted.active = True
+        wanted.said.append("actives")
+    certified = certified_by(question)
+    if certified:
+        wanted.certifiers = certified
+        wanted.said.append("de ce certificateur")
+    if rome := re.search(r"\b([a-n]\d{4})\b", folded):
+        wanted.rome = rome.group(1).upper()
+        wanted.said.append(f"menant au code ROME {wanted.rome}")
+    if nsf := re.search(r"\bnsf\s*(\d{3}[a-z]?)\b", folded):
+        wanted.nsf = nsf.group(1)
+        wanted.said.append(f"de code NSF {wanted.nsf}")
+    return wanted
+
+
+def domain_terms(question: str, filter_words: set[str]) -> list[str]:
+    return [t for t in dict.fromkeys(analyse(question))
+            if t not in QUESTION_TERMS and t not in CORPUS_WORDS and t not in filter_words and not t.isdigit()]
+
+
+def in_domain(index, question: str, terms: list[str], cards: dict[str, Card]) -> list[str]:
+    """Certifications the search finds for the question whose own text (title, summary, blocs) holds at least
+    one of its domain words, strongest first."""
+    votes: Counter[str] = Counter()
+    for rank, hit in enumerate(index.search(question, k=40), start=1):
+        votes[hit.chunk.code] += 1.0 / (10 + rank)
+    if not votes:
+        return []
+    best = max(votes.values())
+    kept = []
+    for code, vote in votes.most_common():
+        card = cards.get(code)
+        if card is None or vote < 0.3 * best:
+            continue
+        own = set(analyse(f"{card.title} {card.new_title} {card.summary}"))
+        if any(t in own for t in terms):
+            kept.append(code)
+    return kept
+
+
+def corpus_answer(index, question: str) -> Answer | None:
+    """The certifications of the corpus the question asks for, or None when it sets no filter or domain."""
+    cards = index.cards
+    wanted = read_filter(question, index.names.certified_by)
+    certifier_words = {t for code in wanted.certifiers or () for name in index.cards[code].certifiers
+                       for t in analyse(name)}
+    terms = domain_terms(question, certifier_words)
+    chosen = [card for card in cards.values() if wanted.keeps(card)]
+    if terms:
+        found = in_domain(index, question, terms, cards)
+        by_code = {card.code: card for card in chosen}
+        chosen = [by_code[code] for code in found if code in by_code]
+        wanted.said.append("qui correspondent à « " + " ".join(w for w in re.findall(r"[\w'-]+", question)
+                                                               if analyse(w) and analyse(w)[0] in terms) + " »")
+    elif wanted.empty:
+        return None
+    chosen.sort(key=lambda card: (card.status == "inactive", card.code))
+    what = " et ".join(wanted.said) if wanted.said else ""
+    if not chosen:
+        return Answer(text=f"Aucune certification du corpus n'est {what} d'après les fiches "
+                           f"({len(cards)} certifications consultées).", declined=True)
+    draft = Draft()
+    draft.say(f"{len(chosen)} certification(s) du corpus {what} :" if what else f"{len(chosen)} certification(s) :")
+    for card in chosen[:MAX_LISTED]:
+        facts = [f"niveau {card.level_european}" if card.level_european else "",
+                 "VAE ouverte" if card.vae_open else "", card.status if card.status != "active" else "",
+                 " ; ".join(card.certifiers[:2])]
+        quote = "\n".join(filter(None, [card.title, *facts]))
+        marker = draft.cite(Citation(code=card.code, section="presentation", section_label="Présentation",
+                                     quote=quote))
+        draft.say(f"- {card.code} — {card.title} ({', '.join(f for f in facts if f)}) {marker}")
+    if len(chosen) > MAX_LISTED:
+        draft.say(f"… et {len(chosen) - MAX_LISTED} autres : précisez votre question pour réduire la liste.")
+    return Answer(text=draft.text, citations=draft.citations,
+                  certification=chosen[0].code if len(chosen) == 1 else None)

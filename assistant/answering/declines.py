@@ -1,0 +1,46 @@
+"""What the assistant says when the fiches do not hold the answer: plainly, and where to look instead."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from assistant.answer import Answer
+
+COVERED = ("les blocs de compétences et leur évaluation, la composition des jurys, les voies d'accès dont la "
+           "VAE, la validité des acquis, le niveau, les certificateurs, les métiers visés et l'enregistrement")
+ELSEWHERE = ("adressez-vous au certificateur de la certification ou à France VAE (vae.gouv.fr), qui "
+             "accompagne les candidats")
+
+
+def not_in_fiches(codes: list[str], topic: str = "") -> Answer:
+    where = f" de {', '.join(codes)}" if codes else ""
+    what = f"ne parlent pas de {topic}" if topic else "ne contiennent pas la réponse à cette question"
+    return Answer(
+        text=(f"Pas dans les fiches : les fiches{where} {what}. Elles décrivent {COVERED}. "
+              f"Pour le reste (coût, financement, calendrier des sessions, démarches), {ELSEWHERE}."),
+        declined=True, certification=codes[0] if len(codes) == 1 else None,
+    )
+
+
+def unknown_certification(unknown: list[str], titles: dict[str, str]) -> Answer:
+    known = ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))
+    more = f" (et {len(titles) - 10} autres)" if len(titles) > 10 else ""
+    return Answer(
+        text=(f"La certification {', '.join(unknown)} ne fait pas partie des fiches de l'assistant. "
+              f"Fiches disponibles : {known}{more}. Consultez la fiche officielle sur "
+              "https://www.francecompetences.fr/recherche/rncp/ ."),
+        declined=True,
+    )
+
+
+def which_certification(titles: dict[str, str]) -> Answer:
+    known = ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))
+    return Answer(
+        text=("De quelle certification parlez-vous ? Donnez son code RNCP ou son intitulé, ou choisissez-la "
+              f"dans la liste. Fiches disponibles : {known}."),
+        declined=True,
+    )
+
+
+EMPTY_QUESTION = Answer(text="Posez une question sur une certification, par exemple : « Comment est évalué le bloc 2 "
+                             "du RNCP 31168 ? »", declined=True)

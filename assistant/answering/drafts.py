@@ -1,0 +1,438 @@
+"""Answers written from the fields of a certification: a direct first sentence, then the fiche's own words
+as a list, each fact followed by the [n] of the citation it rests on.
+
+Every function takes the certification and the `Query` and returns a `Draft`, or None when the fiche does
+not hold that field (the assistant then turns to the passages, or declines).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.answer import Citation, cite
+from assistant.certification import Bloc, Certification, Route, Unit, UnitKind
+from assistant.chunking import correspondence_line, statistic_line
+from assistant.render.fiche_text import YES_NO, french_date, levels_line, status_line
+
+
+@dataclass
+class Draft:
+    """French text whose facts carry [n] markers, and the citations they point to, in order."""
+
+    lines: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    def cite(self, citation: Citation) -> str:
+        """The marker of a citation, adding it once."""
+        for number, known in enumerate(self.citations, start=1):
+            if known == citation:
+                return f"[{number}]"
+        self.citations.append(citation)
+        return f"[{len(self.citations)}]"
+
+    def say(self, line: str) -> None:
+        self.lines.append(line)
+
+    def extend(self, other: Draft) -> None:
+        """Another draft appended, its markers renumbered after ours."""
+        offset = len(self.citations)
+        for line in other.lines:
+            self.lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", line))
+        self.citations.extend(other.citations)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def bullets(items: list[str]) -> list[str]:
+    return [f"- {item.strip().rstrip(';')}" for item in items if item.strip()]
+
+
+def named(c: Certification) -> str:
+    return f"{c.code} ({c.title})"
+
+
+# -- blocs ---------------------------------------------------------------------------------------------
+def bloc_list(c: Certification, _q=None) -> Draft | None:
+    d = Draft()
+    if c.blocs:
+        marker = d.cite(cite(c, "bloc", "\n".join(f"{b.code} {b.title}" for b in c.blocs)))
+        d.say(f"La certification {named(c)} compte {len(c.blocs)} blocs de compétences {marker} :")
+        d.lines += bullets([f"{b.code} : {b.title}" for b in c.blocs])
+        return d
+    if c.units:
+        marker = d.cite(cite(c, "unite", "\n".join(u.title for u in c.units)))
+        d.say(f"La fiche {named(c)} ne découpe pas la certification en blocs ; elle décrit {len(c.units)} "
+              f"activités {marker} :")
+        d.lines += bullets([f"{u.number}. {u.title}" for u in c.units])
+        notes = list(dict.fromkeys(u.note for u in c.units if u.note))
+        d.lines += [f"{note}." for note in notes]
+        return d
+    return None
+
+
+def bloc_detail(c: Certification, bloc: Bloc, aspect: str = "") -> Draft:
+    """One bloc: its competences, its evaluation, or both ("" = both)."""
+    d = Draft()
+    quote = "\n".join([bloc.title, *bloc.competences, bloc.evaluation])
+    marker = d.cite(cite(c, "bloc", quote, bloc.code))
+    d.say(f"Le bloc {bloc.code} de la certification {named(c)} s'intitule « {bloc.title} » {marker}.")
+    if aspect in ("", "competences") and bloc.competences:
+        d.say("Compétences évaluées :")
+        d.lines += bullets(bloc.competences)
+    if aspect in ("", "evaluation"):
+        if bloc.evaluation:
+            d.say(f"Modalités d'évaluation : {bloc.evaluation}")
+        else:
+            d.say("La fiche ne précise pas les modalités d'évaluation de ce bloc.")
+    return d
+
+
+def unit_detail(c: Certification, unit: Unit) -> Draft:
+    d = Draft()
+    kind = "L'activité" if unit.kind == UnitKind.ACTIVITY else "La composante"
+    quote = "\n".join(filter(None, [unit.title, unit.description, unit.note]))
+    marker = d.cite(cite(c, "unite", quote, unit.code))
+    d.say(f"{kind} n°{unit.number} de la certification {named(c)} s'intitule « {unit.title} » {marker}.")
+    if unit.description:
+        d.say(f"La fiche la décrit ainsi : {unit.description}")
+    if unit.note:
+        d.say(f"({unit.note}.)")
+    return d
+
+
+def evaluation(c: Certification, _q=None) -> Draft | None:
+    d = Draft()
+    if c.evaluation:
+        marker = d.cite(cite(c, "evaluation", c.evaluation))
+        d.say(f"Modalités d'évaluation de la certification {named(c)} selon la fiche {marker} : {c.evaluation}")
+        return d
+    rated = [b for b in c.blocs if b.evaluation]
+    if not rated:
+        return None
+    d.say(f"La certification {named(c)} est évaluée bloc par bloc :")
+    for b in rated:
+        marker = d.cite(cite(c, "bloc", b.evaluation, b.code))
+        d.say(f"- {b.code} ({b.title}) {marker} : {b.evaluation}")
+    return d
+
+
+# -- access routes and VAE -----------------------------------------------------------------------------
+def jury(c: Certification, q=None, route: Route | None = None) -> Draft | None:
+    asked = [route] if route else (list(q.routes) if q is not None and q.routes else [Route.VAE])
+    if len(asked) > 1:
+        d = Draft()
+        for one in asked:
+            d.extend(jury(c, route=one) or Draft())
+        return d if d.lines else None
+    route = asked[0]
+    access = c.route(route)
+    if access is None:
+        return None
+    d = Draft()
+    if not access.jury:
+        state = "n'est pas ouverte" if access.open is False else "ne précise pas de jury"
+        marker = d.cite(cite(c, "voies_acces", f"{route.label} : {'non' if access.open is False else '?'}"))
+        d.say(f"Pour la certification {named(c)}, la voie « {route.label} » {state} {marker} : la fiche ne "
+              "donne pas de composition de jury pour cette voie.")
+        return d
+    marker = d.cite(cite(c, "voies_acces", f"{route.label} : {access.jury}"))
+    members = [m for m in access.jury.replace(";", "\n").split("\n") if m.strip(" -–•")]
+    d.say(f"Pour la certification {named(c)}, voie « {route.label} », le jury est composé ainsi {marker} :")
+    d.lines += bullets([m.strip(" -–•") for m in members])
+    return d
+
+
+def routes(c: Certification, _q=None) -> Draft | None:
+    """Every access route of the fiche, open or not."""
+    if not c.access_routes:
+        return None
+    d = Draft()
+    listed = [f"{r.route.label} : {YES_NO[r.open]}" for r in c.access_routes]
+    d.say(f"Voies d'accès à la certification {named(c)} {d.cite(cite(c, 'voies_acces', chr(10).join(listed)))} :")
+    d.lines += bullets(listed)
+    return d
+
+
+def route_open(c: Certification, q=None) -> Draft | None:
+    asked = list(q.routes) if q is not None and q.routes else []
+    if not asked:
+        return routes(c, q)
+    d = Draft()
+    for route in asked:
+        one = _one_route(c, route, q)
+        if one is not None:
+            d.extend(one)
+    return d if d.lines else None
+
+
+def _one_route(c: Certification, route: Route, q=None) -> Draft | None:
+    access = c.route(route)
+    if access is None:
+        return None
+    d = Draft()
+    verdict = {True: "Oui, la voie « {label} » est ouverte", False: "Non, la voie « {label} » n'est pas ouverte",
+               None: "La fiche ne dit pas si la voie « {label} » est ouverte"}[access.open]
+    marker = d.cite(cite(c, "voies_acces", f"{route.label} : {'oui' if access.open else 'non'}"))
+    d.say(verdict.format(label=route.label) + f" pour la certification {named(c)} {marker}.")
+    if access.open and access.jury:
+        d.extend(jury(c, route=route) or Draft())
+    if route == Route.VAE and c.vae_rules:
+        d.say(f"La fiche précise sur la VAE {d.cite(cite(c, 'vae', c.vae_rules))} : {c.vae_rules}")
+    return d
+
+
+def vae_rules(c: Certification, q=None) -> Draft | None:
+    d = Draft()
+    if c.vae_rules:
+        d.say(f"Pour la certification {named(c)}, la fiche indique sur la VAE {d.cite(cite(c, 'vae', c.vae_rules))} "
+              f": {c.vae_rules}")
+    access = c.route(Route.VAE)
+    if access is not None:
+        if access.open is not None and not c.vae_rules:
+            state = "ouverte" if access.open else "fermée"
+            d.say(f"La voie VAE est {state} pour la certification {named(c)} "
+                  f"{d.cite(cite(c, 'voies_acces', f'{Route.VAE.label} : ' + ('oui' if access.open else 'non')))}.")
+        vae_jury = jury(c, route=Route.VAE)
+        if vae_jury and access.jury:
+            d.extend(vae_jury)
+    return d if d.lines else None
+
+
+# -- what stays acquired -------------------------------------------------------------------------------
+def validity(c: Certification, _q=None) -> Draft | None:
+    if c.validity is None:
+        return None
+    d = Draft()
+    marker = d.cite(cite(c, "validation_partielle", f"Validité des composantes acquises : {c.validity.text}"))
+    d.say(f"Pour la certification {named(c)}, la validité des composantes (blocs) acquises est : "
+          f"{c.validity.text} {marker}.")
+    if c.partial_validation:
+        d.say(f"La fiche précise {d.cite(cite(c, 'validation_partielle', c.partial_validation))} : "
+              f"{c.partial_validation}")
+    return d
+
+
+def partial(c: Certification, q=None) -> Draft | None:
+    if not c.partial_validation:
+        return validity(c, q)
+    d = Draft()
+    d.say(f"Pour la certification {named(c)}, la fiche indique sur la validation partielle "
+          f"{d.cite(cite(c, 'validation_partielle', c.partial_validation))} : {c.partial_validation}")
+    if c.validity:
+        stated = f"Validité des composantes acquises : {c.validity.text}"
+        d.say(f"{stated} {d.cite(cite(c, 'validation_partielle', stated))}.")
+    return d
+
+
+# -- identity ------------------------------------------------------------------------------------------
+def status(c: Certification, _q=None) -> Draft:
+    d = Draft()
+    line = status_line(c)
+    quotes = [c.status_note or f"Statut : {line}"]
+    if c.registration.end:
+        quotes.append(f"Date de fin d'enregistrement : {french_date(c.registration.end)}")
+    marker = d.cite(cite(c, "presentation", "\n".join(quotes)))
+    still = c.active is not False and c.accessible is not False
+    lead = "Oui" if still and c.active else ("Non" if not still else "La fiche ne le dit pas clairement")
+    d.say(f"{lead} : certification {named(c)} — {line} {marker}.")
+    if c.registration.end:
+        d.say(f"Son enregistrement au RNCP court jusqu'au {french_date(c.registration.end)} {marker}.")
+    if c.next:
+        d.say(f"Certification suivante : {' ; '.join(c.next)} {d.cite(cite(c, 'historique', chr(10).join(c.next)))}.")
+    return d
+
+
+def registration(c: Certification, _q=None) -> Draft | None:
+    r = c.registration
+    facts = [(label, value) for label, value in (("date d'effet", r.effective), ("date de décision", r.decision),
+                                                  ("date de fin d'enregistrement", r.end),
+                                                  ("date limite de délivrance", r.issuing_deadline)) if value]
+    if not facts:
+        return None
+    d = Draft()
+    listed = [f"{label} : {french_date(value)}" for label, value in facts]
+    marker = d.cite(cite(c, "enregistrement", "\n".join(listed)))
+    d.say(f"Enregistrement de la certification {named(c)} au RNCP {marker} :")
+    d.lines += bullets(listed)
+    return d
+
+
+def statistics(c: Certification, _q=None) -> Draft | None:
+    if not c.statistics:
+        return None
+    d = Draft()
+    lines = [statistic_line(s) for s in sorted(c.statistics, key=lambda s: s.year or 0, reverse=True)]
+    d.say(f"Statistiques de la certification {named(c)} {d.cite(cite(c, 'statistiques', chr(10).join(lines)))} :")
+    d.lines += bullets(lines)
+    return d
+
+
+def certifier(c: Certification, _q=None) -> Draft | None:
+    if not c.certifiers:
+        return None
+    d = Draft()
+    names = list(dict.fromkeys(x.name for x in c.certifiers))
+    marker = d.cite(cite(c, "presentation", " ; ".join(names)))
+    d.say(f"La certification {named(c)} est délivrée par : {' ; '.join(names)} {marker}.")
+    return d
+
+
+def level(c: Certification, _q=None) -> Draft | None:
+    if not (c.level_european or c.level_old):
+        return None
+    d = Draft()
+    line = levels_line(c)
+    d.say(f"La certification {named(c)} est de {line} {d.cite(cite(c, 'presentation', f'Niveau : {line}'))}.")
+    return d
+
+
+def coded(field_name: str, label: str):
+    def answer(c: Certification, _q=None) -> Draft | None:
+        items = getattr(c, field_name)
+        if not items:
+            return None
+        d = Draft()
+        listed = [f"{i.code} ({i.label})" if i.label else i.code for i in items]
+        d.say(f"{label} de la certification {named(c)} {d.cite(cite(c, 'presentation', ' ; '.join(listed)))} :")
+        d.lines += bullets(listed)
+        return d
+
+    return answer
+
+
+def places(c: Certification, _q=None) -> Draft | None:
+    parts = [(label, text) for label, text in (("Lieu(x) de certification", c.certification_places),
+                                                ("Lieu(x) de préparation", c.preparation_places)) if text]
+    if not parts:
+        return None
+    d = Draft()
+    marker = d.cite(cite(c, "lieux", "\n".join(v for _, v in parts)))
+    d.say(f"Lieux indiqués par la fiche {named(c)} {marker} :")
+    for label, value in parts:
+        d.say(f"{label} :")
+        d.lines += bullets(value.split("\n"))
+    return d
+
+
+def jobs(c: Certification, q=None) -> Draft | None:
+    if not c.jobs:
+        return sectors(c, q)
+    d = Draft()
+    d.say(f"Métiers et emplois accessibles avec la certification {named(c)} "
+          f"{d.cite(cite(c, 'metiers', chr(10).join(c.jobs)))} :")
+    d.lines += bullets(c.jobs)
+    if c.sectors:
+        d.say(f"Secteurs d'activité {d.cite(cite(c, 'secteurs', c.sectors))} : {c.sectors}")
+    return d
+
+
+def sectors(c: Certification, _q=None) -> Draft | None:
+    if not c.sectors:
+        return None
+    d = Draft()
+    d.say(f"Secteurs d'activité de la certification {named(c)} {d.cite(cite(c, 'secteurs', c.sectors))} : "
+          f"{c.sectors}")
+    return d
+
+
+def activities(c: Certification, q=None) -> Draft | None:
+    if c.units and not c.blocs:
+        return bloc_list(c, q)
+    if not c.activities:
+        return None
+    d = Draft()
+    d.say(f"Activités visées par la certification {named(c)} "
+          f"{d.cite(cite(c, 'activites', chr(10).join(c.activities)))} :")
+    d.lines += bullets(c.activities[:15])
+    return d
+
+
+def capacities(c: Certification, _q=None) -> Draft | None:
+    if not c.capacities:
+        return None
+    d = Draft()
+    d.say(f"Capacités attestées par la certification {named(c)} "
+          f"{d.cite(cite(c, 'capacites', chr(10).join(c.capacities)))} :")
+    d.lines += bullets(c.capacities[:20])
+    return d
+
+
+def linked(c: Certification, _q=None) -> Draft | None:
+    """Previous and next certifications, and the former titles the legal texts record."""
+    former = [t.text for t in c.legal_texts if "intitul" in t.text.lower()]
+    if not (c.previous or c.next or c.history or former):
+        return None
+    d = Draft()
+    for label, items in (("Certification(s) précédente(s)", c.previous), ("Certification(s) suivante(s)", c.next)):
+        if items:
+            d.say(f"{label} de {named(c)} {d.cite(cite(c, 'historique', chr(10).join(items)))} :")
+            d.lines += bullets(items)
+    if c.history:
+        d.say(f"Historique selon la fiche {d.cite(cite(c, 'historique', c.history))} : {c.history}")
+    if former:
+        d.say(f"Intitulés et enregistrements antérieurs {d.cite(cite(c, 'enregistrement', chr(10).join(former)))} :")
+        d.lines += bullets(former)
+    return d
+
+
+def equivalences(c: Certification, q=None) -> Draft | None:
+    """Blocs that correspond to blocs of another certification (acquired there, acquired here)."""
+    numbers = set(q.bloc_numbers) if q is not None else set()
+    rows = [x for x in c.correspondences if x.blocs]
+    if numbers:
+        rows = [x for x in rows if any(c.bloc(code) and c.bloc(code).number in numbers for code in x.blocs)] or rows
+    if not rows:
+        return None
+    d = Draft()
+    lines = [correspondence_line(x) for x in rows]
+    d.say(f"Correspondances entre les blocs de {named(c)} et ceux d'autres certifications "
+          f"{d.cite(cite(c, 'correspondances', chr(10).join(lines)))} :")
+    d.lines += bullets(lines)
+    return d
+
+
+def regulations(c: Certification, _q=None) -> Draft | None:
+    if not c.regulations:
+        return None
+    d = Draft()
+    d.say(f"Réglementation des activités selon la fiche {named(c)} "
+          f"{d.cite(cite(c, 'reglementation', c.regulations))} : {c.regulations}")
+    return d
+
+
+def options(c: Certification, _q=None) -> Draft | None:
+    """Units the candidate chooses between ("au choix"), as the fiche marks them."""
+    chosen = [u for u in c.units if u.note]
+    if not chosen:
+        return None
+    d = Draft()
+    quote = "\n".join(f"{u.title} ({u.note})" for u in chosen)
+    d.say(f"La fiche {named(c)} prévoit des unités au choix {d.cite(cite(c, 'unite', quote))} :")
+    d.lines += bullets([f"{u.number}. {u.title} ({u.note})" for u in chosen])
+    return d
+
+
+def prerequisites(c: Certification, _q=None) -> Draft | None:
+    if not c.prerequisites:
+        return None
+    d = Draft()
+    d.say(f"Prérequis indiqués par la fiche {named(c)} {d.cite(cite(c, 'prerequis', c.prerequisites))} : "
+          f"{c.prerequisites}")
+    return d
+
+
+def overview(c: Certification, q=None) -> Draft | None:
+    d = Draft()
+    line = levels_line(c)
+    marker = d.cite(cite(c, "presentation", f"{c.title}\nNiveau : {line}\n{status_line(c)}"))
+    d.say(f"{named(c)} : {line} ; {status_line(c)} {marker}.")
+    if c.summary:
+        summary = c.summary if len(c.summary) <= 700 else c.summary[:700].rsplit(" ", 1)[0] + "…"
+        d.say(f"Résumé de la fiche {d.cite(cite(c, 'resume', c.summary))} : {summary}")
+    listed = bloc_list(c, q)
+    if listed:
+        d.extend(listed)
+    return d

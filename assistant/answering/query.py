@@ -1,0 +1,165 @@
+"""A question understood once: what it names and asks, read against the conversation before it.
+
+Every later step (the router, the field answerers, the extractive path) reads this `Query` instead of
+parsing the text again. Resolution order for the certification, the way a person means it:
+1. a code written in the question ("RNCP 31168", "31168", "RNCP31168BC02");
+2. a certification the question clearly names (title, acronym, certifier: see `index/names.py`);
+3. the certification selected in the interface;
+4. the certification the conversation was about;
+5. a certification the question points to by one distinctive word ("la formation véto").
+Several equally good readings at step 2 are kept as `ambiguous` and shown to the person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.certification import Route
+from assistant.index.french_analyser import analyse
+from assistant.index.names import CertificationNames
+from assistant.index.structure_hints import mentioned_bloc_numbers
+from assistant.readers.text_cleanup import split_sentences
+from assistant.text_normalise import fold, spell_out
+
+MAX_QUESTION_CHARS = 2000  # what is answered; a longer message is answered on the question it asks
+LONG_MESSAGE_CHARS = 400
+
+ROUTE_WORDS: list[tuple[Route, re.Pattern[str]]] = [
+    (route, re.compile(pattern))
+    for route, pattern in [
+        (Route.APPRENTISSAGE, r"\bapprenti|\balternance|\balternant"),
+        (Route.CONTRAT_PROFESSIONNALISATION, r"professionnalisation|\bcontrat pro\b"),
+        (Route.FORMATION_CONTINUE, r"formation continue"),
+        (Route.FORMATION_INITIALE, r"formation initiale|\betudiant|\beleve\b|\bscolaire"),
+        (Route.CANDIDATURE_INDIVIDUELLE, r"candidature individuelle|candidat libre|\ben libre\b"),
+        (Route.VAE, r"\bvae\b|validation des acquis|\bpar (?:l.)?experience"),
+    ]
+]
+THIS_BLOC = re.compile(r"\b(?:ce|cet|cette|le meme|du meme|ce meme)\s+(?:bloc|module|activite|unite|bc)\b")
+FOLLOW_UP_START = re.compile(r"^\s*(?:et|puis|aussi|idem|meme chose|pareil|ok|d.accord|et pour|pour)\b")
+BARE_NUMBER = re.compile(r"(?<![\w/])(\d{1,2})(?![\w/])")
+
+
+def routes_in(text: str) -> list[Route]:
+    """The access routes a text names, in the order of the fiches."""
+    folded = fold(text)
+    return [route for route, pattern in ROUTE_WORDS if pattern.search(folded)]
+
+
+def focus(message: str) -> tuple[str, bool]:
+    """The question a long message asks (its last sentence ending with "?"), and whether it was cut.
+
+    Context piled around a question ("je suis très motivé… jury… budgets…") would otherwise decide what is
+    answered; the question itself says what is asked. Without a question mark, the message is cut."""
+    if len(message) <= LONG_MESSAGE_CHARS:
+        return message, False
+    asked = [s for s in split_sentences(message.replace("\n", " ")) if s.rstrip().endswith("?")]
+    asked = [s for s in asked if len(s) <= LONG_MESSAGE_CHARS]
+    if asked:
+        return asked[-1] if len(asked[-1].split()) >= 3 or len(asked) == 1 else asked[0], False
+    return message[:MAX_QUESTION_CHARS], len(message) > MAX_QUESTION_CHARS
+
+
+@dataclass
+class Context:
+    """What the conversation so far was about: the certification(s), the field, the bloc, the route."""
+
+    codes: list[str] = field(default_factory=list)
+    field_name: str = ""
+    bloc_number: int | None = None
+    route: Route | None = None
+    last_question: str = ""
+
+
+@dataclass
+class Query:
+    text: str  # the question answered (a long message's own question)
+    original: str
+    folded: str
+    terms: list[str]
+    codes: list[str]  # the certification(s) the question is about, resolved
+    how: str  # "code", "nom", "sélection", "conversation", "indice" or "" (none)
+    ambiguous: list[str]
+    unknown_codes: list[str]
+    bloc_numbers: list[int]
+    routes: list[Route]
+    follow_up: bool
+    context: Context
+    cut: bool = False  # the message was longer than MAX_QUESTION_CHARS and had no question to focus on
+    extra_codes: list[str] = field(default_factory=list)  # codes named elsewhere in a long message
+
+    @property
+    def route(self) -> Route | None:
+        return self.routes[0] if self.routes else None
+
+    @property
+    def certification(self) -> str | None:
+        return self.codes[0] if len(self.codes) == 1 else None
+
+
+def looks_like_follow_up(folded: str) -> bool:
+    return bool(FOLLOW_UP_START.match(folded)) or len(folded.split()) <= 4
+
+
+def read_context(history: list[tuple[str, str]], names: CertificationNames, field_of) -> Context:
+    """Walk the conversation once, keeping what each turn settled. `field_of(question)` names the field a
+    question asked, or "" (the router, passed in so that this module does not depend on it)."""
+    context = Context()
+    for role, content in history:
+        if role == "user":
+            mention = names.named_in(content)
+            if mention.codes:
+                context.codes = mention.codes
+            asked = field_of(content, context)
+            if asked:
+                context.field_name = asked
+            numbers = mentioned_bloc_numbers(content)
+            if numbers:
+                context.bloc_number = numbers[0]
+            elif asked and not asked.startswith("bloc"):
+                context.bloc_number = None
+            context.route = next(iter(routes_in(content)), context.route)
+            context.last_question = content
+        elif not context.codes or not names.named_in(context.last_question).codes:
+            said = names.codes_in(content)
+            if said:
+                context.codes = said[:1]
+    return context
+
+
+def understand(question: str, names: CertificationNames, selected: str | None, context: Context) -> Query:
+    original = question.strip()
+    text, cut = focus(original)
+    folded = spell_out(fold(text))
+    follow_up = looks_like_follow_up(folded)
+    mention = names.named_in(text)
+    extra = [c for c in names.codes_in(original) if c not in mention.codes] if text != original else []
+    codes, how, ambiguous = mention.codes, mention.how, mention.ambiguous
+    if not codes and extra:
+        codes, how = extra[:1], "code"
+    if not codes and ambiguous and selected in ambiguous:
+        codes, how, ambiguous = [selected], "sélection", []
+    if not codes and ambiguous and context.codes and context.codes[0] in ambiguous:
+        codes, how, ambiguous = context.codes[:1], "conversation", []
+    if not codes and not ambiguous:
+        if selected and selected in names.codes:
+            codes, how = [selected], "sélection"
+        elif context.codes:
+            codes, how = context.codes[:1], "conversation"
+        else:
+            weak = names.weakly_named_in(text)
+            if len(weak) == 1:
+                codes, how = weak, "indice"
+    numbers = mentioned_bloc_numbers(text)
+    if not numbers and context.bloc_number is not None:
+        bare = BARE_NUMBER.findall(folded) if follow_up else []
+        numbers = [int(bare[0])] if bare else ([context.bloc_number] if THIS_BLOC.search(folded) else [])
+    if ambiguous and not codes:
+        how = "ambigu"
+    return Query(
+        text=text, original=original, folded=folded, terms=analyse(text), codes=codes, how=how,
+        ambiguous=ambiguous, unknown_codes=names.unknown_codes_in(text), bloc_numbers=numbers,
+        routes=routes_in(text) or ([context.route] if follow_up and context.route else []), follow_up=follow_up,
+        context=context, cut=cut, extra_codes=extra,
+    )

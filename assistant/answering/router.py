@@ -1,0 +1,132 @@
+"""Which entry of the registry a question asks for: every entry scored, the best kept only when it is
+clearly best.
+
+Two signals, added:
+- lexical: the entry's cues found in the folded question (the strongest cue, plus a quarter of the others);
+- semantic: the embedder's similarity between the question and the entry's example questions (the best
+  example), as a z-score against the other entries for this question, so that the model's habit of giving
+  every French question a cosine of 0.8 does not count, only how much nearer this entry is than the rest.
+The example vectors are computed once per embedder and kept in the user's cache folder.
+The weights and thresholds are calibrated on the dev question sets (`vae-assistant eval --json` prints the
+scores of every case): see `docs/ARCHITECTURE.md`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answering.fields import ENTRIES, FieldEntry
+
+SEMANTIC_WEIGHT = 0.25  # one standard deviation nearer than the other entries is worth a quarter of a cue
+THRESHOLD = 0.55  # below this, no entry is asked for: the passages answer
+MARGIN = 0.12  # the best entry must lead the runner-up by this much
+
+
+@dataclass(frozen=True)
+class Scored:
+    entry: FieldEntry
+    score: float
+    lexical: float
+    semantic: float
+
+
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    """A cue matches at the start of a word ("evalu" in "évaluation"); "^" anchors it to the question's start."""
+    start = r"^\s*" if cue.startswith("^") else r"(?<![a-z0-9])"
+    words = re.escape(cue.lstrip("^").strip()).replace(r"\ ", r"[\s'-]+")
+    return re.compile(start + words + (r"\b" if cue.endswith(" ") else ""))
+
+
+class Router:
+    def __init__(self, embedder, entries: tuple[FieldEntry, ...] = ENTRIES) -> None:
+        self.entries = entries
+        self.embedder = embedder
+        self._cues = [[(_cue_pattern(cue), weight) for cue, weight in entry.cues.items()] for entry in entries]
+        self._requires = [re.compile(entry.requires) if entry.requires else None for entry in entries]
+        self._owner: list[int] = [i for i, entry in enumerate(entries) for _ in entry.examples]
+        self._examples: np.ndarray | None = None
+
+    # -- the examples' vectors, computed once per embedder ----------------------------------------------
+    def _example_vectors(self) -> np.ndarray:
+        if self._examples is None:
+            texts = [example for entry in self.entries for example in entry.examples]
+            self._examples = cached_vectors(self.embedder, texts)
+        return self._examples
+
+    # -- scoring ----------------------------------------------------------------------------------------
+    def lexical(self, folded: str) -> list[float]:
+        scores = []
+        for cues in self._cues:
+            found = sorted((w for pattern, w in cues if pattern.search(folded)), reverse=True)
+            scores.append(min(1.5, found[0] + 0.25 * sum(found[1:])) if found else 0.0)
+        return scores
+
+    def semantic(self, vector: list[float] | None) -> list[float]:
+        if vector is None or self.embedder is None:
+            return [0.0] * len(self.entries)
+        examples = self._example_vectors()
+        query = np.asarray(vector, dtype=np.float32)
+        similarities = examples @ query / (np.linalg.norm(examples, axis=1) * (np.linalg.norm(query) or 1.0))
+        best = np.full(len(self.entries), -1.0, dtype=np.float32)
+        for owner, similarity in zip(self._owner, similarities, strict=True):
+            best[owner] = max(best[owner], similarity)
+        spread = float(best.std()) or 1.0
+        return [float(x) for x in (best - best.mean()) / spread]
+
+    def score(self, folded: str, vector: list[float] | None) -> list[Scored]:
+        """Every entry with its score, best first."""
+        lexical, semantic = self.lexical(folded), self.semantic(vector)
+        scored = [Scored(entry, lex + SEMANTIC_WEIGHT * sem, lex, sem)
+                  for entry, lex, sem, needed in zip(self.entries, lexical, semantic, self._requires, strict=True)
+                  if needed is None or needed.search(folded)]
+        return sorted(scored, key=lambda s: -s.score)
+
+
+def decide(scored: list[Scored], allowed=lambda entry: True) -> Scored | None:
+    """The best allowed entry when it clears the threshold and leads the next allowed one by the margin."""
+    kept = [s for s in scored if allowed(s.entry) and (s.entry.scope != "decline" or s.lexical > 0)]
+    if not kept or kept[0].score < THRESHOLD:
+        return None
+    if len(kept) > 1 and kept[0].score - kept[1].score < MARGIN and kept[1].entry.scope == kept[0].entry.scope:
+        return None
+    return kept[0]
+
+
+def decide_all(scored: list[Scored], allowed=lambda entry: True, most: int = 2) -> list[Scored]:
+    """What the question asks, best first: the best entry, and the others of its scope that the question also
+    asks for by their own words ("c'est encore actif ? jusqu'à quand ?") within the margin or above a cue.
+    A decline needs a cue of its own: the embedder's closeness alone never refuses a question."""
+    kept = [s for s in scored if allowed(s.entry) and (s.entry.scope != "decline" or s.lexical > 0)]
+    if not kept or kept[0].score < THRESHOLD:
+        return []
+    best = kept[0]
+    also = [s for s in kept[1:] if s.entry.scope == best.entry.scope and s.lexical >= 0.5
+            and s.score >= max(THRESHOLD, best.score - 2 * MARGIN)]
+    return [best, *also][:most]
+
+
+def cached_vectors(embedder, texts: list[str]) -> np.ndarray:
+    """Vectors of fixed texts, computed once per embedder and kept in the user's cache folder."""
+    digest = hashlib.sha256("\n".join([embedder.name, *texts]).encode("utf-8")).hexdigest()[:20]
+    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "vae-assistant"
+    path = folder / f"router-{digest}.npy"
+    if path.exists():
+        try:
+            return np.load(path)
+        except (OSError, ValueError):
+            pass
+    vectors = np.asarray([embedder.embed_query(text) for text in texts], dtype=np.float32)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(partial, vectors)
+        os.replace(partial, path)
+    except OSError:
+        pass  # a read-only home: the vectors are simply computed again next time
+    return vectors

@@ -1,0 +1,80 @@
+"""A small card per certification: what questions across the corpus and name resolution need, without
+parsing every fiche.
+
+Cards are derived from the certifications when the index opens and kept in the catalog beside the
+generation they were made for, so a 10 000-fiche index parses its fiches once per generation, not per
+start. "Quelles certifications de niveau 6 ?", "lesquelles sont ouvertes à la VAE ?", "le titre du
+ministère du travail" are all answered from cards.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from pydantic import BaseModel
+
+from assistant.certification import Certification, Route
+
+
+class Card(BaseModel):
+    code: str
+    title: str
+    new_title: str = ""
+    kind: str = ""  # the type of certification as the fiche says it: "Titre professionnel", "BTS"…
+    certifiers: list[str] = []
+    level_european: int | None = None
+    level_old: str | None = None
+    active: bool | None = None
+    accessible: bool | None = None
+    registration_end: date | None = None
+    vae_open: bool | None = None
+    rome: list[str] = []
+    nsf: list[str] = []
+    summary: str = ""
+
+    @property
+    def status(self) -> str:
+        """A few words a candidate needs beside the name: is it still obtainable?"""
+        if self.active is False or self.accessible is False:
+            return "inactive"
+        if self.registration_end and self.registration_end < date.today():
+            return "enregistrement terminé"
+        return "active" if self.active else ""
+
+    @property
+    def label(self) -> str:
+        status = f", {self.status}" if self.status and self.status != "active" else ""
+        return f"{self.code} ({self.title}{status})"
+
+
+def card_of(c: Certification) -> Card:
+    vae = c.route(Route.VAE)
+    return Card(
+        code=c.code, title=c.title, new_title=c.new_title or "", kind=c.abbreviation or "",
+        certifiers=list(dict.fromkeys(x.name for x in c.certifiers)), level_european=c.level_european,
+        level_old=c.level_old, active=c.active, accessible=c.accessible, registration_end=c.registration.end,
+        vae_open=None if vae is None else vae.open, rome=[r.code for r in c.rome], nsf=[n.code for n in c.nsf],
+        summary=" ".join([c.summary[:600], *c.activities[:8], *(b.title for b in c.blocs)])[:1500],
+    )
+
+
+def load_cards(catalog) -> list[Card]:
+    """The cards of the index's generation: read from the catalog, or made once from the fiches and kept."""
+    import sqlite3
+
+    generation = str(catalog.generation)
+    stored = catalog.get("cards")
+    if stored and catalog.get("cards_generation") == generation:
+        try:
+            return [Card.model_validate(item) for item in json.loads(stored)]
+        except (ValueError, TypeError):
+            pass  # an older layout: made again below
+    cards = [card_of(c) for c in catalog.certifications()]
+    try:
+        with catalog.transaction():
+            catalog.record({"cards": json.dumps([card.model_dump(mode="json") for card in cards]),
+                            "cards_generation": generation})
+    except sqlite3.OperationalError:
+        pass  # a read-only or busy catalog: the cards are made again at the next start
+    return cards

@@ -1,0 +1,262 @@
+"""How people name a certification, learnt from the fiches themselves: its code, its title or a shortened
+title, the acronym the fiche gives ("(ATT)") or that its title's initials make ("DWWM", "CDA"), its type
+("titre professionnel", "BTS"), its certifier by name or initials ("CESI", "ENSATT", "ministère du
+travail").
+
+Every name word is weighted by how few certifications share it (IDF over the index), so "vétérinaire"
+names one fiche while "développeur" names several; a mention whose best reading is shared by several
+certifications is reported as ambiguous, never settled silently.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from assistant.index.cards import Card
+from assistant.index.french_analyser import STOP_WORDS
+from assistant.text_normalise import fold, words
+
+CODE_MENTION = re.compile(r"\bRNCP\s*(\d{3,6})|\b(\d{4,6})\b", re.IGNORECASE)
+UNKNOWN_CODE = re.compile(r"\bRNCP\s*(\d{3,6})|(?<![\w/.,])(\d{5,6})\b", re.IGNORECASE)
+# Words that say "a certification" without saying which one.
+GENERIC_NAME_WORDS = frozenset(
+    "certification certifications titre titres fiche fiches rncp diplome diplomes formation option parcours "
+    "mention certificat niveau bloc blocs competences competence vae specialite specialisation grade master "
+    "licence bachelor programme etablissement ecole enseignement superieur societe sas sarl association "
+    "france national nationale ministere".split()
+)
+LEGAL_FORMS = frozenset("sas sarl sa eurl association gie scop".split())
+# Shortenings candidates type, expanded before names are matched (the fiches spell the words out).
+SHORTENINGS: dict[str, str] = {
+    "rh": "ressources humaines", "grh": "gestion ressources humaines", "veto": "veterinaire",
+    "vetos": "veterinaire", "info": "informatique", "dev": "developpeur", "devs": "developpeur",
+    "developpeuse": "developpeur", "appli": "applications", "applis": "applications", "app": "applications",
+    "cyber": "cybersecurite", "cybersecu": "cybersecurite", "secu": "securite", "bat": "batiment",
+    "batiments": "batiment", "prod": "production", "manag": "management", "log": "logiciel",
+    "tp": "titre professionnel", "titre pro": "titre professionnel", "bts": "brevet technicien superieur",
+    "bac pro": "baccalaureat professionnel", "cs": "certificat specialisation", "mc": "mention complementaire",
+}
+PHRASE_SHORTENINGS = sorted((k for k in SHORTENINGS if " " in k), key=len, reverse=True)
+
+
+def significant(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOP_WORDS and len(w) > 1]
+
+
+def expand_shortenings(text: str) -> list[str]:
+    """The significant words of a question, with the shortenings people type spelt out."""
+    folded = " " + " ".join(words(text)) + " "
+    for phrase in PHRASE_SHORTENINGS:
+        folded = folded.replace(f" {phrase} ", f" {SHORTENINGS[phrase]} ")
+    out: list[str] = []
+    for word in folded.split():
+        out.extend(SHORTENINGS.get(word, word).split())
+    return [w for w in out if w not in STOP_WORDS and len(w) > 1]
+
+
+def initials(name_words: list[str]) -> str:
+    return "".join(w[0] for w in name_words)
+
+
+def _parts(title: str) -> list[str]:
+    """A title and the pieces it is made of ("Programme Grande Ecole – Diplôme…" has two names)."""
+    pieces = [title] + [p for p in re.split(r"\s[–—-]\s|[()\[\]:,]", title) if p.strip()]
+    return list(dict.fromkeys(p.strip() for p in pieces))
+
+
+def title_acronyms(card: Card, common_words: set[str]) -> set[str]:
+    """Acronyms of the title: given in it ("(ATT)"), or the initials of the title or of a part of it."""
+    found: set[str] = set()
+    for title in filter(None, [card.title, card.new_title]):
+        found |= {fold(a) for a in re.findall(r"\b([A-Z][A-Z0-9]{1,9})\b", title)}
+        for part in _parts(title):
+            kept = significant(part)
+            if len(kept) >= 3:
+                found.add(initials(kept))
+    return _usable(found, common_words)
+
+
+def certifier_acronyms(card: Card, common_words: set[str]) -> set[str]:
+    """Short names of the certifiers: their first word ("CESI", "CCI"), the head of a part after a dash
+    ("IESA"), the initials of the end of their name ("ENSATT", "GEM")."""
+    found: set[str] = set()
+    for certifier in card.certifiers:
+        kept = [w for w in significant(certifier) if w not in LEGAL_FORMS]
+        heads = [kept[0]] if kept else []
+        heads += [significant(part)[0] for part in re.split(r"\s[–—-]\s", certifier)[1:] if significant(part)]
+        if len(kept) <= 2:
+            heads += kept
+        found |= {w for w in heads if w not in GENERIC_NAME_WORDS and w not in SHORTENINGS}
+        for start in range(len(kept)):
+            if len(kept) - start >= 3:
+                found.add(initials(kept[start:]))
+    return _usable(found, common_words)
+
+
+def _usable(acronyms: set[str], common_words: set[str]) -> set[str]:
+    """Never a word the fiches use as an ordinary word, nor a stop word, nor two letters."""
+    return {a for a in acronyms if len(a) >= 3 and a not in common_words and a not in STOP_WORDS}
+
+
+def certifier_phrases(card: Card) -> set[str]:
+    """Pairs of neighbouring significant words of the certifiers' names ("ministere travail",
+    "education nationale"): a certifier is named by two words together, rarely by one."""
+    pairs: set[str] = set()
+    for certifier in card.certifiers:
+        kept = [w for w in significant(certifier) if w not in LEGAL_FORMS]
+        pairs |= {f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False)}
+    return pairs
+
+
+@dataclass
+class Mention:
+    """Certifications a text names, best first, and how sure the reading is."""
+
+    codes: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)  # equally good readings, when no single one wins
+    how: str = ""  # "code", "nom"
+
+
+class CertificationNames:
+    """The names of every certification of the index, and the reading of a text against them."""
+
+    def __init__(self, cards: list[Card]) -> None:
+        self.cards = {card.code: card for card in cards}
+        self.codes = set(self.cards)
+        common = ordinary_words(cards)
+        self.title_words: dict[str, set[str]] = {}
+        self.acronyms: dict[str, set[str]] = {}
+        self.certifier_names: dict[str, set[str]] = {}
+        self.kind_words: dict[str, set[str]] = {}
+        self.name_words: dict[str, set[str]] = {}
+        for card in cards:
+            title = {w for t in filter(None, [card.title, card.new_title]) for w in significant(t)}
+            self.title_words[card.code] = title - GENERIC_NAME_WORDS
+            self.certifier_names[card.code] = certifier_acronyms(card, common) | certifier_phrases(card)
+            self.acronyms[card.code] = title_acronyms(card, common) | certifier_acronyms(card, common) | {
+                w for w in self.title_words[card.code] if w not in common and len(w) <= 5}
+            # The type ("BTS", "titre professionnel") only ever confirms a title: "je sors d'un BTS" names
+            # the candidate's own diploma, not the BTS of the corpus.
+            self.kind_words[card.code] = set(significant(card.kind)) - GENERIC_NAME_WORDS - self.title_words[card.code]
+            self.name_words[card.code] = (self.title_words[card.code] | self.acronyms[card.code]
+                                          | self.certifier_names[card.code] | self.kind_words[card.code])
+        document_frequency: dict[str, int] = {}
+        for name in self.name_words.values():
+            for word in name:
+                document_frequency[word] = document_frequency.get(word, 0) + 1
+        self.scale = math.log(1 + max(1, len(cards)))
+        self.idf = {w: math.log(1 + len(cards) / df) / self.scale for w, df in document_frequency.items()}
+        self.codes_by_word: dict[str, set[str]] = {}
+        for code, name in self.name_words.items():
+            for word in name:
+                self.codes_by_word.setdefault(word, set()).add(code)
+        self.vocabulary = {w for w in self.idf if " " not in w}
+
+    # -- reading a text ---------------------------------------------------------------------------------
+    def codes_in(self, text: str) -> list[str]:
+        """Known certification codes the text names, in the order it names them."""
+        found: list[str] = []
+        for match in CODE_MENTION.finditer(text):
+            code = f"RNCP{match.group(1) or match.group(2)}"
+            if code in self.codes and code not in found:
+                found.append(code)
+        return found
+
+    def unknown_codes_in(self, text: str) -> list[str]:
+        """Codes the text names that the index does not hold ('RNCP' and digits, or five or six digits)."""
+        named = [f"RNCP{m.group(1) or m.group(2)}" for m in UNKNOWN_CODE.finditer(text)]
+        return [code for code in dict.fromkeys(named) if code not in self.codes]
+
+    def _corrected(self, word: str) -> str:
+        """A name word typed with one slip ("developeur", "cybersecurie") read as the word it meant."""
+        if word in self.vocabulary or len(word) < 6:
+            return word
+        for known in self.vocabulary:
+            if abs(len(known) - len(word)) <= 1 and known[:2] == word[:2] and _one_edit_apart(word, known):
+                return known
+        return word
+
+    def _said(self, text: str) -> set[str]:
+        """The name words of a text, spelt out and corrected, with each pair of neighbours."""
+        said = [self._corrected(w) for w in expand_shortenings(text)]
+        return set(said) | {f"{a} {b}" for a, b in zip(said, said[1:], strict=False)}
+
+    def named_in(self, text: str) -> Mention:
+        """The certifications a text names by code, else by name; ambiguous readings are reported."""
+        codes = self.codes_in(text)
+        if codes:
+            return Mention(codes=codes, how="code")
+        said = self._said(text)
+        candidates = set().union(*(self.codes_by_word.get(w, set()) for w in said)) if said else set()
+        scored: list[tuple[float, str]] = []
+        for code in candidates:
+            score = self._score(code, said)
+            if score > 0:
+                scored.append((score, code))
+        if not scored:
+            return Mention()
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        best = scored[0][0]
+        tied = [code for score, code in scored if score >= best - 0.05]
+        if len(tied) == 1:
+            return Mention(codes=tied, how="nom")
+        return Mention(codes=[], ambiguous=tied[:4], how="nom")
+
+    def _score(self, code: str, said: set[str]) -> float:
+        """How surely the words name this certification: the share of its title they cover (by IDF) plus
+        the acronyms, certifier and type they use; 0 when too weak to count."""
+        title = self.title_words[code]
+        weight = sum(self.idf[w] for w in title) or 1.0
+        coverage = sum(self.idf[w] for w in title & said) / weight
+        others = (self.name_words[code] - title - self.kind_words[code]) & said
+        kind = self.kind_words[code] & said
+        extra = sum(self.idf[w] for w in others) + (0.5 * sum(self.idf[w] for w in kind) if title & said else 0.0)
+        acronym = bool(self.acronyms[code] & said)
+        distinctive = any(len(self.codes_by_word[w]) == 1 for w in (title | others) & said)
+        one_word_title = len(title) == 1 and coverage == 1.0
+        if coverage >= 0.5 and (len(title & said) >= 2 or one_word_title or distinctive):
+            return coverage + extra
+        if acronym or extra >= 0.5:
+            return coverage + extra + 0.5 * acronym
+        return 0.0
+
+    def certified_by(self, text: str) -> set[str]:
+        """Certifications whose certifier the text names (by two words of its name or its short name)."""
+        said = self._said(text)
+        return {code for code, names in self.certifier_names.items() if names & said}
+
+    def weakly_named_in(self, text: str) -> list[str]:
+        """Certifications a text points to by one word no other title holds ("la formation véto"): enough
+        when nothing else says which certification is meant, never enough to leave the one discussed."""
+        said = {self._corrected(w) for w in expand_shortenings(text)}
+        return sorted({next(iter(self.codes_by_word[w])) for w in said
+                       if w in self.vocabulary and len(self.codes_by_word[w]) == 1
+                       and any(w in self.title_words[c] for c in self.codes_by_word[w])})
+
+
+def ordinary_words(cards: list[Card]) -> set[str]:
+    """Words the fiches use in their running text: never taken alone as the name of one certification."""
+    seen: dict[str, int] = {}
+    for card in cards:
+        for word in set(words(card.summary)):
+            seen[word] = seen.get(word, 0) + 1
+    return {w for w, n in seen.items() if n >= 2}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of neighbours."""
+    if a == b:
+        return True
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]

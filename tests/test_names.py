@@ -1,0 +1,66 @@
+"""How people name a certification, read against the 14 fiches' own names (no model, no index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.index.cards import card_of
+from assistant.index.names import CertificationNames
+
+
+@pytest.fixture(scope="module")
+def names(seeds, sample) -> CertificationNames:
+    return CertificationNames([card_of(c) for c in [*seeds.values(), *sample.values()]])
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Quel est le jury du RNCP 31168 ?", ["RNCP31168"]),
+    ("le bloc RNCP37674BC02", ["RNCP37674"]),
+    ("jury du 36612 ?", ["RNCP36612"]),
+    ("DWWM c quoi les blocs", ["RNCP37674"]),  # initials of the title
+    ("le diplome ATT lumiere", ["RNCP35625"]),  # acronym given in the title
+    ("c'est quoi l'ENSATT", ["RNCP35625"]),  # initials of the certifier
+    ("le titre de l'ESIEA", ["RNCP35419"]),
+    ("titre assistant RH", ["RNCP36612"]),  # a shortening spelt out
+    ("bac pro cyber", ["RNCP37488"]),
+    ("auxilaire veterinaire", ["RNCP40344"]),  # one slip in a word
+    ("le BTS finition", ["RNCP35809"]),
+    ("le CDA du ministère du travail", ["RNCP37873"]),  # acronym shared by two, certifier decides
+    ("responsable de production", ["RNCP31168"]),
+    ("chargé de production", ["RNCP14437"]),
+])
+def test_a_certification_named_the_way_people_name_it(names, text, codes):
+    assert names.named_in(text).codes == codes
+
+
+@pytest.mark.parametrize(("text", "ambiguous"), [
+    ("concepteur développeur d'applications", ["RNCP36490", "RNCP37873"]),
+    ("le PGE de Grenoble", ["RNCP34762", "RNCP39568"]),
+])
+def test_two_equally_good_readings_are_reported_not_guessed(names, text, ambiguous):
+    mention = names.named_in(text)
+    assert mention.codes == [] and mention.ambiguous == ambiguous
+
+
+@pytest.mark.parametrize("text", [
+    "il y a combien de blocs ?", "quel bloc parle de production ?", "le travail en équipe",
+    "je sors d'un BTS informatique",  # the candidate's own diploma, named by its type only
+    "Et pour le RNCP 12345 ?",
+])
+def test_incidental_words_name_no_certification(names, text):
+    assert names.named_in(text).codes == []
+
+
+def test_one_distinctive_word_is_only_a_hint(names):
+    assert names.named_in("la formation véto").codes == []
+    assert names.weakly_named_in("la formation véto") == ["RNCP40344"]
+
+
+def test_codes_the_index_does_not_hold(names):
+    assert names.unknown_codes_in("les blocs du RNCP 99999 et du 31168") == ["RNCP99999"]
+    assert names.unknown_codes_in("en 2024 j'ai eu 2 blocs") == []
+
+
+def test_certifiers_named_for_questions_over_the_corpus(names):
+    assert names.certified_by("Quels diplômes délivre le ministère du travail ?") == {"RNCP37674", "RNCP37873"}
+    assert names.certified_by("les titres du CESI") == {"RNCP36490", "RNCP35959"}

@@ -1,0 +1,129 @@
+"""A question understood once, and routed to what it asks: table-driven, on hashed vectors (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import Turn
+from assistant.answering.assistant import Assistant
+from assistant.answering.query import Context, understand
+from assistant.certification import Route
+
+
+@pytest.fixture(scope="module")
+def assistant(fast_index) -> Assistant:
+    return Assistant(fast_index)
+
+
+def read(assistant: Assistant, question: str, selected: str | None = None, history: list[Turn] | None = None):
+    from assistant.answering.query import read_context
+
+    context = read_context([(t.role, t.content) for t in history or []], assistant.index.names,
+                           assistant._field_of) if history else Context()
+    return understand(question, assistant.index.names, selected, context)
+
+
+def test_a_code_in_the_question_beats_the_selection_and_the_conversation(assistant):
+    history = [Turn(role="user", content="Quel est le niveau du RNCP 31168 ?")]
+    query = read(assistant, "Et le jury du RNCP 37674 ?", selected="RNCP40344", history=history)
+    assert query.codes == ["RNCP37674"] and query.how == "code"
+
+
+def test_a_certification_named_beats_the_one_discussed(assistant):
+    history = [Turn(role="user", content="Quel est le niveau du titre assistant RH ?"),
+               Turn(role="assistant", content="RNCP36612 : niveau 5.")]
+    assert read(assistant, "et pour le DWWM ?", history=history).codes == ["RNCP37674"]
+
+
+def test_the_selection_then_the_conversation_when_nothing_is_named(assistant):
+    history = [Turn(role="user", content="Parle-moi du RNCP 40344")]
+    assert read(assistant, "qui est dans le jury ?", selected="RNCP36612", history=history).codes == ["RNCP36612"]
+    assert read(assistant, "qui est dans le jury ?", history=history).how == "conversation"
+
+
+def test_a_follow_up_names_a_bloc_by_its_number_or_as_this_bloc(assistant):
+    history = [Turn(role="user", content="C'est quoi le bloc 1 du RNCP 37674 ?")]
+    assert read(assistant, "et le 2 ?", history=history).bloc_numbers == [2]
+    assert read(assistant, "il est évalué comment, ce bloc ?", history=history).bloc_numbers == [1]
+
+
+def test_routes_named_and_inherited(assistant):
+    assert read(assistant, "en formation continue ou en alternance ?").routes == [
+        Route.APPRENTISSAGE, Route.FORMATION_CONTINUE]
+    history = [Turn(role="user", content="Le RNCP 36612 est-il ouvert en apprentissage ?")]
+    assert read(assistant, "et le jury ?", history=history).routes == [Route.APPRENTISSAGE]
+
+
+def test_a_long_message_is_read_on_the_question_it_asks_at_its_end(assistant):
+    message = "Je travaille depuis dix ans en clinique, j'ai organisé des plannings. " * 12 + \
+        "Quel est le niveau du RNCP 40344 ?"
+    query = read(assistant, message)
+    assert query.text == "Quel est le niveau du RNCP 40344 ?" and query.codes == ["RNCP40344"]
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Qui compose le jury de VAE du RNCP 36612 ?", "jury"),
+    ("combien de blocs pour le titre RNCP 37674 ?", "blocs"),
+    ("cb de blocs ya ?", "blocs"),
+    ("c'est encore actif le 34762 ?", "status"),
+    ("le 31168, mes blocs restent acquis combien de temps ?", "validity"),
+    ("Quel est le niveau du RNCP 35625 ?", "level"),
+    ("Qui délivre le RNCP 35959 ?", "certifier"),
+    ("Quels métiers après le RNCP 40344 ?", "jobs"),
+    ("Combien coûte une VAE pour le titre RNCP 36612 ?", "cost"),
+    ("quel salaire après le RNCP 37674 ?", "salary"),
+    ("je peux payer avec mon CPF ?", "funding"),
+    ("c quand le prochain jury du RNCP 40344 ?", "sessions"),
+    ("quelles certifications sont de niveau 6 ?", "corpus"),
+])
+def test_the_router_finds_what_is_asked(assistant, question, entry):
+    scored = assistant.route(read(assistant, question))
+    assert scored[0].entry.name == entry, [(s.entry.name, round(s.score, 2)) for s in scored[:3]]
+
+
+def test_a_semantic_likeness_alone_never_declines(assistant):
+    from assistant.answering.router import decide_all
+
+    scored = assistant.route(read(assistant, "Un auxiliaire vétérinaire peut-il opérer ?"))
+    assert all(s.entry.scope != "decline" for s in decide_all(scored))
+
+
+def test_questions_over_the_corpus_list_every_certification_that_fits(assistant):
+    answer = assistant.ask("Quelles certifications sont de niveau 6 ?")
+    assert {c.code for c in answer.citations} == {"RNCP31168", "RNCP36490", "RNCP37873"}
+    vae = assistant.ask("lesquelles sont ouvertes à la VAE ?")
+    assert len({c.code for c in vae.citations}) == 14
+    certified = assistant.ask("Quels titres délivre le ministère du travail ?")
+    assert {c.code for c in certified.citations} == {"RNCP37674", "RNCP37873"}
+
+
+def test_an_ambiguous_name_is_shown_not_guessed(assistant):
+    answer = assistant.ask("Quel est le niveau du concepteur développeur d'applications ?")
+    assert "Plusieurs certifications correspondent" in answer.text
+    assert {c.code for c in answer.citations} == {"RNCP36490", "RNCP37873"}
+
+
+def test_an_unknown_code_is_declined_even_with_a_selection(assistant):
+    answer = assistant.ask("Quels sont les blocs du RNCP 12345 ?", selected="RNCP31168")
+    assert answer.declined and "RNCP12345" in answer.text and not answer.citations
+
+
+def test_out_of_scope_with_in_scope_words_is_declined(assistant):
+    answer = assistant.ask("Combien coûte une VAE pour le titre assistant RH ?")
+    assert answer.declined and "coût" in answer.text
+
+
+def test_inactive_certifications_say_so_first(assistant):
+    answer = assistant.ask("Quel est le niveau du RNCP 34762 ?")
+    assert answer.text.startswith("Attention : la certification RNCP34762 n'est plus active [1]")
+    assert answer.citations[0].section == "presentation"
+
+
+def test_every_marker_points_to_a_citation(assistant):
+    import re
+
+    for question in ["Qui compose le jury de VAE du RNCP 36612 ?", "Quels sont les blocs du RNCP 37674 ?",
+                     "c'est encore actif le 35625 ? jusqu'à quand ?"]:
+        answer = assistant.ask(question)
+        markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+        assert markers == set(range(1, len(answer.citations) + 1)), (question, answer.text)
