@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser run test lint clean
+.PHONY: install browser run test test-fast lint clean
 
 install: $(STAMP)
 
@@ -27,6 +27,10 @@ run: install
 
 test: install browser
 	$(BIN)/python -m pytest
+
+# The quick loop: no model, no server, no browser (tests marked slow in tests/conftest.py are left out).
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow" -q
 
 lint: install
 	$(BIN)/ruff check assistant tests

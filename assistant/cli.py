@@ -16,6 +16,7 @@ from assistant.cli_common import (
     EmbedderOption,
     IndexOption,
     JsonOption,
+    ReportingGroup,
     fail,
     open_index,
     settings_for,
@@ -26,6 +27,7 @@ from assistant.settings import Settings, disable_telemetry
 disable_telemetry()
 
 app = typer.Typer(
+    cls=ReportingGroup,
     help="Assistant VAE : comprendre une certification RNCP et préparer son dossier.",
     no_args_is_help=True,
     add_completion=False,
@@ -100,10 +102,7 @@ def index_command(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from assistant.embeddings import EmbedderError
     from assistant.index.builder import build_index
-    from assistant.index.dense import DenseStoreError
-    from assistant.index.errors import IndexMismatchError
 
     settings = settings_for(corpus, index, embedder, chroma_url)
     if only:
@@ -120,12 +119,7 @@ def index_command(
             rate = f"{done / elapsed:.1f} passages/s" if done and elapsed else ""
             progress.update(task, completed=done, total=total, rate=rate)
 
-        try:
-            report = build_index(settings, on_progress=on_progress)
-        except (IndexMismatchError, EmbedderError, DenseStoreError) as error:
-            raise fail(str(error), code=1) from None
-        except ValueError as error:
-            raise fail(str(error)) from None
+        report = build_index(settings, on_progress=on_progress)
     for problem in report.skipped:
         typer.echo(f"Ignoré : {problem}", err=True)
     typer.echo(
@@ -150,15 +144,10 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Montre les passages de l'index les mieux classés pour une question, avec leurs métadonnées."""
-    from assistant.codes import normalise_code
+    from assistant.codes import resolve_certification
 
     search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
-    selected = None
-    if rncp:
-        code = normalise_code(rncp)
-        if code is None or code not in search_index.titles:
-            raise fail(f"{rncp} n'est pas une certification de l'index.", code=1)
-        selected = [code]
+    selected = [resolve_certification(rncp, search_index.codes)] if rncp else None
     codes = search_index.scope(question, selected)
     hits = search_index.search(question, k=k, codes=codes)
     if as_json:
@@ -193,8 +182,8 @@ def ask_command(
 
     from assistant.answer import Turn
     from assistant.answering.assistant import Assistant
-    from assistant.answering.llm import LLMConfigError, writer_from_settings
-    from assistant.codes import normalise_code
+    from assistant.answering.llm import writer_from_settings
+    from assistant.codes import resolve_certification
 
     turns: list[Turn] = []
     if history is not None:
@@ -203,17 +192,11 @@ def ask_command(
         except (OSError, ValidationError) as error:
             message = f"historique illisible ({history}) : attendu une liste JSON de {{role, content}}"
             raise fail(f"{message} ({error.__class__.__name__})") from None
-    selected = None
-    if rncp:
-        selected = normalise_code(rncp)
-        if selected is None:
-            raise fail(f"« {rncp} » n'est pas un code RNCP.")
     settings = settings_for(corpus, index, embedder, chroma_url)
-    try:
-        writer = writer_from_settings(settings)
-    except LLMConfigError as error:
-        raise fail(str(error)) from None
-    answer = Assistant(open_index(settings), writer).ask(question, selected, turns)
+    writer = writer_from_settings(settings)
+    search_index = open_index(settings)
+    selected = resolve_certification(rncp, search_index.codes) if rncp else None
+    answer = Assistant(search_index, writer).ask(question, selected, turns)
     if as_json:
         typer.echo(answer.model_dump_json(indent=2))
         return
@@ -321,18 +304,11 @@ def serve_command(
     demande une connexion."""
     import os
 
-    from assistant.answering.llm import LLMConfigError
     from assistant.web.app import remove_private_folder
-    from assistant.web.serve import AuthError, create_app, launch, parse_auth
+    from assistant.web.serve import create_app, launch, parse_auth
 
-    try:
-        auth = parse_auth(os.environ.get("VAE_AUTH"))
-    except AuthError as error:
-        raise fail(str(error)) from None
-    try:
-        web_app = create_app(settings_for(corpus, index, embedder, chroma_url))
-    except LLMConfigError as error:
-        raise fail(str(error)) from None
+    auth = parse_auth(os.environ.get("VAE_AUTH"))
+    web_app = create_app(settings_for(corpus, index, embedder, chroma_url))
     typer.echo(f"Assistant VAE : http://{host}:{port}/ (Ctrl+C pour arrêter)")
     try:
         launch(web_app, host, port, auth)

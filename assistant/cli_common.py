@@ -7,8 +7,22 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
+from assistant.errors import AssistantError
 from assistant.settings import Settings
+
+
+class ReportingGroup(TyperGroup):
+    """Every command's library errors turned into one French message and the error's exit status, here
+    and nowhere else."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except AssistantError as error:
+            typer.echo(f"Erreur : {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
 
 CorpusOption = Annotated[
     list[Path] | None,
@@ -34,16 +48,10 @@ def settings_for(
 
 
 def open_index(settings: Settings):
-    """The index, or a clear error saying how to build it."""
-    from assistant.embeddings import EmbedderError
-    from assistant.index.dense import DenseStoreError
-    from assistant.index.errors import IndexMismatchError, IndexMissingError
+    """The index (its errors say how to build it, and are reported by `ReportingGroup`)."""
     from assistant.index.search import SearchIndex
 
-    try:
-        return SearchIndex(settings)
-    except (IndexMissingError, IndexMismatchError, EmbedderError, DenseStoreError) as error:
-        raise fail(str(error), code=1) from None
+    return SearchIndex(settings)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -40,15 +40,9 @@ def _experiences(experience: list[str] | None, file: Path | None):
 
 
 def _certification_code(index, rncp: str) -> str:
-    from assistant.codes import normalise_code
+    from assistant.codes import resolve_certification
 
-    code = normalise_code(rncp)
-    if code is None:
-        raise fail(f"« {rncp} » n'est pas un code RNCP.")
-    if code not in index.titles:
-        raise fail(f"La certification {code} n'est pas dans l'index ({len(index.titles)} fiches) : "
-                   "vérifiez le code ou ajoutez sa fiche au corpus.")
-    return code
+    return resolve_certification(rncp, index.codes)
 
 
 def map_command(

@@ -20,11 +20,22 @@ def assistant(seed_index_folder) -> Assistant:
     return Assistant(SearchIndex(Settings(index=seed_index_folder)))
 
 
+def bloc_citations(answer):
+    return [c for c in answer.citations if c.section in ("bloc", "unite")]
+
+
 def test_bloc_count_lists_the_blocs_with_a_citation(assistant):
     answer = assistant.ask("Combien de blocs compte le titre RNCP 31168 ?")
     assert "compte 5 blocs" in answer.text and "RNCP31168BC04" in answer.text
     assert answer.certification == "RNCP31168" and not answer.declined
-    assert answer.citations[0].code == "RNCP31168" and answer.citations[0].section == "bloc"
+    assert bloc_citations(answer)[0].code == "RNCP31168"
+
+
+def test_a_certification_whose_registration_has_ended_says_so_first(assistant):
+    answer = assistant.ask("Combien de blocs compte le titre RNCP 31168 ?")
+    assert answer.text.startswith("Attention : l'enregistrement de la certification RNCP31168 au RNCP a pris fin "
+                                  "le 7 août 2022 [1].")
+    assert answer.citations[0].section == "presentation"
 
 
 @pytest.mark.parametrize("question", ["Comment est évalué le bloc 4 du RNCP 31168 ?",
@@ -33,22 +44,23 @@ def test_bloc_count_lists_the_blocs_with_a_citation(assistant):
 def test_a_bloc_named_by_number_code_or_title(assistant, question):
     answer = assistant.ask(question)
     assert "stratégie de médiation" in answer.text
-    assert [(c.code, c.bloc) for c in answer.citations] == [("RNCP31168", "RNCP31168BC04")]
-    assert "stratégie de médiation" in answer.citations[0].quote  # the quote is the fiche's own text
+    assert [(c.code, c.bloc) for c in bloc_citations(answer)] == [("RNCP31168", "RNCP31168BC04")]
+    assert "stratégie de médiation" in bloc_citations(answer)[0].quote  # the quote is the fiche's own text
 
 
 def test_a_follow_up_keeps_certification_and_aspect(assistant):
     history = [Turn(role="user", content="Comment est évalué le bloc 4 du RNCP 31168 ?"),
                Turn(role="assistant", content="…")]
     answer = assistant.ask("Et le bloc 5 ?", history=history)
-    assert answer.citations[0].bloc == "RNCP31168BC05"
+    assert bloc_citations(answer)[0].bloc == "RNCP31168BC05"
     assert "Modalités d'évaluation : cas pratiques d’après un cas réel" in answer.text
     assert "Compétences :" not in answer.text
 
 
 def test_selection_is_used_when_the_question_names_nothing(assistant):
     answer = assistant.ask("Qui compose le jury de VAE ?", selected="RNCP14437")
-    assert "parité employeur, salarié" in answer.text and answer.citations[0].section == "voies_acces"
+    assert "parité employeur, salarié" in answer.text
+    assert [c.section for c in answer.citations] == ["presentation", "voies_acces"]  # inactive, then the jury
 
 
 def test_fields_of_the_model(assistant):
@@ -61,7 +73,7 @@ def test_fields_of_the_model(assistant):
 
 def test_older_fiche_activities(assistant):
     answer = assistant.ask("En quoi consiste l'activité de pilotage de projets européens ?", selected="RNCP14437")
-    assert answer.citations[0].bloc == "RNCP14437-A6" and "tournée" in answer.text
+    assert bloc_citations(answer)[0].bloc == "RNCP14437-A6" and "tournée" in answer.text
 
 
 def test_extractive_answer_quotes_and_cites(assistant):
@@ -77,7 +89,7 @@ def test_extractive_answer_quotes_and_cites(assistant):
 def test_declines_when_the_fiches_do_not_hold_the_answer(assistant, question):
     answer = assistant.ask(question)
     assert answer.declined and answer.citations == []
-    assert "ne contiennent pas" in answer.text or "ne fait pas partie des fiches" in answer.text
+    assert answer.text.startswith("Pas dans les fiches") or "ne fait pas partie des fiches" in answer.text
 
 
 def test_instructions_in_the_question_change_no_fact(assistant):
@@ -100,7 +112,7 @@ def test_ask_json_prints_exactly_the_answer(seed_index_folder, tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data) == {"text", "citations", "certification", "declined"}
-    assert data["citations"][0]["bloc"] == "RNCP31168BC02"
+    assert [c["bloc"] for c in data["citations"] if c["section"] == "bloc"] == ["RNCP31168BC02"]
     assert set(data["citations"][0]) == {"code", "section", "section_label", "bloc", "quote"}
 
 
@@ -121,4 +133,4 @@ def test_a_follow_up_with_words_of_its_own_is_not_the_previous_question(assistan
 def test_a_long_message_is_answered_on_the_question_it_asks(assistant):
     message = "Quel est le niveau du RNCP 31168 ? " + "J'ai organisé des jurys et des budgets. " * 40
     answer = assistant.ask(message)
-    assert "6" in answer.text and answer.citations[0].code == "RNCP31168"
+    assert "6" in answer.text and {c.code for c in answer.citations} == {"RNCP31168"}

@@ -48,8 +48,8 @@ def test_a_follow_up_names_a_bloc_by_its_number_or_as_this_bloc(assistant):
 
 
 def test_routes_named_and_inherited(assistant):
-    assert read(assistant, "en formation continue ou en alternance ?").routes == [
-        Route.APPRENTISSAGE, Route.FORMATION_CONTINUE]
+    assert read(assistant, "en formation continue ou en alternance ?").routes == [  # alternance: both contracts
+        Route.APPRENTISSAGE, Route.CONTRAT_PROFESSIONNALISATION, Route.FORMATION_CONTINUE]
     history = [Turn(role="user", content="Le RNCP 36612 est-il ouvert en apprentissage ?")]
     assert read(assistant, "et le jury ?", history=history).routes == [Route.APPRENTISSAGE]
 

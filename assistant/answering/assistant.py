@@ -13,6 +13,7 @@ Text that tries to give orders changes nothing: only fields and passages of the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from assistant.answer import Answer, Citation, Turn, cite
@@ -24,13 +25,14 @@ from assistant.answering.fields import BY_NAME, FieldEntry
 from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
 from assistant.answering.query import MAX_QUESTION_CHARS, Context, Query, read_context, understand
-from assistant.answering.router import Router, Scored, decide, decide_all
+from assistant.answering.router import Router, Scored, decide_all
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import SearchIndex
 from assistant.index.structure_hints import mentioned_units
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.render.fiche_text import french_date
+from assistant.text_normalise import fold, spell_out
 
 # Entries whose answer a named bloc refines ("comment est évaluée la médiation" is the bloc's evaluation).
 ROUTE_ENTRIES = {"jury", "route_open"}
@@ -39,9 +41,12 @@ CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus
 CHOSEN = ("code", "nom")  # the question itself names its certification
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
                      "capacities": "competences", "activities": "", "overview": ""}
+NAMED_CODE = re.compile(r"\bRNCP\s*\d{3,6}(?:\s*BC\s*\d{1,2})?\b|\b\d{4,6}\b", re.IGNORECASE)
+ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
-NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères : posez une question plus courte "
-              "pour une réponse plus précise.)")
+COMPLETION_DEPTH = 6  # passages read to complete a field answer with the question's own words
+NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères ; je réponds à la question qu'il "
+              "pose. Pour une réponse plus précise, posez une question plus courte.)")
 
 
 class Assistant:
@@ -64,15 +69,18 @@ class Assistant:
         return answer
 
     def route(self, query: Query) -> list[Scored]:
-        """Every entry of the registry scored against the question, best first."""
-        return self.router.score(query.folded, self._vector(query.text))
+        """Every entry of the registry scored against the question, best first. The embedder sees the question
+        without the certification's code or name: the examples name none, and what is asked is the rest."""
+        return self.router.score(query.folded, self._vector(self._asked_part(query.text)))
+
+    def _asked_part(self, question: str) -> str:
+        return NAMED_CODE.sub(" ", question).strip() or question
 
     # -- understanding ---------------------------------------------------------------------------------
     def _field_of(self, question: str, _context: Context) -> str:
-        from assistant.text_normalise import fold
-
-        chosen = decide(self.router.score(fold(question), self._vector(question[:MAX_QUESTION_CHARS])))
-        return chosen.entry.name if chosen else ""
+        asked = self._asked_part(question[:MAX_QUESTION_CHARS])
+        chosen = decide_all(self.router.score(spell_out(fold(question)), self._vector(asked)))
+        return chosen[0].entry.name if chosen else ""
 
     def _entries(self, query: Query) -> list[FieldEntry]:
         """What the question asks for, best first. A short follow-up with no cue of its own asks what the
@@ -82,6 +90,9 @@ class Assistant:
             scored = sorted((Scored(s.entry, s.score + ROUTE_BONUS, s.lexical, s.semantic)
                              if s.entry.name in ROUTE_ENTRIES else s for s in scored), key=lambda s: -s.score)
         chosen = decide_all(scored)
+        if not query.codes and not query.ambiguous:  # nothing to answer a field for: the corpus, a job, a decline
+            unbound = decide_all(scored, allowed=lambda e: e.scope in ("corpus", "fits_me", "decline"))
+            chosen = unbound or chosen
         previous = BY_NAME.get(query.context.field_name)
         if query.follow_up and previous is not None and (not chosen or chosen[0].lexical == 0):
             if query.bloc_numbers and REFINED_BY_A_BLOC.get(previous.name) == "evaluation":
@@ -101,14 +112,15 @@ class Assistant:
         entries = self._entries(query)
         corpus_asked = self.router.lexical(query.folded)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")):
-            listed = corpus_answer(self.index, query.text)
+            before = f"{query.context.last_question} {query.context.last_answer}" if query.follow_up else ""
+            listed = corpus_answer(self.index, query.folded, before)
             if listed is not None:
                 return listed
         entries = [e for e in entries if e.scope != "corpus"] or ([] if not entries else self._second_best(query))
         if not entries:
             if experience is not None:
                 return ranking_answer(ExperienceMapper(self.index), experience)
-            return self._from_passages(query)
+            return self._with_status_of(self._from_passages(query))
         first = entries[0]
         if first.scope == "decline":
             return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
@@ -116,20 +128,28 @@ class Assistant:
             if query.certification and query.how in CHOSEN:
                 return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
             return ranking_answer(ExperienceMapper(self.index), query.original)
-        return self._about_certifications(entries, query)
+        return self._about_certifications(entries, query, self._decline_also_asked(query))
+
+    def _decline_also_asked(self, query: Query) -> FieldEntry | None:
+        chosen = decide_all(self.route(query), allowed=lambda e: e.scope == "decline")
+        return chosen[0].entry if chosen else None
 
     def _second_best(self, query: Query) -> list[FieldEntry]:
         chosen = decide_all(self.route(query), allowed=lambda e: e.scope not in ("corpus", "fits_me"))
         return [s.entry for s in chosen]
 
-    def _about_certifications(self, entries: list[FieldEntry], query: Query) -> Answer:
+    def _about_certifications(self, entries: list[FieldEntry], query: Query,
+                              decline: FieldEntry | None = None) -> Answer:
+        """The entries' answers for the certification(s) of the question. When none of them answers the
+        question's own words and an out-of-scope topic was also asked ("combien de temps dure une démarche
+        de VAE ?" is not the VAE route), the decline wins."""
         codes = query.codes or query.ambiguous
         if not codes:
             guessed = self._guess_certification(query)
             if guessed is None:
                 return declines.which_certification(self.index.titles)
             codes = [guessed]
-        answer = Draft()
+        answer, unanswered = Draft(), 0
         if query.ambiguous and not query.codes:
             listed = " ; ".join(self.index.cards[c].label for c in codes if c in self.index.cards)
             answer.say(f"Plusieurs certifications correspondent à votre question : {listed}. Précisez laquelle ; "
@@ -146,36 +166,44 @@ class Assistant:
                 one = self._draft(entry, certification, query, entries)
                 if one is not None and one.text not in drafted.text:
                     drafted.extend(one)
-            drafted = self._completed(query, certification, entries, drafted)
+            drafted, answered = self._completed(query, certification, entries, drafted)
+            unanswered += not answered
             if drafted.lines:
                 answer.extend(self._with_status(certification, entries[0], drafted))
         if not answer.citations:
             return declines.not_in_fiches(codes)
+        if decline is not None and unanswered == min(len(codes), MAX_CERTIFICATIONS):
+            return declines.not_in_fiches(codes if query.codes else [], decline.topic)
         return Answer(text=answer.text, citations=answer.citations, certification=codes[0] if len(codes) == 1 else None)
 
-    def _completed(self, query: Query, c: Certification, entries: list[FieldEntry], drafted: Draft) -> Draft:
+    def _completed(self, query: Query, c: Certification, entries: list[FieldEntry],
+                   drafted: Draft) -> tuple[Draft, bool]:
         """A field answer that leaves the question's own words unanswered ("quelles langues sont exigées en
-        VAE ?" answered with the VAE route) is completed by the passages that hold them."""
+        VAE ?" answered with the VAE route) is completed by the passages that hold them. Also says whether
+        the question's own words are answered at all."""
         cues = {stem for e in entries for cue in e.cues for stem in analyse(cue.lstrip("^"))}
         own = [t for t in key_terms(query.text, set(analyse(c.title))) if t not in cues]
-        if drafted.lines and (not own or coverage(own, drafted.text) >= 0.5):
-            return drafted
-        quoted = self._from_passages(query, [c.code], terms=own or None)
+        if drafted.lines and (not own or coverage(own, drafted.text, self.index.lexical.rarity(own)) >= 0.5):
+            return drafted, True
+        quoted = self._from_passages(query, [c.code], terms=own or None, depth=COMPLETION_DEPTH)
         if quoted.declined:
-            return drafted
-        extra = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
-        if drafted.lines:
-            extra.lines[0] = "La fiche dit aussi :"
-        drafted.extend(extra)
-        return drafted
+            return drafted, False
+        completed = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
+        if drafted.lines:  # the passages answer what was asked; the field comes after, as context
+            completed.say("Par ailleurs :")
+            completed.extend(drafted)
+        drafted = completed
+        return drafted, True
 
     def _draft(self, entry: FieldEntry, c: Certification, query: Query, asked: list[FieldEntry]) -> Draft | None:
         """One entry's answer for one certification. `asked` is everything the question asks: "dans quel bloc…
         et comment est-il évalué ?" is one bloc, its competences and its evaluation together."""
         cues = {stem for e in asked for cue in e.cues for stem in analyse(cue.lstrip("^"))}
-        by_title = entry.name in REFINED_BY_A_BLOC or entry.scope == "bloc"
+        # "les compétences du bloc Définir et monter le projet" names one bloc; "les blocs du titre" none.
+        one_bloc = entry.name == "blocs" and ONE_BLOC.search(query.folded) is not None
+        by_title = entry.name in REFINED_BY_A_BLOC or entry.scope == "bloc" or one_bloc
         unit = self._named_unit(c, query, by_title, cues)
-        if unit is not None and (entry.scope == "bloc" or entry.name in REFINED_BY_A_BLOC):
+        if unit is not None and (entry.scope == "bloc" or entry.name in REFINED_BY_A_BLOC or one_bloc):
             if any(e.scope == "bloc_find" for e in asked):
                 return None  # the bloc found answers for both
             aspects = {e.aspect or REFINED_BY_A_BLOC.get(e.name, "") for e in asked if e.name in REFINED_BY_A_BLOC}
@@ -184,10 +212,34 @@ class Assistant:
             return drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
         if entry.scope == "bloc":
             return drafts.evaluation(c, query) if entry.aspect == "evaluation" else drafts.bloc_list(c, query)
+        if entry.name == "equivalences":
+            return self._equivalences(c, query)
         if entry.scope == "bloc_find":
             also_evaluation = any(REFINED_BY_A_BLOC.get(e.name) == "evaluation" for e in asked)
             return self._bloc_holding(c, query, "" if also_evaluation else "competences")
         return entry.answer(c, query) if entry.answer else None
+
+    def _equivalences(self, c: Certification, query: Query) -> Draft | None:
+        """Correspondences between this certification's blocs and another's, either way round: "ces blocs
+        ont-ils des équivalences avec le RNCP35419 ?" asked about the blocs discussed before."""
+        others = [code for code in dict.fromkeys(query.codes + query.context.codes) if code != c.code]
+        drafted = drafts.equivalences(c, query, toward=set(others))
+        if drafted is None:
+            for other in others:
+                certification = self.index.certification(other)
+                if certification is not None and any(x.certification == c.code for x in certification.correspondences):
+                    drafted = drafts.equivalences(certification, query, toward={c.code})
+                    break
+        if drafted is None:
+            return None
+        for other in [c.code, *others]:
+            certification = self.index.certification(other)
+            named = [b for b in certification.blocs if b.code in drafted.text] if certification else []
+            if certification is not None and other != c.code and named:
+                marker = drafted.cite(cite(certification, "bloc", "\n".join(f"{b.code} {b.title}" for b in named)))
+                drafted.say(f"Blocs de {drafts.named(certification)} concernés {marker} :")
+                drafted.lines += drafts.bullets([f"{b.code} : {b.title}" for b in named])
+        return drafted
 
     def _named_unit(self, c: Certification, query: Query, by_title: bool, cues: set[str]) -> Unit | None:
         """The bloc (or, for older fiches, the activity) the question names by number, code or title words.
@@ -244,9 +296,10 @@ class Assistant:
             return hits[0].chunk.code
         return None
 
-    def _from_passages(self, query: Query, codes: list[str] | None = None, terms: list[str] | None = None) -> Answer:
+    def _from_passages(self, query: Query, codes: list[str] | None = None, terms: list[str] | None = None,
+                       depth: int = 3) -> Answer:
         codes = codes if codes is not None else query.codes
-        hits = self.index.search(query.text, k=3, codes=codes or None)
+        hits = self.index.search(query.text, k=depth, codes=codes or None)
         if self.writer is not None and hits:
             passages = [Citation(code=h.chunk.code, section=h.chunk.section, section_label=h.chunk.section_label,
                                  bloc=h.chunk.bloc, quote=h.chunk.text.split("\n", 2)[-1]) for h in hits]
@@ -254,5 +307,15 @@ class Assistant:
             if written is not None:
                 return written
         title_words = {t for code in codes for t in analyse(self.index.titles.get(code, ""))}
-        quoted = quote_passages(query.text, hits, title_words, terms)
+        asked = terms or key_terms(query.text, title_words)
+        quoted = quote_passages(query.text, hits, title_words, terms, self.index.lexical.rarity(asked))
         return quoted if quoted is not None else declines.not_in_fiches(codes)
+
+    def _with_status_of(self, answer: Answer) -> Answer:
+        """A quoted answer about one certification says first when it is no longer active."""
+        certification = self.index.certification(answer.certification) if answer.certification else None
+        if answer.declined or certification is None:
+            return answer
+        warned = self._with_status(certification, BY_NAME["overview"],
+                                   Draft(lines=answer.text.split("\n"), citations=list(answer.citations)))
+        return Answer(text=warned.text, citations=warned.citations, certification=answer.certification)

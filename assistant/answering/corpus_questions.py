@@ -27,7 +27,8 @@ CORPUS_WORDS = frozenset(analyse(
     "validation acquis experience actives active actifs inactives plus encore delivre delivres delivrees "
     "concernent concerne parlent domaine secteur code rome nsf connais propose proposes disponibles "
     "quelles quels ya il y a base vous avez as tu donne moi autres aussi ta votre figurent "
-    "sont est sont-elles"))
+    "sont est sont-elles enregistrement enregistrees termine terminees pris fin dispo disponible comme quoi "
+    "correspond correspondent mene menent mener certifie certifient sup code codes ce cette"))
 
 
 @dataclass
@@ -50,7 +51,7 @@ class CorpusFilter:
         checks: list[Callable[[], bool]] = [
             lambda: self.level is None or card.level_european == self.level,
             lambda: self.vae_open is None or card.vae_open is self.vae_open,
-            lambda: self.active is None or (card.status != "inactive") is self.active,
+            lambda: self.active is None or (card.status not in ("inactive", "enregistrement terminé")) is self.active,
             lambda: self.certifiers is None or card.code in self.certifiers,
             lambda: self.rome is None or self.rome in card.rome,
             lambda: self.nsf is None or any(n.lower().startswith(self.nsf) for n in card.nsf),
@@ -89,12 +90,15 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     return wanted
 
 
-def domain_terms(question: str, filter_words: set[str]) -> list[str]:
-    return [t for t in dict.fromkeys(analyse(question))
-            if t not in QUESTION_TERMS and t not in CORPUS_WORDS and t not in filter_words and not t.isdigit()]
+def domain_terms(question: str, filter_words: set[str], card_terms: dict[str, frozenset[str]]) -> list[str]:
+    """Words that name a domain: held by the text of some certifications, but not of most of them."""
+    asked = [t for t in dict.fromkeys(analyse(question))
+             if t not in QUESTION_TERMS and t not in CORPUS_WORDS and t not in filter_words and not t.isdigit()]
+    texts = card_terms.values()
+    return [t for t in asked if 1 <= sum(t in text for text in texts) <= max(1, len(card_terms) // 2)]
 
 
-def in_domain(index, question: str, terms: list[str], cards: dict[str, Card]) -> list[str]:
+def in_domain(index, question: str, terms: list[str]) -> list[str]:
     """Certifications the search finds for the question whose own text (title, summary, blocs) holds at least
     one of its domain words, strongest first."""
     votes: Counter[str] = Counter()
@@ -105,25 +109,25 @@ def in_domain(index, question: str, terms: list[str], cards: dict[str, Card]) ->
     best = max(votes.values())
     kept = []
     for code, vote in votes.most_common():
-        card = cards.get(code)
-        if card is None or vote < 0.3 * best:
-            continue
-        own = set(analyse(f"{card.title} {card.new_title} {card.summary}"))
-        if any(t in own for t in terms):
+        own = index.card_terms.get(code)
+        if own is not None and vote >= 0.3 * best and any(t in own for t in terms):
             kept.append(code)
     return kept
 
 
-def corpus_answer(index, question: str) -> Answer | None:
-    """The certifications of the corpus the question asks for, or None when it sets no filter or domain."""
+def corpus_answer(index, question: str, before: str = "") -> Answer | None:
+    """The certifications of the corpus the question asks for, or None when it sets no filter or domain.
+    `before` is the conversation's last exchange: "d'autres mènent-elles à ce code ?" reads its filters."""
     cards = index.cards
     wanted = read_filter(question, index.names.certified_by)
+    if wanted.empty and before:
+        wanted = read_filter(before, lambda _: set())
     certifier_words = {t for code in wanted.certifiers or () for name in index.cards[code].certifiers
                        for t in analyse(name)}
-    terms = domain_terms(question, certifier_words)
+    terms = domain_terms(question, certifier_words, index.card_terms)
     chosen = [card for card in cards.values() if wanted.keeps(card)]
     if terms:
-        found = in_domain(index, question, terms, cards)
+        found = in_domain(index, question, terms)
         by_code = {card.code: card for card in chosen}
         chosen = [by_code[code] for code in found if code in by_code]
         wanted.said.append("qui correspondent à « " + " ".join(w for w in re.findall(r"[\w'-]+", question)

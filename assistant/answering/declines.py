@@ -14,7 +14,7 @@ ELSEWHERE = ("adressez-vous au certificateur de la certification ou à France VA
 
 def not_in_fiches(codes: list[str], topic: str = "") -> Answer:
     where = f" de {', '.join(codes)}" if codes else ""
-    what = f"ne parlent pas de {topic}" if topic else "ne contiennent pas la réponse à cette question"
+    what = f"ne parlent pas {topic}" if topic else "ne contiennent pas la réponse à cette question"
     return Answer(
         text=(f"Pas dans les fiches : les fiches{where} {what}. Elles décrivent {COVERED}. "
               f"Pour le reste (coût, financement, calendrier des sessions, démarches), {ELSEWHERE}."),

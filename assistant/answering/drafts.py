@@ -15,6 +15,8 @@ from assistant.certification import Bloc, Certification, Route, Unit, UnitKind
 from assistant.chunking import correspondence_line, statistic_line
 from assistant.render.fiche_text import YES_NO, french_date, levels_line, status_line
 
+MARKER = re.compile(r"\[(\d+)\]")
+
 
 @dataclass
 class Draft:
@@ -35,15 +37,32 @@ class Draft:
         self.lines.append(line)
 
     def extend(self, other: Draft) -> None:
-        """Another draft appended, its markers renumbered after ours."""
-        offset = len(self.citations)
+        """Another draft appended: its citations numbered after ours (one already here keeps its number),
+        its lines that say again what is already said left out."""
+        numbers = {n: self.cite(citation) for n, citation in enumerate(other.citations, start=1)}
+        said = {_unmarked(line) for line in self.lines}
         for line in other.lines:
-            self.lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", line))
-        self.citations.extend(other.citations)
+            if _unmarked(line) in said:
+                continue
+            self.lines.append(MARKER.sub(lambda m: numbers.get(int(m.group(1)), m.group(0)), line))
+        used = {int(n) for line in self.lines for n in MARKER.findall(line)}
+        if used != set(range(1, len(self.citations) + 1)):
+            self._renumber(used)
+
+    def _renumber(self, used: set[int]) -> None:
+        """Drop citations no line points to any more, and number the others in order."""
+        kept = [n for n in range(1, len(self.citations) + 1) if n in used]
+        new = {old: position for position, old in enumerate(kept, start=1)}
+        self.citations = [self.citations[n - 1] for n in kept]
+        self.lines = [MARKER.sub(lambda m: f"[{new.get(int(m.group(1)), 0)}]", line) for line in self.lines]
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+
+def _unmarked(line: str) -> str:
+    return re.sub(r"\s?\[\d+\]", "", line).strip()
 
 
 def bullets(items: list[str]) -> list[str]:
@@ -177,6 +196,11 @@ def _one_route(c: Certification, route: Route, q=None) -> Draft | None:
                None: "La fiche ne dit pas si la voie « {label} » est ouverte"}[access.open]
     marker = d.cite(cite(c, "voies_acces", f"{route.label} : {'oui' if access.open else 'non'}"))
     d.say(verdict.format(label=route.label) + f" pour la certification {named(c)} {marker}.")
+    if access.open is False:
+        open_routes = [r.route.label for r in c.access_routes if r.open]
+        if open_routes:
+            d.say(f"Voies ouvertes selon la fiche {d.cite(cite(c, 'voies_acces', chr(10).join(open_routes)))} :")
+            d.lines += bullets(open_routes)
     if access.open and access.jury:
         d.extend(jury(c, route=route) or Draft())
     if route == Route.VAE and c.vae_rules:
@@ -378,10 +402,13 @@ def linked(c: Certification, _q=None) -> Draft | None:
     return d
 
 
-def equivalences(c: Certification, q=None) -> Draft | None:
-    """Blocs that correspond to blocs of another certification (acquired there, acquired here)."""
+def equivalences(c: Certification, q=None, toward: set[str] | None = None) -> Draft | None:
+    """Blocs that correspond to blocs of another certification (acquired there, acquired here); only those
+    toward the certifications in `toward` when some are."""
     numbers = set(q.bloc_numbers) if q is not None else set()
     rows = [x for x in c.correspondences if x.blocs]
+    if toward:
+        rows = [x for x in rows if x.certification in toward]
     if numbers:
         rows = [x for x in rows if any(c.bloc(code) and c.bloc(code).number in numbers for code in x.blocs)] or rows
     if not rows:

@@ -7,45 +7,73 @@ enough of those words, else the assistant declines. The threshold is calibrated 
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer import Answer, Citation
 from assistant.answering.drafts import Draft
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit
 from assistant.readers.text_cleanup import split_sentences
 
-KEY_COVERAGE = 0.6  # share of the question's own words the quoted sentences must hold
+KEY_COVERAGE = 0.5  # share of the question's own words (by rarity) the quoted sentences must hold
 MAX_QUOTES = 3
+CODE = re.compile(r"(?:rncp)?\d{3,6}(?:bc\d+)?")  # codes say which fiche, not what is asked
+MAX_QUOTE_CHARS = 400
+STRONG_SENTENCE = 0.5  # share of the question's words (by rarity) a sentence must hold to be quoted
 
 
 def key_terms(question: str, title_words: set[str]) -> list[str]:
     """The question's own words: not generic, not the words of the certification's title."""
-    return [t for t in dict.fromkeys(analyse(question)) if t not in QUESTION_TERMS and t not in title_words]
+    return [t for t in dict.fromkeys(analyse(question))
+            if t not in QUESTION_TERMS and t not in title_words and not CODE.fullmatch(t)]
 
 
-def coverage(terms: list[str], text: str) -> float:
+def coverage(terms: list[str], text: str, weights: dict[str, float] | None = None) -> float:
+    """The share of the terms the text holds, each weighted by its rarity when weights are given."""
     if not terms:
         return 1.0
     present = set(analyse(text))
-    return sum(1 for t in terms if t in present) / len(terms)
+    weight = weights or {}
+    total = sum(weight.get(t, 1.0) for t in terms)
+    return sum(weight.get(t, 1.0) for t in terms if t in present) / total
 
 
-def quote_passages(question: str, hits: list[Hit], title_words: set[str],
-                   terms: list[str] | None = None) -> Answer | None:
+def window(sentence: str, terms: list[str], width: int = MAX_QUOTE_CHARS) -> str:
+    """A long sentence cut down to the part around the first of the question's words it holds."""
+    if len(sentence) <= width:
+        return sentence
+    words = sentence.split(" ")
+    hit = next((i for i, word in enumerate(words) if set(analyse(word)) & set(terms)), 0)
+    start = max(0, hit - 12)
+    kept, size = [], 0
+    for word in words[start:]:
+        if size + len(word) > width:
+            break
+        kept.append(word)
+        size += len(word) + 1
+    return ("… " if start else "") + " ".join(kept) + " …"
+
+
+def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms: list[str] | None = None,
+                   rarity: dict[str, float] | None = None) -> Answer | None:
     """The sentences of the passages that hold the question's words (or the `terms` given), quoted and cited;
-    None when too weak."""
+    None when too weak. Words count by their rarity: "anglais" alone answers "faut-il parler anglais ?"."""
     terms = terms or key_terms(question, title_words) or [t for t in analyse(question) if t not in QUESTION_TERMS]
-    chosen: list[tuple[int, int, str, Citation]] = []
+    weight = rarity or {}
+    total = sum(weight.get(t, 1.0) for t in terms) or 1.0
+    chosen: list[tuple[float, int, str, Citation]] = []
     for rank, hit in enumerate(hits):
         body = hit.chunk.text.split("\n", 2)[-1]
         for line in body.split("\n"):
             for sentence in split_sentences(line):
                 present = set(analyse(sentence))
-                overlap = sum(1 for t in terms if t in present)
+                overlap = sum(weight.get(t, 1.0) for t in terms if t in present) / total
                 if overlap:
                     citation = Citation(code=hit.chunk.code, section=hit.chunk.section,
-                                        section_label=hit.chunk.section_label, bloc=hit.chunk.bloc, quote=sentence)
+                                        section_label=hit.chunk.section_label, bloc=hit.chunk.bloc,
+                                        quote=window(sentence, terms))
                     chosen.append((overlap, -rank, sentence, citation))
-    strong = [c for c in chosen if c[0] >= max(1, min(2, len(terms)))]
+    strong = [c for c in chosen if c[0] >= STRONG_SENTENCE]
     if not strong:
         return None
     strong.sort(key=lambda item: (-item[0], -item[1]))
@@ -55,7 +83,7 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str],
             picked.append(citation)
         if len(picked) == MAX_QUOTES:
             break
-    if coverage(terms, " ".join(c.quote for c in picked)) < KEY_COVERAGE:
+    if coverage(terms, " ".join(c.quote for c in picked), weight) < KEY_COVERAGE:
         return None
     draft = Draft()
     codes = list(dict.fromkeys(c.code for c in picked))

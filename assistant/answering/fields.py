@@ -54,7 +54,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         aspect="competences"),
     FieldEntry("bloc_evaluation", "bloc", {
         "evalu": 1.0, "epreuve": 0.9, "exam": 0.8, "modalite": 0.7, "soutenance": 0.7, "valide": 0.5,
-        "rendre": 0.5, "livrable": 0.7, "dure": 0.3,
+        "rendre": 0.5, "livrable": 0.7, "dure": 0.3, "combien de temps dure": 0.4, "presentation": 0.4,
         "cas pratique": 0.6, "mise en situation": 0.7, "oral": 0.4, "note": 0.3, "passe": 0.3}, (
         "Comment est évalué le bloc 2 ?", "Quelle épreuve pour le bloc 4 ?", "le bloc 3 ca se valide comment",
         "modalites d'evaluation du BC01", "il y a un examen pour le bloc 1 ?", "comment on passe le bloc 5 ?"),
@@ -68,7 +68,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Dans quelle partie du titre on apprend le réseau ?")),
     FieldEntry("evaluation", "certification", {
         "evalu": 1.0, "epreuve": 0.9, "exam": 0.8, "modalite": 0.7, "soutenance": 0.7, "mise en situation": 0.7,
-        "rendre": 0.5, "livrable": 0.7, "dure": 0.3, "questionnaire": 0.6, "entretien": 0.4,
+        "rendre": 0.5, "livrable": 0.7, "dure": 0.3, "combien de temps dure": 0.4, "presentation": 0.4,
+        "questionnaire": 0.6, "entretien": 0.4,
         "cas pratique": 0.6, "comment on valide": 0.6, "se passe l'examen": 0.8, "oral": 0.4, "ecrit": 0.3,
         "memoire": 0.5, "dossier professionnel": 0.5, "partiel": 0.2}, (
         "Comment se déroule l'évaluation ?", "Quelles sont les épreuves de la certification ?",
@@ -129,9 +130,11 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "cb de gens l'ont eu l'an dernier", "Y a-t-il des statistiques sur les certifiés ?",
         "combien de diplômés par VAE ?")),
     FieldEntry("prerequisites", "certification", {
-        "prerequis": 1.0, "condition": 0.7, "admission": 0.8, "entrer": 0.5, "niveau requis": 0.8,
+        "prerequis": 1.0, "condition": 0.7, "admission": 0.8, "entrer": 0.6, "niveau requis": 0.8,
         "il faut avoir": 0.6, "faut il avoir": 0.6, "faut-il avoir": 0.6, "experience requise": 0.7,
-        "diplome necessaire": 0.7, "pour candidater": 0.7, "acceder": 0.4, "pre-requis": 1.0}, (
+        "diplome necessaire": 0.7, "pour candidater": 0.7, "acceder": 0.4, "pre-requis": 1.0,
+        "pour entrer": 1.0, "pour rentrer": 1.0, "pour acceder": 0.8, "requis": 0.8, "rentrer": 0.6, "age": 0.5,
+        "selection": 0.6, "quel diplome": 0.5}, (
         "Quels sont les prérequis pour entrer en formation ?", "Faut-il un diplôme pour candidater ?",
         "il faut quoi pour rentrer", "Quelles sont les conditions d'admission ?", "faut il avoir le bac ?")),
     FieldEntry("certifier", "certification", {
@@ -236,19 +239,19 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "gratuit": 0.9, "frais": 0.8, "cher": 0.7, "budget de la formation": 0.8}, (
         "Combien coûte la VAE ?", "c combien la formation ?", "Quel est le prix du titre ?",
         "la VAE est-elle gratuite ?", "il y a des frais d'inscription ?"),
-        topic="le coût d'une formation ou d'une VAE"),
+        topic="du coût d'une formation ou d'une VAE"),
     FieldEntry("salary", "decline", {
         "salaire": 1.0, "paie combien": 1.0, "gagner": 0.8, "gagne": 0.8, "remuneration": 1.0, "brut": 0.7,
         "par mois": 0.5, "paye combien": 1.0, "smic": 0.8}, (
         "Quel salaire après ce titre ?", "on gagne combien par mois ?", "ça paie bien ?",
         "Quelle est la rémunération d'un titulaire ?"),
-        topic="les salaires"),
+        topic="des salaires"),
     FieldEntry("funding", "decline", {
         "cpf": 1.0, "financ": 1.0, "prise en charge": 0.8, "pole emploi": 0.9, "france travail": 0.9,
         "opco": 1.0, "rembours": 0.8, "compte personnel": 0.9, "aide financiere": 0.9, "transition pro": 0.8}, (
         "Est-ce que je peux financer ma VAE avec mon CPF ?", "qui paie la formation ?",
         "Pôle emploi prend en charge la VAE ?", "comment financer le titre ?"),
-        topic="le financement (CPF, France Travail, OPCO)"),
+        topic="du financement (CPF, France Travail, OPCO)"),
     FieldEntry("sessions", "decline", {
         "prochaine session": 1.0, "date de la session": 1.0, "calendrier": 1.0, "quand a lieu": 0.8,
         "date du jury": 0.9, "date d'examen": 0.9, "date des examens": 0.9, "prochain jury": 1.0,
@@ -256,32 +259,32 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Quand a lieu la prochaine session de jury ?", "c quand le prochain jury ?",
         "Quel est le calendrier des examens ?", "quelle est la date limite d'inscription ?",
         "quand est la rentrée ?"),
-        topic="le calendrier des sessions et des jurys"),
+        topic="du calendrier des sessions et des jurys"),
     FieldEntry("process_duration", "decline", {
         "duree de la vae": 1.0, "dure la vae": 1.0, "dure une vae": 1.0, "duree de la demarche": 1.0,
         "duree de la formation": 0.9, "dure la formation": 0.9, "combien de temps ca prend": 0.8, "delai": 0.6,
         "combien de mois": 0.6, "en combien de temps": 0.7, "demarche": 0.5}, (
         "Combien de temps dure une VAE ?", "en combien de temps on obtient le titre par VAE ?",
         "c long la vae ?", "quels sont les délais pour avoir une réponse ?"),
-        topic="la durée d'une démarche de VAE ou d'une formation"),
+        topic="de la durée d'une démarche de VAE ou d'une formation"),
     FieldEntry("contact", "decline", {
         "telephone": 1.0, "contacter": 0.9, "mail": 0.8, "email": 0.9, "joindre": 0.8, "s'inscrire": 0.6,
         "inscription": 0.4, "rendez-vous": 0.8, "site internet": 0.6}, (
         "Quel est le numéro de téléphone de l'école ?", "comment contacter le certificateur ?",
         "je veux m'inscrire, je fais comment ?", "donne moi le mail du centre"),
-        topic="les contacts et les inscriptions"),
+        topic="des contacts et des inscriptions"),
     FieldEntry("opinion", "decline", {
         "meilleur": 0.9, "avis": 0.8, "conseilles": 0.7, "recommand": 0.7, "vaut le coup": 0.9, "mieux": 0.6,
         "classement": 0.8, "reputation": 0.9, "tu penses": 0.7}, (
         "Quelle est la meilleure école ?", "tu me conseilles quel titre ?", "ça vaut le coup de faire ce diplôme ?",
         "quelle école a la meilleure réputation ?"),
-        topic="les avis, classements et comparaisons d'écoles"),
+        topic="des avis, classements et comparaisons d'écoles"),
     FieldEntry("off_topic", "decline", {
         "meteo": 1.0, "temps fera": 1.0, "recette": 1.0, "blague": 1.0, "match": 0.7, "film": 0.7,
         "president de la republique": 0.9, "capitale": 0.8, "poeme": 0.9, "horoscope": 1.0}, (
         "Quel temps fera-t-il demain ?", "Donne-moi une recette de crêpes.", "raconte moi une blague",
         "Qui a gagné le match hier ?", "écris un poème sur la mer"),
-        topic="ce sujet"),
+        topic="de ce sujet"),
 )
 
 BY_NAME = {entry.name: entry for entry in ENTRIES}

@@ -3,7 +3,7 @@ answer is checked before anyone reads it.
 
 Configured by `VAE_LLM` ("ollama:MODEL" or "openai:MODEL"), `VAE_LLM_URL` (the server; any
 OpenAI-compatible endpoint for "openai") and `VAE_LLM_KEY`. Nothing is sent anywhere unless `VAE_LLM` is
-set. The prompts are French text files in `prompts/`.
+set. The prompts are French text files in `assistant/prompts/` (`prompts/` at the top of the repository).
 
 The check is what makes the LLM safe to use here: every [n] must point to a passage given, and every
 sentence that states something must cite a passage that holds most of its words. One failure and the
@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from assistant.answer import Answer, Citation
 from assistant.errors import UsageError
 from assistant.index.french_analyser import analyse
 from assistant.readers.text_cleanup import split_sentences
 
-PROMPTS = Path(__file__).resolve().parent.parent.parent / "prompts"
+PROMPTS = files("assistant") / "prompts"  # package data: found in a wheel as in the source tree
 NOT_IN_FICHES = "PAS DANS LES FICHES"
 SUPPORT = 0.6  # share of a sentence's own words its cited passages must hold
 FACT_WORDS = 3  # a sentence with fewer content words ("Voici ce que dit la fiche.") needs no citation
@@ -43,7 +44,8 @@ def chat_model(spec: str, url: str | None = None, key: str | None = None):
     if provider == "openai" and model:
         from langchain_openai import ChatOpenAI
 
-        return ChatOpenAI(model=model, base_url=url, api_key=key or "sans-clé", temperature=0)
+        # The key travels in an HTTP header: ASCII only.
+        return ChatOpenAI(model=model, base_url=url, api_key=key or "aucune-cle", temperature=0)
     raise LLMConfigError(f"VAE_LLM « {spec} » : attendu « ollama:MODÈLE » ou « openai:MODÈLE »")
 
 
@@ -53,7 +55,7 @@ class Prompts:
     answer: str
 
     @classmethod
-    def load(cls, folder: Path = PROMPTS) -> Prompts:
+    def load(cls, folder: Traversable = PROMPTS) -> Prompts:
         return cls(system=(folder / "systeme.txt").read_text(encoding="utf-8"),
                    answer=(folder / "reponse.txt").read_text(encoding="utf-8"))
 

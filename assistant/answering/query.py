@@ -29,7 +29,7 @@ ROUTE_WORDS: list[tuple[Route, re.Pattern[str]]] = [
     (route, re.compile(pattern))
     for route, pattern in [
         (Route.APPRENTISSAGE, r"\bapprenti|\balternance|\balternant"),
-        (Route.CONTRAT_PROFESSIONNALISATION, r"professionnalisation|\bcontrat pro\b"),
+        (Route.CONTRAT_PROFESSIONNALISATION, r"professionnalisation|\bcontrat pro\b|\balternance|\balternant"),
         (Route.FORMATION_CONTINUE, r"formation continue"),
         (Route.FORMATION_INITIALE, r"formation initiale|\betudiant|\beleve\b|\bscolaire"),
         (Route.CANDIDATURE_INDIVIDUELLE, r"candidature individuelle|candidat libre|\ben libre\b"),
@@ -56,9 +56,10 @@ def focus(message: str) -> tuple[str, bool]:
         return message, False
     asked = [s for s in split_sentences(message.replace("\n", " ")) if s.rstrip().endswith("?")]
     asked = [s for s in asked if len(s) <= LONG_MESSAGE_CHARS]
+    cut = len(message) > MAX_QUESTION_CHARS
     if asked:
-        return asked[-1] if len(asked[-1].split()) >= 3 or len(asked) == 1 else asked[0], False
-    return message[:MAX_QUESTION_CHARS], len(message) > MAX_QUESTION_CHARS
+        return asked[-1] if len(asked[-1].split()) >= 3 or len(asked) == 1 else asked[0], cut
+    return message[:MAX_QUESTION_CHARS], cut
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Context:
     bloc_number: int | None = None
     route: Route | None = None
     last_question: str = ""
+    last_answer: str = ""
 
 
 @dataclass
@@ -86,7 +88,7 @@ class Query:
     routes: list[Route]
     follow_up: bool
     context: Context
-    cut: bool = False  # the message was longer than MAX_QUESTION_CHARS and had no question to focus on
+    cut: bool = False  # the message was longer than MAX_QUESTION_CHARS: only its question (or start) is read
     extra_codes: list[str] = field(default_factory=list)  # codes named elsewhere in a long message
 
     @property
@@ -98,8 +100,13 @@ class Query:
         return self.codes[0] if len(self.codes) == 1 else None
 
 
+# Words that point back to the conversation: "ce code", "cette certification", "d'autres", "aussi".
+POINTS_BACK = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:code|titre|diplome|certification|bloc|module|fiche|jury|"
+                         r"metier|niveau)s?\b|\bd.autres\b|\baussi\b|\bcelui-ci\b|\bcelle-ci\b|\bla meme\b|\ble meme\b")
+
+
 def looks_like_follow_up(folded: str) -> bool:
-    return bool(FOLLOW_UP_START.match(folded)) or len(folded.split()) <= 4
+    return bool(FOLLOW_UP_START.match(folded) or POINTS_BACK.search(folded)) or len(folded.split()) <= 4
 
 
 def read_context(history: list[tuple[str, str]], names: CertificationNames, field_of) -> Context:
@@ -121,10 +128,12 @@ def read_context(history: list[tuple[str, str]], names: CertificationNames, fiel
                 context.bloc_number = None
             context.route = next(iter(routes_in(content)), context.route)
             context.last_question = content
-        elif not context.codes or not names.named_in(context.last_question).codes:
-            said = names.codes_in(content)
-            if said:
-                context.codes = said[:1]
+        else:
+            context.last_answer = content
+            if not context.codes or not names.named_in(context.last_question).codes:
+                said = names.codes_in(content)
+                if said:
+                    context.codes = said[:1]
     return context
 
 

@@ -20,6 +20,7 @@ from assistant.chunking import Chunk, chunk_certification, fiche_hash
 from assistant.corpus import read_corpus
 from assistant.corpus_fetch import export_date
 from assistant.embeddings import NamedEmbeddings, load_embedder
+from assistant.errors import UsageError
 from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMismatchError
@@ -69,7 +70,7 @@ def build_index(
 ) -> IndexReport:
     started = time.perf_counter()
     if settings.index_only not in ONLY_CHOICES:
-        raise ValueError(f"option d'index inconnue « {settings.index_only} » : choisissez parmi "
+        raise UsageError(f"option d'index inconnue « {settings.index_only} » : choisissez parmi "
                          f"{', '.join(ONLY_CHOICES)}")
     report = IndexReport()
     reading = read_corpus(settings.corpus)

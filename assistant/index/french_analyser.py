@@ -30,5 +30,6 @@ QUESTION_TERMS = frozenset(analyse(
     "quelle quels quelles est sont pour dans avec peut faut question explique dire donne savoir voudrais aimerais "
     "candidat candidats obtenir passer peut peuvent apres avant faire avoir etre combien temps dure duree quand "
     "qui quoi pourquoi consiste deroule compte comptent contient stp svp merci bonjour salut dit fait faites "
-    "besoin cherche veux voudrais pourrais pouvez est-ce c'est ca cela ce cette ces"
+    "besoin cherche veux voudrais pourrais pouvez est-ce c'est ca cela ce cette ces si alors donc bien tout tous "
+    "toute toutes genre truc trucs chose choses quelqu'un rncp"
 ))

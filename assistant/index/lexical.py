@@ -26,6 +26,7 @@ class LexicalIndex:
         self.model = model
         self.ids = ids
         self.generation = generation
+        self._document_frequency: np.ndarray | None = None
         self._code_of = np.array(codes, dtype=object)
         grouped: dict[str, list[int]] = {}
         for position, code in enumerate(codes):  # one pass: a scan per code would be quadratic at RNCP scale
@@ -73,6 +74,28 @@ class LexicalIndex:
         except (OSError, ValueError, KeyError):
             return None
         return cls(model, meta["ids"], meta["codes"], int(meta["generation"]))
+
+    def rarity(self, terms: list[str]) -> dict[str, float]:
+        """How rare each analysed term is among the passages (inverse document frequency): a question's rare
+        words must be answered, its common ones matter less. A word no passage holds is no evidence either
+        way (a paraphrase, a typo): it counts half as much as the commonest word of the question."""
+        if self.model is None:
+            return dict.fromkeys(terms, 1.0)
+        if self._document_frequency is None:
+            pointers = np.asarray(self.model.scores["indptr"])
+            ends = np.append(pointers[1:], len(self.model.scores["indices"]))[: len(pointers)]
+            self._document_frequency = ends - pointers
+        total = max(1, len(self.ids))
+        weights, unseen = {}, []
+        for term in terms:
+            position = self.model.vocab_dict.get(term)
+            if position is None:
+                unseen.append(term)
+                continue
+            frequency = int(self._document_frequency[position])
+            weights[term] = float(np.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
+        fallback = min(weights.values(), default=2.0) / 2
+        return weights | dict.fromkeys(unseen, fallback)
 
     def ids_of(self, codes: list[str]) -> list[str]:
         """The chunk ids of these certifications, from memory."""

@@ -27,6 +27,7 @@ GENERIC_NAME_WORDS = frozenset(
     "licence bachelor programme etablissement ecole enseignement superieur societe sas sarl association "
     "france national nationale ministere".split()
 )
+TIE = 0.05  # readings this close are equally good: the person is asked which one they mean
 LEGAL_FORMS = frozenset("sas sarl sa eurl association gie scop".split())
 # Shortenings candidates type, expanded before names are matched (the fiches spell the words out).
 SHORTENINGS: dict[str, str] = {
@@ -199,10 +200,18 @@ class CertificationNames:
             return Mention()
         scored.sort(key=lambda item: (-item[0], item[1]))
         best = scored[0][0]
-        tied = [code for score, code in scored if score >= best - 0.05]
-        if len(tied) == 1:
-            return Mention(codes=tied, how="nom")
-        return Mention(codes=[], ambiguous=tied[:4], how="nom")
+        tied = [code for score, code in scored if score >= best - TIE]
+        if len(tied) > 1:
+            return Mention(codes=[], ambiguous=tied[:4], how="nom")
+        # Other certifications named with words of their own ("le bloc 3 du CDA du CESI a-t-il une équivalence
+        # chez l'expert en ingénierie du logiciel ?") are named too, after the best one.
+        named, used = [scored[0][1]], self.name_words[scored[0][1]] & said
+        for _, code in scored[1:]:
+            own = self.name_words[code] & said
+            if own and not own & used:
+                named.append(code)
+                used |= own
+        return Mention(codes=named, how="nom")
 
     def _score(self, code: str, said: set[str]) -> float:
         """How surely the words name this certification: the share of its title they cover (by IDF) plus
@@ -212,12 +221,13 @@ class CertificationNames:
         coverage = sum(self.idf[w] for w in title & said) / weight
         others = (self.name_words[code] - title - self.kind_words[code]) & said
         kind = self.kind_words[code] & said
-        extra = sum(self.idf[w] for w in others) + (0.5 * sum(self.idf[w] for w in kind) if title & said else 0.0)
+        extra = sum(self.idf[w] for w in others) + (sum(self.idf[w] for w in kind) if title & said else 0.0)
         acronym = bool(self.acronyms[code] & said)
         distinctive = any(len(self.codes_by_word[w]) == 1 for w in (title | others) & said)
         one_word_title = len(title) == 1 and coverage == 1.0
         if coverage >= 0.5 and (len(title & said) >= 2 or one_word_title or distinctive):
-            return coverage + extra
+            # the longer title said in full beats the shorter one it contains ("développeur web et web mobile")
+            return coverage + extra + 0.1 * sum(self.idf[w] for w in title & said)
         if acronym or extra >= 0.5:
             return coverage + extra + 0.5 * acronym
         return 0.0

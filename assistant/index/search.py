@@ -7,6 +7,8 @@ catalog; it is never rebuilt per query.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import BaseModel
 
 from assistant.certification import Certification
@@ -16,6 +18,7 @@ from assistant.index.cards import Card, load_cards
 from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMismatchError, IndexMissingError
+from assistant.index.french_analyser import analyse
 from assistant.index.lexical import LexicalIndex
 from assistant.index.names import CertificationNames
 from assistant.index.structure_hints import hinted_sections, mentioned_units
@@ -60,6 +63,13 @@ class SearchIndex:
         self.names = CertificationNames(list(self.cards.values()))
         self.codes = self.names.codes  # every code of the index, as a set, built once
         self._certifications: dict[str, Certification] = {}
+
+    @cached_property
+    def card_terms(self) -> dict[str, frozenset[str]]:
+        """The analysed words of each certification's card (title, summary, blocs), computed once: questions
+        over the corpus ("celles qui concernent le web") filter on them."""
+        return {code: frozenset(analyse(f"{card.title} {card.new_title} {card.summary}"))
+                for code, card in self.cards.items()}
 
     def warm_up(self) -> None:
         """One search of each kind, so the first person to ask does not wait while Chroma loads its files
