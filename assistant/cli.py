@@ -103,7 +103,7 @@ def index_command(
     from assistant.embeddings import EmbedderError
     from assistant.index.builder import build_index
     from assistant.index.dense import DenseStoreError
-    from assistant.index.errors import IndexMismatchError
+    from assistant.index.errors import CatalogError, IndexMismatchError
 
     settings = settings_for(corpus, index, embedder, chroma_url)
     if only:
@@ -122,7 +122,7 @@ def index_command(
 
         try:
             report = build_index(settings, on_progress=on_progress)
-        except (IndexMismatchError, EmbedderError, DenseStoreError) as error:
+        except (IndexMismatchError, CatalogError, EmbedderError, DenseStoreError) as error:
             raise fail(str(error), code=1) from None
         except ValueError as error:
             raise fail(str(error)) from None
@@ -366,11 +366,16 @@ app.command("outline")(outline_command)
 
 
 def main() -> None:
+    from assistant.errors import AssistantError
+
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("Interrompu.", err=True)
         sys.exit(130)
+    except AssistantError as error:  # one a command did not expect (a catalog found damaged mid-search): no traceback
+        typer.echo(f"Erreur : {error}", err=True)
+        sys.exit(error.exit_code)
 
 
 if __name__ == "__main__":

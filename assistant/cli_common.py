@@ -37,12 +37,12 @@ def open_index(settings: Settings):
     """The index, or a clear error saying how to build it."""
     from assistant.embeddings import EmbedderError
     from assistant.index.dense import DenseStoreError
-    from assistant.index.errors import IndexMismatchError, IndexMissingError
+    from assistant.index.errors import CatalogError, IndexMismatchError, IndexMissingError
     from assistant.index.search import SearchIndex
 
     try:
         return SearchIndex(settings)
-    except (IndexMissingError, IndexMismatchError, EmbedderError, DenseStoreError) as error:
+    except (IndexMissingError, IndexMismatchError, CatalogError, EmbedderError, DenseStoreError) as error:
         raise fail(str(error), code=1) from None
 
 
