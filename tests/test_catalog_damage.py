@@ -60,7 +60,8 @@ def assert_clear(result, index: Path) -> None:
     assert result.exit_code == 1, result.output
     assert f"Erreur : le catalogue de l'index {index / FILE_NAME} est illisible" in result.stderr
     assert "vae-assistant index --index" in result.stderr
-    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
 def test_search_and_ask_say_the_catalog_is_damaged(garbage_index):
