@@ -95,19 +95,25 @@ def index_command(
     only: Annotated[str | None, typer.Option("--only", help="all (défaut), active (certifications actives) ou "
                                                            "vae (ouvertes à la VAE). Défaut : $VAE_INDEX_ONLY.")]
     = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Vérifie seulement que chaque passage du catalogue a son "
+                                                          "vecteur dans Chroma (code 1 sinon) ; n'écrit rien.")]
+    = False,
+    wait: Annotated[float, typer.Option("--wait", min=0, help="Secondes à attendre si un autre « index » écrit "
+                                                              "déjà dans ce dossier (défaut : s'arrêter).")] = 0,
 ) -> None:
     """Construit ou met à jour l'index à partir du corpus (incrémental : seules les fiches changées)."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from assistant.embeddings import EmbedderError
+    from assistant.errors import AssistantError
     from assistant.index.builder import build_index
-    from assistant.index.dense import DenseStoreError
-    from assistant.index.errors import CatalogError, IndexMismatchError
 
     settings = settings_for(corpus, index, embedder, chroma_url)
     if only:
         settings = replace(settings, index_only=only)
+    if verify:
+        _verify(settings, wait)
+        return
     console = Console(stderr=True)
     with Progress(
         TextColumn("Passages à vectoriser"), BarColumn(), MofNCompleteColumn(),
@@ -121,9 +127,9 @@ def index_command(
             progress.update(task, completed=done, total=total, rate=rate)
 
         try:
-            report = build_index(settings, on_progress=on_progress)
-        except (IndexMismatchError, CatalogError, EmbedderError, DenseStoreError) as error:
-            raise fail(str(error), code=1) from None
+            report = build_index(settings, on_progress=on_progress, wait=wait)
+        except AssistantError as error:
+            raise fail(str(error), code=error.exit_code) from None
         except ValueError as error:
             raise fail(str(error)) from None
     for problem in report.skipped:
@@ -132,10 +138,28 @@ def index_command(
         f"Index {settings.index} : {report.fiches} fiche(s), {report.chunks} passage(s) ; "
         f"{len(report.added)} ajoutée(s), {len(report.removed)} retirée(s), {report.unchanged} inchangée(s) ; "
         f"{report.embedded_chunks} passage(s) vectorisé(s) en {report.seconds:.1f} s ; "
-        f"{len(report.skipped)} fichier(s) ou fiche(s) ignoré(s)"
+        + (f"{report.repaired_chunks} passage(s) sans vecteur dans Chroma revectorisé(s) ; " if report.repaired_chunks
+           else "")
+        + f"{len(report.skipped)} fichier(s) ou fiche(s) ignoré(s)"
         + (f" ; {report.filtered_out} fiche(s) hors de l'option --only {settings.index_only}." if report.filtered_out
            else ".")
     )
+
+
+def _verify(settings: Settings, wait: float) -> None:
+    from assistant.errors import AssistantError
+    from assistant.index.verify import verify_index
+
+    try:
+        found = verify_index(settings, wait=wait)
+    except AssistantError as error:
+        raise fail(str(error), code=error.exit_code) from None
+    if not found.ok:
+        raise fail(f"index {settings.index} : " + " ; ".join(found.problems()), code=1)
+    orphans = (f" ; {found.orphans} vecteur(s) sans passage au catalogue (ignorés par la recherche, retirés au "
+               "prochain changement)" if found.orphans else "")
+    typer.echo(f"Index {settings.index} vérifié : {found.fiches} fiche(s), {found.chunks} passage(s), tous avec "
+               f"leur vecteur dans Chroma ; 0 manquant{orphans}.")
 
 
 @app.command("search")

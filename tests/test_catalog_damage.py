@@ -107,3 +107,8 @@ def test_serve_shows_the_index_absent_page_with_the_message(garbage_index, tmp_p
         assert server.process.poll() is None  # still serving
     assert "n'est pas prêt" in config and "le catalogue de l'index" in config and "illisible" in config
     assert "Traceback" not in server.output()
+def test_verify_names_a_damaged_catalog(garbage_index):
+    result = runner.invoke(app, ["index", "--verify", "--index", str(garbage_index), "--embedder", HASHED])
+    assert_clear(result, garbage_index)
+
+

@@ -146,6 +146,10 @@ class Catalog:
     def chunk_ids(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT id FROM chunks ORDER BY rowid")]
 
+    def chunk_codes(self) -> list[tuple[str, str]]:
+        """(id, certification code) of every live chunk, in a stable order."""
+        return [(row[0], row[1]) for row in self._db.execute("SELECT id, code FROM chunks ORDER BY rowid")]
+
     def chunk_rows(self) -> Iterator[tuple[str, str, str]]:
         """(id, code, text) of every live chunk, in a stable order."""
         yield from self._db.execute("SELECT id, code, text FROM chunks ORDER BY rowid")
