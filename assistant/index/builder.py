@@ -74,14 +74,15 @@ def build_index(
     on_progress: Progress | None = None,
     wait: float = 0.0,
 ) -> IndexReport:
-    """Bring the index in line with the corpus; `wait`: seconds to wait for another run to finish."""
-    started = time.perf_counter()
+    """Bring the index in line with the corpus; `wait`: seconds to wait for another run to finish (not counted
+    in the report's time)."""
     if settings.index_only not in ONLY_CHOICES:
         raise ValueError(f"option d'index inconnue « {settings.index_only} » : choisissez parmi "
                          f"{', '.join(ONLY_CHOICES)}")
     with index_lock(settings.index, wait):
+        started = time.perf_counter()
         report = _build(settings, embedder, on_progress)
-    report.seconds = time.perf_counter() - started
+        report.seconds = time.perf_counter() - started
     return report
 
 
