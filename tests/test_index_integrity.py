@@ -23,11 +23,11 @@ from assistant.bench.synthetic_export import write_synthetic_export
 from assistant.cli import app
 from assistant.index.builder import build_index
 from assistant.index.catalog import Catalog
-from assistant.index.dense import DenseStore
+from assistant.index.dense import DenseStore, DenseStoreError
 from assistant.index.lock import FILE_NAME as LOCK_FILE
 from assistant.index.lock import IndexBusyError, index_lock
 from assistant.index.search import SearchIndex
-from assistant.index.verify import verify_index
+from assistant.index.verify import stored_apart, verify_index
 from assistant.settings import Settings
 
 from .conftest import CORPUS, ROOT, SAMPLE_EXPORT
@@ -182,6 +182,18 @@ def test_verify_writes_nothing_and_needs_an_index(tmp_path):
     result = verify(tmp_path / "absent")
     assert result.exit_code == 1 and "aucun index dans" in result.stderr
     assert not (tmp_path / "absent").exists()
+
+
+def crashing_reader(index: Path, url: str | None, dimension: int, ids: list[str]) -> tuple[set[str], int]:
+    """What Chroma's native code did on a store two writers had damaged: a segfault."""
+    os.kill(os.getpid(), signal.SIGSEGV)
+    raise AssertionError("not reached")
+
+
+def test_verify_survives_a_chroma_crash_and_says_what_to_do(tmp_path):
+    with pytest.raises(DenseStoreError, match=r"Chroma s'est arrêté brutalement \(signal SIGSEGV\).*Supprimez le "
+                                              r"dossier .*chroma puis relancez « vae-assistant index"):
+        stored_apart(tmp_path, None, 384, ["a:b::1"], reader=crashing_reader)
 
 
 # -- kill -9 -----------------------------------------------------------------------------------------------
