@@ -3,8 +3,9 @@ embedder built it. One SQLite file; a committed transaction is the single switch
 index to the next, so an indexing run cut short leaves the previous state whole.
 
 A catalog file that is damaged (or not a catalog at all) raises `CatalogError`, in French, wherever SQLite
-notices it: at opening, or later on a page it had not read yet. Constraint and programming errors stay
-what they are: they are bugs, not a damaged file.
+notices it (SQLite's "not a database" and "malformed"): at opening, or later on a page it had not read
+yet. Constraint and programming errors stay what they are (bugs), and so do operational ones (a busy or
+read-only file), which callers already handle.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ FILE_NAME = "catalog.sqlite3"
 def _damage_reported(path: Path) -> Iterator[None]:
     try:
         yield
-    except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
-        raise
+    except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.OperationalError):
+        raise  # a bug, or a busy / read-only file that callers handle: not damage
     except sqlite3.DatabaseError as error:
         raise CatalogError(path, str(error)) from error
 
