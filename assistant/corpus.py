@@ -19,6 +19,8 @@ from assistant.readers.text_encoding import decode_text
 from assistant.readers.xml_export import looks_like_rncp_export, read_xml_export
 
 IGNORED_NAMES = {"README.md", "LICENSE", ".gitkeep", "EXPORT.json"}  # EXPORT.json: written by corpus fetch
+MAX_TEXT_FICHE_BYTES = 5_000_000  # a CNCP text fiche is 10 to 50 KB; a text file this big is not one, and is
+# read whole (XML exports, which are large, are streamed instead)
 
 
 @dataclass
@@ -71,6 +73,10 @@ def read_file(file: CorpusFile, problems: list[Problem]) -> Iterator[Certificati
                 raise FicheError(file.label, "XML qui n'est pas un export RNCP (pas d'élément <FICHES>)")
             yield from read_xml_export(file.path, report, file.label)
         else:
+            size = file.path.stat().st_size
+            if size > MAX_TEXT_FICHE_BYTES:
+                raise FicheError(file.label, f"fichier texte de {size / 1e6:.0f} Mo, trop gros pour une fiche "
+                                             f"(au plus {MAX_TEXT_FICHE_BYTES / 1e6:.0f} Mo) : ignoré")
             text = decode_text(file.path.read_bytes())
             if text is None:
                 raise FicheError(file.label, "format inconnu (ni texte, ni XML, ni PDF)")

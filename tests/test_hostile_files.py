@@ -137,3 +137,15 @@ def test_a_binary_file_is_still_an_unknown_format(tmp_path):
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4)
     reading = read_corpus([folder])
     assert [str(p) for p in reading.problems] == ["corpus/photo.jpg : format inconnu (ni texte, ni XML, ni PDF)"]
+
+
+def test_a_huge_text_file_is_refused_without_being_read(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    with (folder / "enorme.txt").open("wb") as handle:  # sparse: 6 GB announced, nothing written
+        handle.truncate(6_000_000_000)
+    reading = read_corpus([folder])
+    assert sorted(reading.by_code()) == ["RNCP14437", "RNCP31168"]
+    assert [str(p) for p in reading.problems] == [
+        "corpus/enorme.txt : fichier texte de 6000 Mo, trop gros pour une fiche (au plus 5 Mo) : ignoré"
+    ]
