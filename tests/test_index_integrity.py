@@ -1,7 +1,7 @@
 """Nothing lost: one writer at a time, vectors checked rather than assumed, and `index --verify` to say so.
 
 The concurrent and kill -9 tests run `vae-assistant index` as real processes on a synthetic export of
-150 fiches (about 4 000 passages), long enough for two runs to overlap; they use the hashed embedder, since
+300 fiches (about 8 600 passages), long enough for two runs to overlap; they use the hashed embedder, since
 what is tested is who writes to Chroma and the catalog, not what the vectors mean. Chroma is the real one.
 """
 
@@ -34,7 +34,7 @@ from .conftest import CORPUS, ROOT, SAMPLE_EXPORT
 
 runner = CliRunner()
 HASHED = "bench-hashed"
-SYNTHETIC_FICHES = 150
+SYNTHETIC_FICHES = 300
 
 
 @pytest.fixture(scope="module")
