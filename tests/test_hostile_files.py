@@ -149,3 +149,13 @@ def test_a_huge_text_file_is_refused_without_being_read(tmp_path):
     assert [str(p) for p in reading.problems] == [
         "corpus/enorme.txt : fichier texte de 6000 Mo, trop gros pour une fiche (au plus 5 Mo) : ignoré"
     ]
+
+
+def test_a_cv_saved_by_windows_keeps_its_french_characters(tmp_path):
+    cv = tmp_path / "cv.txt"
+    cv.write_bytes("2015-2020 : j’ai dirigé le chœur de l’opéra et organisé ses tournées en Europe.\n".encode("cp1252"))
+    assert "j’ai dirigé le chœur de l’opéra" in read_experiences(None, cv)[0].text
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    with pytest.raises(ExperienceError, match="photo.txt : ce n'est pas un fichier texte"):
+        read_experiences(None, binary)
