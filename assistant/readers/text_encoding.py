@@ -1,9 +1,9 @@
 """Decode a text file the way French fiches and CVs are actually saved: UTF-8 first, else Windows-1252 (what
 Word and Notepad write on a French Windows), else latin-1.
 
-Windows-1252 comes before latin-1 because it is latin-1 plus the characters French needs that latin-1
-lacks (œ, ’, …, «  »  stay the same): a file in plain latin-1 decodes identically, a Windows one gets its
-œ instead of a control character. Latin-1 decodes any bytes, so it is the last resort for the few bytes
+Windows-1252 comes before latin-1 because it is latin-1 with printable characters French needs (œ, ’, …)
+where latin-1 has control codes nobody types: a plain latin-1 file decodes identically, a Windows one gets
+its œ instead of a control code. Latin-1 decodes any bytes, so it is the last resort for the five bytes
 Windows-1252 leaves undefined. A NUL byte means a binary file (or UTF-16 without its mark): not text.
 """
 
