@@ -41,9 +41,12 @@ def open_index(settings: Settings):
     from assistant.index.search import SearchIndex
 
     try:
-        return SearchIndex(settings)
+        index = SearchIndex(settings)
     except (IndexMissingError, IndexMismatchError, CatalogError, EmbedderError, DenseStoreError) as error:
         raise fail(str(error), code=1) from None
+    if warning := index.missing_vectors_warning():
+        typer.echo(f"Attention : {warning}", err=True)
+    return index
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

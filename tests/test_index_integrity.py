@@ -150,6 +150,11 @@ def seed_index(tmp_path) -> Settings:
 
 def test_a_deleted_chroma_folder_is_found_and_embedded_again(seed_index):
     shutil.rmtree(seed_index.index / "chroma")
+    forget_chroma_clients()
+    searched = runner.invoke(app, ["search", "jury", "--index", str(seed_index.index), "--embedder", HASHED])
+    assert searched.exit_code == 0, searched.output  # still answers, from the words alone, and says so
+    assert "Attention : au moins 55 passage(s) de l'index" in searched.stderr
+    assert "Relancez « vae-assistant index --index" in searched.stderr
     found = verify(seed_index.index)
     assert found.exit_code == 1
     assert "55 passage(s) sur 55 sans vecteur dans Chroma, dans 2 fiche(s) : RNCP14437, RNCP31168" in found.stderr
