@@ -97,6 +97,11 @@ def index_command(
     only: Annotated[str | None, typer.Option("--only", help="all (défaut), active (certifications actives) ou "
                                                            "vae (ouvertes à la VAE). Défaut : $VAE_INDEX_ONLY.")]
     = None,
+    verify: Annotated[bool, typer.Option("--verify", help="Vérifie seulement que chaque passage du catalogue a son "
+                                                          "vecteur dans Chroma (code 1 sinon) ; n'écrit rien.")]
+    = False,
+    wait: Annotated[float, typer.Option("--wait", min=0, help="Secondes à attendre si un autre « index » écrit "
+                                                              "déjà dans ce dossier (défaut : s'arrêter).")] = 0,
 ) -> None:
     """Construit ou met à jour l'index à partir du corpus (incrémental : seules les fiches changées)."""
     from rich.console import Console
@@ -107,6 +112,9 @@ def index_command(
     settings = settings_for(corpus, index, embedder, chroma_url)
     if only:
         settings = replace(settings, index_only=only)
+    if verify:
+        _verify(settings, wait)
+        return
     console = Console(stderr=True)
     with Progress(
         TextColumn("Passages à vectoriser"), BarColumn(), MofNCompleteColumn(),
@@ -119,17 +127,31 @@ def index_command(
             rate = f"{done / elapsed:.1f} passages/s" if done and elapsed else ""
             progress.update(task, completed=done, total=total, rate=rate)
 
-        report = build_index(settings, on_progress=on_progress)
+        report = build_index(settings, on_progress=on_progress, wait=wait)
     for problem in report.skipped:
         typer.echo(f"Ignoré : {problem}", err=True)
     typer.echo(
         f"Index {settings.index} : {report.fiches} fiche(s), {report.chunks} passage(s) ; "
         f"{len(report.added)} ajoutée(s), {len(report.removed)} retirée(s), {report.unchanged} inchangée(s) ; "
         f"{report.embedded_chunks} passage(s) vectorisé(s) en {report.seconds:.1f} s ; "
-        f"{len(report.skipped)} fichier(s) ou fiche(s) ignoré(s)"
+        + (f"{report.repaired_chunks} passage(s) sans vecteur dans Chroma revectorisé(s) ; " if report.repaired_chunks
+           else "")
+        + f"{len(report.skipped)} fichier(s) ou fiche(s) ignoré(s)"
         + (f" ; {report.filtered_out} fiche(s) hors de l'option --only {settings.index_only}." if report.filtered_out
            else ".")
     )
+
+
+def _verify(settings: Settings, wait: float) -> None:
+    from assistant.index.verify import verify_index
+
+    found = verify_index(settings, wait=wait)
+    if not found.ok:
+        raise fail(f"index {settings.index} : " + " ; ".join(found.problems()), code=1)
+    orphans = (f" ; {found.orphans} vecteur(s) sans passage au catalogue (ignorés par la recherche, retirés au "
+               "prochain changement)" if found.orphans else "")
+    typer.echo(f"Index {settings.index} vérifié : {found.fiches} fiche(s), {found.chunks} passage(s), tous avec "
+               f"leur vecteur dans Chroma ; 0 manquant{orphans}.")
 
 
 @app.command("search")
@@ -224,13 +246,10 @@ def eval_command(
     from assistant.answering.assistant import Assistant
     from assistant.evaluation.report import write_report
     from assistant.evaluation.runner import run_sets
-    from assistant.evaluation.sets import EvalSetError, load_set
+    from assistant.evaluation.sets import load_set
     from assistant.index.builder import build_index
 
-    try:
-        sets = [load_set(path) for path in files]
-    except EvalSetError as error:
-        raise fail(str(error)) from None
+    sets = [load_set(path) for path in files]
     settings = settings_for(corpus, index, embedder)
     if corpus:
         summary = build_index(settings)
@@ -342,6 +361,7 @@ app.command("outline")(outline_command)
 
 
 def main() -> None:
+    """The console script; library errors are reported by `ReportingGroup`, an interruption here."""
     try:
         app()
     except KeyboardInterrupt:

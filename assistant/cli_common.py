@@ -48,10 +48,14 @@ def settings_for(
 
 
 def open_index(settings: Settings):
-    """The index (its errors say how to build it, and are reported by `ReportingGroup`)."""
+    """The index (its errors say how to build it, and are reported by `ReportingGroup`); a warning when
+    vectors are missing, since search then leans on words alone."""
     from assistant.index.search import SearchIndex
 
-    return SearchIndex(settings)
+    index = SearchIndex(settings)
+    if warning := index.missing_vectors_warning():
+        typer.echo(f"Attention : {warning}", err=True)
+    return index
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

@@ -1,7 +1,8 @@
 """Read a whole corpus (folders and files of fiches in any supported format) into certifications.
 
 Formats are recognised by content, not by name. Every problem (unknown format, empty file, broken XML,
-fiche without code, duplicate code) is reported with its file, and the other fiches are still read.
+fiche without code, duplicate code, a hostile PDF, even a reader's own bug) is reported with its file, and
+the other fiches are still read.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from assistant.certification import Certification
 from assistant.readers.cncp_text import looks_like_cncp_fiche, read_cncp_text
 from assistant.readers.pdf import read_pdf
 from assistant.readers.problems import FicheError, Problem
+from assistant.readers.text_encoding import decode_text
 from assistant.readers.xml_export import looks_like_rncp_export, read_xml_export
 
 IGNORED_NAMES = {"README.md", "LICENSE", ".gitkeep", "EXPORT.json"}  # EXPORT.json: written by corpus fetch
+MAX_TEXT_FICHE_BYTES = 5_000_000  # a CNCP text fiche is 10 to 50 KB; a text file this big is not one, and is
+# read whole (XML exports, which are large, are streamed instead)
 
 
 @dataclass
@@ -69,10 +73,13 @@ def read_file(file: CorpusFile, problems: list[Problem]) -> Iterator[Certificati
                 raise FicheError(file.label, "XML qui n'est pas un export RNCP (pas d'élément <FICHES>)")
             yield from read_xml_export(file.path, report, file.label)
         else:
-            try:
-                text = file.path.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                raise FicheError(file.label, "format inconnu (ni texte UTF-8, ni XML, ni PDF)") from None
+            size = file.path.stat().st_size
+            if size > MAX_TEXT_FICHE_BYTES:
+                raise FicheError(file.label, f"fichier texte de {size / 1e6:.0f} Mo, trop gros pour une fiche "
+                                             f"(au plus {MAX_TEXT_FICHE_BYTES / 1e6:.0f} Mo) : ignoré")
+            text = decode_text(file.path.read_bytes())
+            if text is None:
+                raise FicheError(file.label, "format inconnu (ni texte, ni XML, ni PDF)")
             if not looks_like_cncp_fiche(text):
                 raise FicheError(file.label, "format inconnu : ni fiche CNCP (« Code RNCP : »), ni export XML, ni PDF")
             yield read_cncp_text(text, file.label)
@@ -80,6 +87,9 @@ def read_file(file: CorpusFile, problems: list[Problem]) -> Iterator[Certificati
         report(error)
     except OSError as error:
         report(FicheError(file.label, f"lecture impossible ({error.strerror or error})"))
+    except Exception as error:  # a reader's bug on one odd file must not cost the whole corpus
+        report(FicheError(file.label, f"lecture impossible, erreur inattendue du lecteur ({error.__class__.__name__}"
+                                      f" : {error}) ; signalez-la avec ce fichier"))
 
 
 def read_corpus(paths: Iterable[Path]) -> CorpusReading:

@@ -6,12 +6,16 @@ interrupted run harmless: new vectors are written to Chroma first under ids that
 then one catalog transaction switches to the new state, then the BM25 index is rebuilt and the old
 vectors deleted. Until the switch, searches see the previous state; after a crash the next run reuses
 the vectors already written and sweeps away the ones nobody points to.
+
+Vectors are checked, not assumed: every run asks Chroma which live passages it really holds and embeds
+again, from the catalog, any it lacks (a `chroma/` folder deleted, vectors lost by an old concurrent run).
+The whole run holds the index folder's lock (`lock.py`), so two runs never write at once.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +29,7 @@ from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMismatchError
 from assistant.index.lexical import LexicalIndex
+from assistant.index.lock import index_lock
 from assistant.readers.problems import Problem
 from assistant.settings import Settings
 
@@ -44,6 +49,7 @@ class IndexReport:
     unchanged: int = 0
     embedded_chunks: int = 0
     reused_chunks: int = 0
+    repaired_chunks: int = 0  # live passages Chroma did not hold, embedded again from the catalog
     swept_vectors: int = 0
     filtered_out: int = 0  # fiches read but left out by the index option (active / vae)
     seconds: float = 0.0
@@ -67,11 +73,21 @@ def build_index(
     settings: Settings,
     embedder: NamedEmbeddings | None = None,
     on_progress: Progress | None = None,
+    wait: float = 0.0,
 ) -> IndexReport:
-    started = time.perf_counter()
+    """Bring the index in line with the corpus; `wait`: seconds to wait for another run to finish (not counted
+    in the report's time)."""
     if settings.index_only not in ONLY_CHOICES:
         raise UsageError(f"option d'index inconnue « {settings.index_only} » : choisissez parmi "
                          f"{', '.join(ONLY_CHOICES)}")
+    with index_lock(settings.index, wait):
+        started = time.perf_counter()
+        report = _build(settings, embedder, on_progress)
+        report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Progress | None) -> IndexReport:
     report = IndexReport()
     reading = read_corpus(settings.corpus)
     report.skipped = list(reading.problems)
@@ -109,6 +125,7 @@ def build_index(
         lexical = LexicalIndex.load(settings.index)
         if lexical is None or lexical.generation != catalog.generation:
             LexicalIndex.build(catalog.chunk_rows(), catalog.generation).save(settings.index)
+        _repair_missing(dense, embedder, catalog, report, on_progress)
         if catalog.get("dirty") == "1":
             live_ids = set(catalog.chunk_ids())
             orphans = [i for i in dense.all_ids() if i not in live_ids]
@@ -119,7 +136,6 @@ def build_index(
         report.chunks = catalog.count("chunks")
     finally:
         catalog.close()
-    report.seconds = time.perf_counter() - started
     return report
 
 
@@ -145,7 +161,7 @@ def _embed_missing(
     report: IndexReport,
     on_progress: Progress | None,
 ) -> None:
-    """Embed the chunks Chroma does not hold yet, in the model's batches; write them in larger ones.
+    """Embed the chunks of new fiches that Chroma does not hold yet (an interrupted run left the others).
 
     Chunks are made again fiche by fiche rather than kept: cutting a fiche costs about a millisecond, while
     keeping every chunk of a full export would hold gigabytes for the hours the model takes.
@@ -153,29 +169,63 @@ def _embed_missing(
     ids = [c.id for certification in certifications for c in chunk_certification(certification)]
     present = dense.existing(ids)
     report.reused_chunks = len(present)
-    missing = len(ids) - len(present)
+    chunks = (c for certification in certifications for c in chunk_certification(certification)
+              if c.id not in present)
+    report.embedded_chunks += _write_vectors(dense, embedder, chunks, len(ids) - len(present), on_progress)
+
+
+def _repair_missing(
+    dense: DenseStore,
+    embedder: NamedEmbeddings,
+    catalog: Catalog,
+    report: IndexReport,
+    on_progress: Progress | None,
+) -> None:
+    """Embed again, from the catalog's own text, every live passage whose vector Chroma does not hold."""
+    live = catalog.chunk_ids()
+    present = dense.stored(live)
+    missing = [chunk_id for chunk_id in live if chunk_id not in present]
+    if missing:
+        report.repaired_chunks = _write_vectors(dense, embedder, _catalog_chunks(catalog, missing), len(missing),
+                                                on_progress)
+
+
+def _catalog_chunks(catalog: Catalog, ids: list[str], batch: int = 500) -> Iterator[Chunk]:
+    for start in range(0, len(ids), batch):
+        part = ids[start:start + batch]
+        found = catalog.chunks(part)
+        yield from (found[chunk_id] for chunk_id in part if chunk_id in found)
+
+
+def _write_vectors(
+    dense: DenseStore,
+    embedder: NamedEmbeddings,
+    chunks: Iterable[Chunk],
+    total: int,
+    on_progress: Progress | None,
+) -> int:
+    """Embed the chunks in the model's batches and write them to Chroma in larger ones; how many were written."""
     if on_progress:
-        on_progress(0, missing)
+        on_progress(0, total)
     pending: list[tuple[Chunk, list[float]]] = []
+    written = 0
     last_write = time.monotonic()
 
     def embed(batch: list[Chunk]) -> None:
         pending.extend(zip(batch, embedder.embed_documents([c.text for c in batch]), strict=True))
 
     def write() -> None:
-        nonlocal last_write
+        nonlocal last_write, written
         dense.add([c.id for c, _ in pending], [c.text for c, _ in pending], [c.metadata() for c, _ in pending],
                   [vector for _, vector in pending])
-        report.embedded_chunks += len(pending)
+        written += len(pending)
         pending.clear()
         last_write = time.monotonic()
         if on_progress:
-            on_progress(report.embedded_chunks, missing)
+            on_progress(written, total)
 
     batch: list[Chunk] = []
-    for chunk in (c for certification in certifications for c in chunk_certification(certification)):
-        if chunk.id in present:
-            continue
+    for chunk in chunks:
         batch.append(chunk)
         if len(batch) == EMBED_BATCH:
             embed(batch)
@@ -186,3 +236,4 @@ def _embed_missing(
         embed(batch)
     if pending:
         write()
+    return written

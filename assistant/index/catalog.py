@@ -1,6 +1,11 @@
 """The catalog: which fiches and chunks are live in the index, the certifications themselves, and which
 embedder built it. One SQLite file; a committed transaction is the single switch from one state of the
 index to the next, so an indexing run cut short leaves the previous state whole.
+
+A catalog file that is damaged (or not a catalog at all) raises `CatalogError`, in French, wherever SQLite
+notices it (SQLite's "not a database" and "malformed"): at opening, or later on a page it had not read
+yet. Constraint and programming errors stay what they are (bugs), and so do operational ones (a busy or
+read-only file), which callers already handle.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from pathlib import Path
 
 from assistant.certification import Certification
 from assistant.chunking import Chunk
+from assistant.index.errors import CatalogError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -29,19 +35,75 @@ CREATE INDEX IF NOT EXISTS chunks_by_fiche ON chunks(fiche_hash);
 FILE_NAME = "catalog.sqlite3"
 
 
+@contextmanager
+def _damage_reported(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.OperationalError):
+        raise  # a bug, or a busy / read-only file that callers handle: not damage
+    except sqlite3.DatabaseError as error:
+        raise CatalogError(path, str(error)) from error
+
+
+class _Rows:
+    """A cursor whose rows, fetched lazily, report a damaged file like the statement itself would."""
+
+    def __init__(self, cursor: sqlite3.Cursor, path: Path) -> None:
+        self._cursor, self._path = cursor, path
+
+    def __iter__(self) -> Iterator[tuple]:
+        with _damage_reported(self._path):
+            yield from self._cursor
+
+    def fetchone(self) -> tuple | None:
+        with _damage_reported(self._path):
+            return self._cursor.fetchone()
+
+
+class _Connection:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with _damage_reported(path):
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+
+    def execute(self, sql: str, parameters: Iterable = ()) -> _Rows:
+        with _damage_reported(self.path):
+            return _Rows(self._db.execute(sql, tuple(parameters)), self.path)
+
+    def executemany(self, sql: str, rows: Iterable[Iterable]) -> None:
+        with _damage_reported(self.path):
+            self._db.executemany(sql, rows)
+
+    def executescript(self, script: str) -> None:
+        with _damage_reported(self.path):
+            self._db.executescript(script)
+
+    def close(self) -> None:
+        self._db.close()
+
+
 class Catalog:
     def __init__(self, folder: Path, create: bool = False) -> None:
         self.path = folder / FILE_NAME
         if not create and not self.path.exists():
             raise FileNotFoundError(self.path)
         folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.executescript(SCHEMA)
+        self._db = _Connection(self.path)
+        try:
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.executescript(SCHEMA)
+        except CatalogError:
+            self._db.close()
+            raise
 
     def close(self) -> None:
         self._db.close()
+
+    def damage(self) -> str | None:
+        """What SQLite's own check finds wrong with the file (None when it is sound): for `index --verify`."""
+        found = [row[0] for row in self._db.execute("PRAGMA quick_check")]
+        return None if found == ["ok"] else "; ".join(found[:5])
 
     # -- meta ------------------------------------------------------------------------------------------
     def get(self, key: str) -> str | None:
@@ -84,6 +146,10 @@ class Catalog:
 
     def chunk_ids(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT id FROM chunks ORDER BY rowid")]
+
+    def chunk_codes(self) -> list[tuple[str, str]]:
+        """(id, certification code) of every live chunk, in a stable order."""
+        return [(row[0], row[1]) for row in self._db.execute("SELECT id, code FROM chunks ORDER BY rowid")]
 
     def chunk_rows(self) -> Iterator[tuple[str, str, str]]:
         """(id, code, text) of every live chunk, in a stable order."""

@@ -69,6 +69,27 @@ class DenseStore:
             found.update(self.collection.get(ids=ids[start:start + 1000], include=[])["ids"])
         return found
 
+    def stored(self, ids: list[str]) -> set[str]:
+        """Those of `ids` whose vector Chroma really returns, with the embedder's dimension.
+
+        Reads the vectors themselves (not only the ids), a thousand at a time: what `index` repairs and
+        `index --verify` reports is the same thing, a passage no dense search can find.
+        """
+        found: set[str] = set()
+        for start in range(0, len(ids), 1000):
+            try:
+                got = self.collection.get(ids=ids[start:start + 1000], include=["embeddings"])
+            except Exception as error:  # chromadb raises its own kinds on a damaged store
+                raise DenseStoreError(
+                    f"les vecteurs de l'index (Chroma) sont illisibles ({error.__class__.__name__} : {error}) : "
+                    "supprimez le dossier chroma/ de l'index puis relancez « vae-assistant index », qui "
+                    "revectorise les passages du catalogue"
+                ) from error
+            vectors = got["embeddings"] if got["embeddings"] is not None else [None] * len(got["ids"])
+            found.update(chunk_id for chunk_id, vector in zip(got["ids"], vectors, strict=True)
+                         if vector is not None and len(vector) == self.embedder.dimension)
+        return found
+
     def all_ids(self) -> list[str]:
         return list(self.collection.get(include=[])["ids"])
 

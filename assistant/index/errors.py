@@ -25,3 +25,16 @@ class IndexMismatchError(AssistantError):
         )
         self.built_with = built_with
         self.configured = configured
+
+
+class CatalogError(AssistantError):
+    """The catalog file is damaged or is not a catalog: rebuilt from the corpus, it costs no embedding."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"le catalogue de l'index {path} est illisible ({reason}) : le fichier est endommagé ou n'est pas un "
+            f"catalogue. Supprimez-le puis relancez « vae-assistant index --index {path.parent} » : les fiches "
+            "seront relues et les vecteurs déjà calculés réutilisés"
+        )
+        self.path = path
+        self.reason = reason

@@ -58,6 +58,11 @@ class SearchIndex:
             lexical.save(settings.index)
         self.lexical = lexical
         self.dense = DenseStore(settings.index, self.embedder, settings.chroma_url, chunk_ids_of=lexical.ids_of)
+        # Fewer vectors than passages (chroma/ deleted, vectors lost): searches would quietly lean on BM25
+        # alone, so the faces say it. A lower bound (leftover vectors of old passages count too); exact
+        # figures come from `index --verify`, and `index` repairs.
+        self.missing_vectors = max(self.catalog.count("chunks") - self.dense.count(), 0)
+        self.folder = settings.index
         self.titles = self.catalog.titles()
         self.cards: dict[str, Card] = {card.code: card for card in load_cards(self.catalog)}
         self.names = CertificationNames(list(self.cards.values()))
@@ -70,6 +75,13 @@ class SearchIndex:
         over the corpus ("celles qui concernent le web") filter on them."""
         return {code: frozenset(analyse(f"{card.title} {card.new_title} {card.summary}"))
                 for code, card in self.cards.items()}
+
+    def missing_vectors_warning(self) -> str | None:
+        if not self.missing_vectors:
+            return None
+        return (f"au moins {self.missing_vectors} passage(s) de l'index {self.folder} n'ont pas de vecteur dans "
+                "Chroma : pour eux, la recherche ne s'appuie que sur les mots. Relancez « vae-assistant index "
+                f"--index {self.folder} » pour les revectoriser.")
 
     def warm_up(self) -> None:
         """One search of each kind, so the first person to ask does not wait while Chroma loads its files

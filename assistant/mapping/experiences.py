@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assistant.errors import UsageError
 from assistant.readers.problems import FicheError
+from assistant.readers.text_encoding import decode_text
 
 MAX_EXPERIENCE_CHARS = 20_000  # a long CV fits; a pasted book does not
 MAX_EXPERIENCES = 40
@@ -123,11 +124,13 @@ def read_experiences_file(path: Path) -> list[Experience]:
             raise ExperienceError(f"{path.name} : PDF sans texte (document scanné ?) ; collez le texte du CV "
                                   "ou fournissez un PDF avec une couche texte.")
     else:
-        raw = path.read_bytes()
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
+            text = decode_text(path.read_bytes())
+        except OSError as error:
+            raise ExperienceError(f"{path.name} : lecture impossible ({error.strerror or error})") from None
+        if text is None:
+            raise ExperienceError(f"{path.name} : ce n'est pas un fichier texte ; donnez un texte, du Markdown "
+                                  "ou un CV en PDF.")
     return split_experiences(text)
 
 

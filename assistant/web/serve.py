@@ -12,7 +12,7 @@ import logging
 from assistant.embeddings import EmbedderError
 from assistant.errors import UsageError
 from assistant.index.dense import DenseStoreError
-from assistant.index.errors import IndexMismatchError, IndexMissingError
+from assistant.index.errors import CatalogError, IndexMismatchError, IndexMissingError
 from assistant.settings import Settings
 from assistant.web.app import CSS, build_app, missing_index_app
 from assistant.web.services import Services
@@ -41,7 +41,7 @@ def create_app(settings: Settings):
     """The full app, or the page that says how to build the index when it cannot be opened."""
     try:
         services = Services.open(settings)
-    except (IndexMissingError, IndexMismatchError, EmbedderError, DenseStoreError) as error:
+    except (IndexMissingError, IndexMismatchError, CatalogError, EmbedderError, DenseStoreError) as error:
         return missing_index_app(str(error))
     return build_app(services)
 
