@@ -16,7 +16,7 @@ from assistant.certification import Certification, Route
 from assistant.readers.text_cleanup import split_sentences
 from assistant.render.fiche_text import YES_NO, french_date, key_facts
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 MAX_BODY_CHARS = 900
 
 SECTION_LABELS: dict[str, str] = {
@@ -26,6 +26,7 @@ SECTION_LABELS: dict[str, str] = {
     "capacites": "Capacités attestées",
     "secteurs": "Secteurs d'activité",
     "metiers": "Types d'emplois accessibles",
+    "blocs": "Liste des blocs de compétences",
     "bloc": "Bloc de compétences",
     "unite": "Activité",
     "composantes": "Composantes de la certification",
@@ -108,6 +109,7 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
     yield "capacites", "", "", "\n".join(c.capacities)
     yield "secteurs", "", "", c.sectors
     yield "metiers", "", "", "\n".join(c.jobs)
+    yield "blocs", "", "", _units_list(c)
     for bloc in c.blocs:
         body = "Compétences :\n" + "\n".join(f"- {x}" for x in bloc.competences)
         if bloc.evaluation:
@@ -136,6 +138,16 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
     yield "prerequis", "", "", c.prerequisites
     yield "reglementation", "", "", c.regulations
     yield "autres_certifications", "", "", c.other_certifications
+
+
+def _units_list(c: Certification) -> str:
+    """The blocs (or activities) of a fiche in one passage: "how many blocs, which ones" finds it whole."""
+    if c.blocs:
+        return f"{len(c.blocs)} blocs de compétences :\n" + "\n".join(f"- {b.code} : {b.title}" for b in c.blocs)
+    if c.units:
+        kind = "activités" if c.units[0].kind == "activite" else "composantes"
+        return f"{len(c.units)} {kind} :\n" + "\n".join(f"- {u.number}. {u.title}" for u in c.units)
+    return ""
 
 
 def _route_line(c: Certification, route: Route) -> str:

@@ -166,12 +166,13 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Montre les passages de l'index les mieux classés pour une question, avec leurs métadonnées."""
+    from assistant.answering.assistant import Assistant
     from assistant.codes import resolve_certification
 
     search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
-    selected = [resolve_certification(rncp, search_index.codes)] if rncp else None
-    codes = search_index.scope(question, selected)
-    hits = search_index.search(question, k=k, codes=codes)
+    selected = resolve_certification(rncp, search_index.codes) if rncp else None
+    codes = [selected] if selected else search_index.scope(question)
+    hits = Assistant(search_index).retrieve(question, selected, k=k)
     if as_json:
         typer.echo(json.dumps({"question": question, "scope": codes, "hits": [
             {"rank": n, **h.model_dump(exclude={"chunk"}), **h.chunk.model_dump(exclude={"fiche_hash"})}

@@ -21,7 +21,7 @@ def assistant(seed_index_folder) -> Assistant:
 
 
 def bloc_citations(answer):
-    return [c for c in answer.citations if c.section in ("bloc", "unite")]
+    return [c for c in answer.citations if c.section in ("blocs", "bloc", "unite")]
 
 
 def test_bloc_count_lists_the_blocs_with_a_citation(assistant):

@@ -52,4 +52,4 @@ def test_search_errors(tmp_path, seed_index_folder):
     missing = runner.invoke(app, ["search", "jury", "--index", str(tmp_path / "rien")])
     assert missing.exit_code == 1 and "aucun index dans" in missing.stderr
     unknown = runner.invoke(app, ["search", "jury", "--rncp", "RNCP99999", "--index", str(seed_index_folder)])
-    assert unknown.exit_code == 1 and "RNCP99999 n'est pas une certification de l'index" in unknown.stderr
+    assert unknown.exit_code == 2 and "la certification RNCP99999 n'est pas dans l'index" in unknown.stderr

@@ -1,8 +1,8 @@
-"""What a question's wording says about where its answer sits."""
+"""The bloc a question names, in the ways people name it."""
 
 from __future__ import annotations
 
-from assistant.index.structure_hints import hinted_sections, mentioned_bloc_numbers, mentioned_units
+from assistant.index.structure_hints import mentioned_bloc_numbers, mentioned_units
 
 
 def test_bloc_mentions_in_several_spellings():
@@ -18,11 +18,3 @@ def test_units_are_named_within_the_scope():
     assert mentioned_units("le bloc 4", ["RNCP31168"]) == {"RNCP31168BC04"}
     assert mentioned_units("l'activité 6", ["RNCP14437"]) == {"RNCP14437-A6"}
     assert mentioned_units("le bloc 4", []) == set()
-
-
-def test_words_point_to_sections():
-    assert "voies_acces" in hinted_sections("Qui compose le jury ?")
-    assert hinted_sections("Quel est le niveau du titre ?") == {"presentation"}
-    assert "metiers" in hinted_sections("Quels métiers peut-on exercer ?")
-    assert "lieux" in hinted_sections("Où peut-on préparer ce titre ?")
-    assert hinted_sections("Bonjour") == set()

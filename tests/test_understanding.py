@@ -127,3 +127,16 @@ def test_every_marker_points_to_a_citation(assistant):
         answer = assistant.ask(question)
         markers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
         assert markers == set(range(1, len(answer.citations) + 1)), (question, answer.text)
+
+
+@pytest.mark.parametrize(("question", "section"), [
+    ("Qui compose le jury ?", "voies_acces"), ("Quel est le niveau du titre ?", "presentation"),
+    ("Quels métiers peut-on exercer ?", "metiers"), ("Où peut-on préparer ce titre ?", "lieux"),
+    ("cb de diplomés par an ?", "statistiques"),
+])
+def test_what_is_asked_points_retrieval_to_the_sections_that_answer(assistant, question, section):
+    assert section in assistant.sections(read(assistant, question))
+
+
+def test_a_greeting_points_nowhere(assistant):
+    assert assistant.sections(read(assistant, "Bonjour")) == set()

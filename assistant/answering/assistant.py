@@ -68,6 +68,21 @@ class Assistant:
             answer.text = f"{NOTICE_CUT}\n{answer.text}"
         return answer
 
+    def retrieve(self, question: str, selected: str | None = None, k: int = 5) -> list:
+        """The passages the assistant reads for a question: within the certification(s) it is about, those of
+        the sections what it asks points to raised. The CLI's `search` and the retrieval metrics use this."""
+        query = understand(question, self.index.names, selected if selected in self.index.codes else None,
+                           Context())
+        return self.index.search(query.text, k=k, codes=query.codes or query.ambiguous or None,
+                                 sections=self.sections(query))
+
+    def sections(self, query: Query) -> set[str]:
+        """The chunk sections that hold the answer to what the question asks (its cues, not the embedder's
+        guess: retrieval is raised only where the question says so)."""
+        lexical = self.router.lexical(query.folded)
+        return {section for entry, score in zip(self.router.entries, lexical, strict=True) if score >= 0.5
+                for section in entry.sections}
+
     def route(self, query: Query) -> list[Scored]:
         """Every entry of the registry scored against the question, best first. The embedder sees the question
         without the certification's code or name: the examples name none, and what is asked is the rest."""
@@ -262,7 +277,7 @@ class Assistant:
     def _bloc_holding(self, c: Certification, query: Query, aspect: str) -> Draft | None:
         """'Dans quel bloc…': the bloc whose passage the question finds first, when it holds its words."""
         terms = key_terms(query.text, set(analyse(c.title)))
-        for hit in self.index.search(query.text, k=5, codes=[c.code]):
+        for hit in self.index.search(query.text, k=5, codes=[c.code], sections={"bloc", "unite"}):
             if hit.chunk.section in ("bloc", "unite") and coverage(terms, hit.chunk.text) > 0:
                 unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
                 if unit is None:
@@ -291,7 +306,7 @@ class Assistant:
 
     def _guess_certification(self, query: Query) -> str | None:
         """No certification named, selected or discussed: the one whose passage answers, when one clearly does."""
-        hits = self.index.search(query.text, k=1)
+        hits = self.index.search(query.text, k=1, sections=self.sections(query))
         if hits and coverage(key_terms(query.text, set()), hits[0].chunk.text) >= 0.6 and len(self.index.codes) > 0:
             return hits[0].chunk.code
         return None
@@ -299,7 +314,7 @@ class Assistant:
     def _from_passages(self, query: Query, codes: list[str] | None = None, terms: list[str] | None = None,
                        depth: int = 3) -> Answer:
         codes = codes if codes is not None else query.codes
-        hits = self.index.search(query.text, k=depth, codes=codes or None)
+        hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
         if self.writer is not None and hits:
             passages = [Citation(code=h.chunk.code, section=h.chunk.section, section_label=h.chunk.section_label,
                                  bloc=h.chunk.bloc, quote=h.chunk.text.split("\n", 2)[-1]) for h in hits]

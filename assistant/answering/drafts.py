@@ -77,12 +77,12 @@ def named(c: Certification) -> str:
 def bloc_list(c: Certification, _q=None) -> Draft | None:
     d = Draft()
     if c.blocs:
-        marker = d.cite(cite(c, "bloc", "\n".join(f"{b.code} {b.title}" for b in c.blocs)))
+        marker = d.cite(cite(c, "blocs", "\n".join(f"{b.code} {b.title}" for b in c.blocs)))
         d.say(f"La certification {named(c)} compte {len(c.blocs)} blocs de compétences {marker} :")
         d.lines += bullets([f"{b.code} : {b.title}" for b in c.blocs])
         return d
     if c.units:
-        marker = d.cite(cite(c, "unite", "\n".join(u.title for u in c.units)))
+        marker = d.cite(cite(c, "blocs", "\n".join(u.title for u in c.units)))
         d.say(f"La fiche {named(c)} ne découpe pas la certification en blocs ; elle décrit {len(c.units)} "
               f"activités {marker} :")
         d.lines += bullets([f"{u.number}. {u.title}" for u in c.units])

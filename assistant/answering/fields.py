@@ -30,6 +30,7 @@ class FieldEntry:
     aspect: str = ""  # for bloc entries: "competences", "evaluation" or "" (both)
     topic: str = ""  # for declines: what the fiches do not hold, said in the answer
     requires: str = ""  # a pattern the folded question must hold for the entry to be considered at all
+    sections: tuple[str, ...] = ()  # the chunk sections (chunking.SECTION_LABELS) that hold its answer
 
     @property
     def answer(self) -> Callable | None:
@@ -45,27 +46,31 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Quels sont les blocs de compétences de ce titre ?", "Combien de blocs compte la certification ?",
         "De quoi se compose le diplôme ?", "c koi les blocs", "cb de blocs il y a", "la liste des modules",
         "Comment est découpée la certification ?", "quelles sont les grandes parties du titre"),
-        drafts.bloc_list),
+        drafts.bloc_list,
+        sections=('blocs', 'bloc', 'unite', 'composantes')),
     FieldEntry("bloc_content", "bloc", {
         "contenu": 0.5, "porte sur": 0.6, "parle": 0.4, "consiste": 0.5, "competence": 0.5, "comprend": 0.5,
         "c'est quoi": 0.3, "savoir faire": 0.4, "intitule": 0.5, "aborde": 0.5}, (
         "Que contient le bloc 2 ?", "Quelles compétences pour le bloc 3 ?", "c quoi le bloc 1",
         "De quoi parle le deuxième bloc ?", "le BC04 porte sur quoi ?", "détaille moi le bloc 5"),
-        aspect="competences"),
+        aspect="competences",
+        sections=('bloc', 'unite')),
     FieldEntry("bloc_evaluation", "bloc", {
         "evalu": 1.0, "epreuve": 0.9, "exam": 0.8, "modalite": 0.7, "soutenance": 0.7, "valide": 0.5,
         "rendre": 0.5, "livrable": 0.7, "dure": 0.3, "combien de temps dure": 0.4, "presentation": 0.4,
         "cas pratique": 0.6, "mise en situation": 0.7, "oral": 0.4, "note": 0.3, "passe": 0.3}, (
         "Comment est évalué le bloc 2 ?", "Quelle épreuve pour le bloc 4 ?", "le bloc 3 ca se valide comment",
         "modalites d'evaluation du BC01", "il y a un examen pour le bloc 1 ?", "comment on passe le bloc 5 ?"),
-        aspect="evaluation"),
+        aspect="evaluation",
+        sections=('bloc', 'unite', 'evaluation')),
     FieldEntry("bloc_find", "bloc_find", {
         "quel bloc": 1.0, "dans quel bloc": 1.2, "quel module": 0.8, "ou se trouve": 0.5, "traite": 0.5,
         "quels blocs": 0.6, "quelle partie": 0.5, "rattache": 0.5, "dans quelle unite": 0.8,
         "quelle activite": 0.5}, (
         "Dans quel bloc est traitée la gestion du budget ?", "Quel bloc parle de la sécurité ?",
         "la paie c'est dans quel bloc", "quel module aborde la communication ?",
-        "Dans quelle partie du titre on apprend le réseau ?")),
+        "Dans quelle partie du titre on apprend le réseau ?"),
+        sections=('bloc', 'unite')),
     FieldEntry("evaluation", "certification", {
         "evalu": 1.0, "epreuve": 0.9, "exam": 0.8, "modalite": 0.7, "soutenance": 0.7, "mise en situation": 0.7,
         "rendre": 0.5, "livrable": 0.7, "dure": 0.3, "combien de temps dure": 0.4, "presentation": 0.4,
@@ -74,14 +79,16 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "memoire": 0.5, "dossier professionnel": 0.5, "partiel": 0.2}, (
         "Comment se déroule l'évaluation ?", "Quelles sont les épreuves de la certification ?",
         "ya un examen a la fin ?", "comment on est evalue", "Comment se passe la certification, écrit ou oral ?",
-        "il faut faire une soutenance ?")),
+        "il faut faire une soutenance ?"),
+        sections=('evaluation', 'bloc', 'unite')),
     FieldEntry("jury", "certification", {
         "jury": 1.0, "jure": 0.9, "qui evalue": 0.8, "qui decide": 0.8, "decision finale": 0.9,
         "qui valide": 0.6, "qui siege": 0.9, "membres": 0.4, "examinateur": 0.8, "compose": 0.2,
         "composition": 0.4, "qui me note": 0.8, "devant qui": 0.8, "professionnels": 0.2}, (
         "Qui compose le jury de VAE ?", "Quelle est la composition du jury ?", "jury vae c qui",
         "Qui prend la décision finale ?", "devant qui je passe ?", "Qui siège au jury en apprentissage ?",
-        "Qui valide mon dossier à la fin ?")),
+        "Qui valide mon dossier à la fin ?"),
+        sections=('voies_acces', 'vae')),
     FieldEntry("route_open", "certification", {
         "accessible": 0.5, "ouvert": 0.6, "possible": 0.4, "voie": 0.6, "apprentissage": 0.7, "alternance": 0.7,
         "contrat pro": 0.7, "professionnalisation": 0.7, "formation continue": 0.7, "candidat libre": 0.7,
@@ -89,46 +96,53 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "faire en vae": 0.6, "par la vae": 0.5, "en vae": 0.3, "voies d'acces": 1.0}, (
         "Est-ce que la certification est accessible par la VAE ?", "Peut-on préparer ce titre en alternance ?",
         "c possible en apprentissage ?", "est-ce que je peux faire ce titre en VAE ?",
-        "Quelles sont les voies d'accès ?", "ouvert en contrat pro ?")),
+        "Quelles sont les voies d'accès ?", "ouvert en contrat pro ?"),
+        sections=('voies_acces', 'vae')),
     FieldEntry("vae", "certification", {
         "vae": 0.7, "validation des acquis": 0.9, "livret": 0.8, "dossier de validation": 0.8,
         "annees d'experience": 0.6, "experience": 0.3, "faisabilite": 0.8, "recevabilite": 0.8}, (
         "Comment se passe la VAE pour ce titre ?", "Que dit la fiche sur la validation des acquis de l'expérience ?",
         "vae c comment", "il faut combien d'années d'expérience pour la VAE ?", "Le livret 2, ça se passe comment ?"),
-        drafts.vae_rules),
+        drafts.vae_rules,
+        sections=('vae', 'voies_acces')),
     FieldEntry("validity", "certification", {
         "validite": 1.0, "combien de temps": 0.5, "reste acquis": 1.0, "restent acquis": 1.0, "garde": 0.6,
         "perime": 0.8, "expire": 0.8, "a vie": 0.7, "definitivement": 0.7, "valable": 0.5, "conserve": 0.6,
         "duree": 0.3, "acquis": 0.4}, (
         "Combien de temps mes blocs restent-ils acquis ?", "Quelle est la durée de validité des blocs acquis ?",
         "mes blocs valides ils expirent ?", "je garde mes blocs a vie ?",
-        "les acquis sont conservés combien de temps ?")),
+        "les acquis sont conservés combien de temps ?"),
+        sections=('validation_partielle',)),
     FieldEntry("partial", "certification", {
         "partiel": 1.0, "rate": 0.7, "echoue": 0.8, "echec": 0.8, "pas tout": 0.6, "un seul bloc": 0.6,
         "une partie": 0.6, "bloc par bloc": 0.6, "que se passe": 0.4, "capitalis": 0.8, "pas obtenu": 0.6,
         "ce qui reste": 0.5, "manque": 0.4}, (
         "Que se passe-t-il si je rate un bloc ?", "Peut-on valider une partie seulement de la certification ?",
         "validation partielle c quoi", "si j'ai pas tout, je garde ce que j'ai eu ?",
-        "Les blocs se capitalisent-ils ?", "et si le jury ne valide qu'un bloc ?")),
+        "Les blocs se capitalisent-ils ?", "et si le jury ne valide qu'un bloc ?"),
+        sections=('validation_partielle',)),
     FieldEntry("status", "certification", {
         "actif": 1.0, "active": 1.0, "encore": 0.5, "toujours": 0.4, "existe encore": 0.9, "plus possible": 0.8,
         "obsolete": 0.8, "peut on encore": 0.8, "en vigueur": 0.9, "statut": 0.8, "valable": 0.3,
         "inactive": 1.0, "supprime": 0.6, "ferme": 0.4}, (
         "Cette certification est-elle encore active ?", "c'est encore actif ?", "Peut-on encore obtenir ce titre ?",
-        "Le diplôme existe toujours ?", "quel est le statut de la fiche ?", "ce titre est-il toujours en vigueur ?")),
+        "Le diplôme existe toujours ?", "quel est le statut de la fiche ?", "ce titre est-il toujours en vigueur ?"),
+        sections=('presentation', 'enregistrement')),
     FieldEntry("registration", "certification", {
         "enregistr": 1.0, "date de fin": 0.9, "jusqu'a quand": 0.9, "jusqu'au": 0.4, "date d'effet": 0.9,
         "echeance": 0.7, "arrete": 0.5, "journal officiel": 0.7, "publie": 0.5, "depuis quand": 0.7,
         "date": 0.3, "delivrance": 0.4}, (
         "Jusqu'à quand la certification est-elle enregistrée au RNCP ?", "Quelle est la date de fin d'enregistrement ?",
-        "depuis quand ce titre existe ?", "date d'effet de l'enregistrement ?", "c valable jusqu'a quand ?")),
+        "depuis quand ce titre existe ?", "date d'effet de l'enregistrement ?", "c valable jusqu'a quand ?"),
+        sections=('enregistrement',)),
     FieldEntry("statistics", "certification", {
         "combien de personnes": 1.0, "combien de certifies": 1.0, "combien de diplomes": 0.9, "taux": 0.8,
         "insertion": 0.8, "statisti": 1.0, "reussite": 0.6, "par an": 0.5, "obtiennent": 0.6, "nombre de": 0.4,
         "chiffres": 0.5, "combien l'ont": 0.8, "combien de gens": 0.9, "promotion": 0.5}, (
         "Combien de personnes obtiennent ce titre chaque année ?", "Quel est le taux d'insertion ?",
         "cb de gens l'ont eu l'an dernier", "Y a-t-il des statistiques sur les certifiés ?",
-        "combien de diplômés par VAE ?")),
+        "combien de diplômés par VAE ?"),
+        sections=('statistiques',)),
     FieldEntry("prerequisites", "certification", {
         "prerequis": 1.0, "condition": 0.7, "admission": 0.8, "entrer": 0.6, "niveau requis": 0.8,
         "il faut avoir": 0.6, "faut il avoir": 0.6, "faut-il avoir": 0.6, "experience requise": 0.7,
@@ -136,84 +150,99 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "pour entrer": 1.0, "pour rentrer": 1.0, "pour acceder": 0.8, "requis": 0.8, "rentrer": 0.6, "age": 0.5,
         "selection": 0.6, "quel diplome": 0.5}, (
         "Quels sont les prérequis pour entrer en formation ?", "Faut-il un diplôme pour candidater ?",
-        "il faut quoi pour rentrer", "Quelles sont les conditions d'admission ?", "faut il avoir le bac ?")),
+        "il faut quoi pour rentrer", "Quelles sont les conditions d'admission ?", "faut il avoir le bac ?"),
+        sections=('prerequis',)),
     FieldEntry("certifier", "certification", {
         "certificateur": 1.0, "qui delivre": 1.0, "delivre": 0.7, "organisme": 0.6, "qui porte": 0.7,
         "qui certifie": 1.0, "quel ministere": 0.8, "qui propose": 0.6, "propose par": 0.6, "quelle ecole": 0.7,
         "de qui": 0.3, "signe": 0.4}, (
         "Qui délivre cette certification ?", "Quel est l'organisme certificateur ?", "c'est quelle ecole ?",
-        "quel ministère porte ce titre ?", "le diplome est délivré par qui")),
+        "quel ministère porte ce titre ?", "le diplome est délivré par qui"),
+        sections=('presentation',)),
     FieldEntry("level", "certification", {
         "niveau": 1.0, "bac+": 0.9, "bac +": 0.9, "equivalent": 0.5, "equivaut": 0.6, "europeen": 0.5,
         "licence": 0.3, "master": 0.3, "cec": 0.6}, (
         "Quel est le niveau de cette certification ?", "c'est un bac+ combien ?", "ça équivaut à quel diplôme ?",
-        "niveau europeen du titre ?", "c'est de niveau licence ?")),
+        "niveau europeen du titre ?", "c'est de niveau licence ?"),
+        sections=('presentation',)),
     FieldEntry("rome", "certification", {"rome": 1.0, "code rome": 1.0, "fiche metier": 0.4}, (
         "Quels sont les codes ROME ?", "codes rome associés ?", "à quelles fiches ROME correspond le titre ?"),
-        drafts.coded("rome", "Codes ROME")),
+        drafts.coded("rome", "Codes ROME"),
+        sections=('presentation',)),
     FieldEntry("nsf", "certification", {"nsf": 1.0, "formacode": 0.9, "domaine de formation": 0.6,
                                          "specialite de formation": 0.7}, (
         "Quel est le code NSF ?", "quels formacodes ?", "dans quelle spécialité de formation est classé le titre ?"),
-        drafts.coded("nsf", "Codes NSF")),
+        drafts.coded("nsf", "Codes NSF"),
+        sections=('presentation',)),
     FieldEntry("places", "certification", {
         "lieu": 1.0, "ville": 1.0, "ou passer": 0.8, "ou se prepare": 0.8, "ou se former": 0.8, "adresse": 0.8,
         "centre": 0.5, "region": 0.6, "pres de chez moi": 0.8, "campus": 0.7, "ou la passer": 0.8,
         "ou preparer": 0.8, "ou faire": 0.6, "^ou ": 0.7, "prepar": 0.4, "se former": 0.5,
         "c'est ou": 0.8, "site": 0.5, "organismes": 0.6}, (
         "Où peut-on préparer cette certification ?", "dans quelles villes ?", "c'est où ?",
-        "Quels sont les lieux de certification ?", "il y a un centre près de Lyon ?")),
+        "Quels sont les lieux de certification ?", "il y a un centre près de Lyon ?"),
+        sections=('lieux',)),
     FieldEntry("jobs", "certification", {
         "metier": 1.0, "emploi": 0.9, "poste": 0.7, "debouche": 1.0, "travailler comme": 0.9, "quel travail": 0.8,
         "faire quoi apres": 0.8, "exercer": 0.6, "job": 0.8, "boulot": 0.8, "secteur": 0.5, "fonctions": 0.5}, (
         "Quels métiers peut-on exercer avec ce titre ?", "quels débouchés ?", "je pourrai bosser comme quoi apres",
-        "Quels emplois sont accessibles ?", "ça mène à quels postes ?")),
+        "Quels emplois sont accessibles ?", "ça mène à quels postes ?"),
+        sections=('metiers', 'secteurs')),
     FieldEntry("sectors", "certification", {
         "secteur": 1.0, "type d'entreprise": 0.8, "quelles entreprises": 0.8, "ou travailler": 0.6,
         "branche": 0.5, "structures": 0.6}, (
         "Dans quels secteurs d'activité travaille-t-on ?", "quel type d'entreprise embauche ?",
-        "dans quelles structures on bosse ?")),
+        "dans quelles structures on bosse ?"),
+        sections=('secteurs',)),
     FieldEntry("activities", "certification", {
         "activite": 0.8, "missions": 0.7, "taches": 0.6, "que fait": 0.6, "au quotidien": 0.6, "fait quoi": 0.5,
         "activites visees": 1.0, "role": 0.4}, (
         "Quelles activités vise la certification ?", "on fait quoi au quotidien ?",
-        "quelles sont les missions du titulaire ?", "Quelles tâches décrit la fiche ?")),
+        "quelles sont les missions du titulaire ?", "Quelles tâches décrit la fiche ?"),
+        sections=('activites', 'unite')),
     FieldEntry("capacities", "certification", {
         "capacite": 1.0, "savoir faire": 0.6, "competences attestees": 1.0, "quelles competences": 0.6,
         "etre capable": 0.7, "savoir-faire": 0.6}, (
         "Quelles capacités sont attestées ?", "qu'est-ce qu'on sait faire apres ?",
-        "Quelles compétences atteste le titre ?")),
+        "Quelles compétences atteste le titre ?"),
+        sections=('capacites',)),
     FieldEntry("linked", "certification", {
         "precedent": 0.8, "ancien": 0.6, "ancienne version": 0.9, "remplace": 0.9, "suivante": 0.8,
         "nouvelle version": 0.9, "succe": 0.9, "historique": 0.6, "avant": 0.5, "remplac": 0.9,
         "nouvelle certification": 0.9, "intitule": 0.5, "s'appelait": 0.9, "anciens": 0.6}, (
         "Quelle certification remplace celle-ci ?", "c'est quoi l'ancienne version du titre ?",
         "Y a-t-il une nouvelle version ?", "quelle était la certification précédente ?"),
-        drafts.linked),
+        drafts.linked,
+        sections=('historique', 'enregistrement')),
     FieldEntry("overview", "certification", {
         "c'est quoi": 0.5, "presente": 0.6, "resume": 0.8, "en quoi consiste": 0.6, "objectif": 0.6,
         "a quoi sert": 0.7, "parle moi": 0.8, "parle-moi": 0.8, "description": 0.6, "dis m'en plus": 0.7,
         "infos": 0.5, "informations": 0.5}, (
         "C'est quoi ce titre ?", "Parle-moi de cette certification.", "Présente-moi le diplôme.",
-        "À quoi sert cette certification ?", "des infos sur ce titre stp")),
+        "À quoi sert cette certification ?", "des infos sur ce titre stp"),
+        sections=('presentation', 'resume')),
     FieldEntry("equivalences", "certification", {
         "equivalen": 1.0, "correspond": 0.5, "passerelle": 0.9, "dispense": 0.8, "ancien titre": 0.5,
         "autre certification": 0.5, "reconnu": 0.4}, (
         "Ce bloc donne-t-il une équivalence avec un autre titre ?", "à quel bloc de l'ancien titre correspond-il ?",
         "y a-t-il des passerelles avec d'autres certifications ?",
         "j'ai un bloc de l'ancienne version, je suis dispensé ?"),
-        drafts.equivalences),
+        drafts.equivalences,
+        sections=('correspondances',)),
     FieldEntry("regulations", "certification", {
         "reglement": 1.0, "habilitation": 0.9, "interdi": 0.8, "autoris": 0.6, "legal": 0.5, "loi": 0.4,
         "caces": 0.9, "permis": 0.6, "agrement": 0.7, "rgpd": 0.9, "droit de": 0.4}, (
         "Y a-t-il une réglementation pour exercer ?", "faut-il une habilitation ?",
         "qu'est-ce que le titulaire n'a pas le droit de faire ?", "quelles règles légales encadrent le métier ?"),
-        drafts.regulations),
+        drafts.regulations,
+        sections=('reglementation',)),
     FieldEntry("options", "certification", {
         "option": 1.0, "au choix": 1.0, "specialisation": 0.6, "parcours": 0.6, "choisir": 0.6, "dominante": 0.7,
         "facultati": 0.8}, (
         "Y a-t-il des options ?", "peut-on choisir entre plusieurs parcours ?", "il y a des trucs au choix ?",
         "quelles sont les spécialisations possibles ?"),
-        drafts.options),
+        drafts.options,
+        sections=('blocs', 'unite', 'composantes')),
     # -- questions across the corpus --------------------------------------------------------------------
     FieldEntry("corpus", "corpus", {
         "quelles certifications": 1.0, "quels titres": 1.0, "quels diplomes": 1.0, "lesquelles": 0.8,

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.answering.assistant import Assistant
 from assistant.evaluation.matching import contains_all
 from assistant.evaluation.sets import Case
-from assistant.index.search import SearchIndex
 
 DEPTH = 5
 
@@ -48,7 +48,10 @@ class RetrievalMetrics:
         return [c.id for c in self.cases if c.rank is None]
 
 
-def measure_retrieval(index: SearchIndex, cases: list[Case]) -> RetrievalMetrics:
+def measure_retrieval(assistant: Assistant, cases: list[Case]) -> RetrievalMetrics:
+    """Retrieval as the assistant does it (`Assistant.retrieve`: the certification named or selected, the
+    sections what is asked points to), measured on every case whose answer one passage holds."""
+    index = assistant.index
     metrics = RetrievalMetrics()
     passages: list[str] | None = None  # read once, only if some case needs it
     for case in cases:
@@ -59,8 +62,7 @@ def measure_retrieval(index: SearchIndex, cases: list[Case]) -> RetrievalMetrics
         if not any(contains_all(text, case.expect.must_include) for text in passages):
             metrics.left_out.append(case.id)
             continue
-        selected = [case.certification] if case.certification else None
-        hits = index.search(case.question, k=DEPTH, codes=index.scope(case.question, selected))
+        hits = assistant.retrieve(case.question, case.certification, k=DEPTH)
         rank = next((n for n, hit in enumerate(hits, start=1)
                      if contains_all(hit.chunk.text, case.expect.must_include)), None)
         metrics.cases.append(RetrievalCase(case.id, rank))

@@ -166,5 +166,5 @@ def run_sets(assistant: Assistant, sets: list[EvalSet]) -> EvalReport:
     report = EvalReport(name=" + ".join(s.name for s in sets))
     cases = [case for s in sets for case in s.cases]
     report.results = [run_case(assistant, case) for case in cases]
-    report.retrieval = measure_retrieval(assistant.index, cases)
+    report.retrieval = measure_retrieval(assistant, cases)
     return report

@@ -21,7 +21,7 @@ from assistant.index.errors import IndexMismatchError, IndexMissingError
 from assistant.index.french_analyser import analyse
 from assistant.index.lexical import LexicalIndex
 from assistant.index.names import CertificationNames
-from assistant.index.structure_hints import hinted_sections, mentioned_units
+from assistant.index.structure_hints import mentioned_units
 from assistant.settings import Settings
 
 RRF_K = 60
@@ -109,13 +109,13 @@ class SearchIndex:
         return self.names.named_in(question).codes
 
     @staticmethod
-    def _add_structure_list(fused: dict[str, Hit], query: str, codes: list[str]) -> None:
-        """Fuse a third ranking: passages of the bloc the question names, then of the sections it points to.
+    def _add_structure_list(fused: dict[str, Hit], query: str, codes: list[str], sections: set[str]) -> None:
+        """Fuse a third ranking: passages of the bloc the question names, then of the sections the caller says
+        hold the answer (the assistant's router knows them: `answering/fields.py`).
 
         Chunk ids carry their section and bloc (hash:section:bloc:part), so no lookup is needed.
         """
         units = mentioned_units(query, codes)
-        sections = hinted_sections(query)
         if not units and not sections:
             return
         by_score = sorted(fused, key=lambda chunk_id: -fused[chunk_id].score)
@@ -125,8 +125,10 @@ class SearchIndex:
         for rank, chunk_id in enumerate(named + pointed, start=1):
             fused[chunk_id].score += 1.0 / (RRF_K + rank)
 
-    def search(self, query: str, k: int = 5, codes: list[str] | None = None, depth: int = 50) -> list[Hit]:
-        """The k best passages for `query` within `codes` (all certifications when empty)."""
+    def search(self, query: str, k: int = 5, codes: list[str] | None = None, depth: int = 50,
+               sections: set[str] | None = None) -> list[Hit]:
+        """The k best passages for `query` within `codes` (all certifications when empty), those of `sections`
+        raised."""
         lexical = self.lexical.search(query, depth, codes or None)
         dense = self.dense.search(query, depth, codes or None)
         fused: dict[str, Hit] = {}
@@ -138,7 +140,7 @@ class SearchIndex:
                                                                  bm25_score=None, dense_rank=None, dense_score=None))
             hit.score += 1.0 / (RRF_K + rank)
             hit.dense_rank, hit.dense_score = rank, score
-        self._add_structure_list(fused, query, codes or [])
+        self._add_structure_list(fused, query, codes or [], sections or set())
         ranked = sorted(fused.items(), key=lambda item: -item[1].score)
         hits: list[Hit] = []
         window = k * 3
