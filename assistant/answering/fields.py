@@ -199,7 +199,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "activites visees": 1.0, "role": 0.4}, (
         "Quelles activités vise la certification ?", "on fait quoi au quotidien ?",
         "quelles sont les missions du titulaire ?", "Quelles tâches décrit la fiche ?"),
-        sections=('activites', 'unite')),
+        sections=('activites', 'unite', 'blocs')),
     FieldEntry("capacities", "certification", {
         "capacite": 1.0, "savoir faire": 0.6, "competences attestees": 1.0, "quelles competences": 0.6,
         "etre capable": 0.7, "savoir-faire": 0.6}, (
