@@ -39,6 +39,9 @@ class OnnxSentenceEncoder:
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get("VAE_THREADS", "0") or 0)
         options.log_severity_level = 3
+        # Threads that spin while waiting take cores from everything else on a shared or busy machine;
+        # without spinning the model ran as fast or faster there (75 passages: 1.45 vs 1.32 per second).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
 
     def encode(self, texts: list[str], prompt_name: str) -> np.ndarray:
