@@ -276,7 +276,8 @@ def eval_command(
 @app.command("bench")
 def bench_command(
     part: Annotated[list[str] | None, typer.Option(
-        "--part", help="modeles, qualite, lecture, indexation, reindexation, requetes, demarrage (répétable). "
+        "--part", help="modeles, qualite, lecture, indexation, reindexation, requetes, demarrage, commande "
+                       "(répétable). "
                        "Défaut : toutes.")] = None,
     sizes: Annotated[str, typer.Option("--sizes", help="Tailles des exports synthétiques, en fiches.")]
     = "10,1000,10000",

