@@ -93,7 +93,9 @@ class Results:
 
 
 def machine() -> str:
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}"
+    load = os.getloadavg()[0]  # the machine may be shared: a busy one slows every absolute figure
+    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cœurs, Python "
+            f"{platform.python_version()}, charge {load:.1f} au moment de la mesure")
 
 
 def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
