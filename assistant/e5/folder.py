@@ -135,9 +135,14 @@ def build_folder(folder: Path, weights_file: Path | None = None) -> Path:
             "(4-bit, dequantised). Licence of the model: MIT (intfloat/multilingual-e5-small).\n", encoding="utf-8")
         _write_json(work / MARKER, {"prompts": PROMPTS, "default_prompt_name": None,
                                     "similarity_fn_name": "cosine", "model_type": "SentenceTransformer"})
-        if folder.exists():
-            shutil.rmtree(folder)
-        work.rename(folder)
+        if folder.exists() and not (folder / MARKER).exists():
+            shutil.rmtree(folder)  # an incomplete folder left by hand: ours replaces it
+        try:
+            work.rename(folder)
+        except OSError:
+            if not (folder / MARKER).exists():
+                raise
+            shutil.rmtree(work)  # another process finished the same folder first: keep theirs
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
