@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.answering.answerer import Assistant
+from assistant.answering.assistant import Assistant
 from assistant.embeddings import load_embedder
 from assistant.evaluation.runner import run_sets
 from assistant.evaluation.sets import load_set
