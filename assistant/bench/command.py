@@ -26,7 +26,7 @@ class CommandFigure:
 
 
 def measure_ask(index: Path, embedder_spec: str, question: str) -> CommandFigure:
-    argv = [sys.executable, "-m", "assistant.bench.serve_child", "ask", question, "--index", str(index),
+    argv = [sys.executable, "-m", "assistant.bench.cli", "ask", question, "--index", str(index),
             "--embedder", embedder_spec]
     samples = []
     for _ in range(RUNS):

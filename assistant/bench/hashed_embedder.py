@@ -7,7 +7,7 @@ vectors it holds and their dimension, not on what they mean, so latencies stay h
 aside), so a measured answer costs what it would cost in use. The figures say so beside them.
 
 Registered as `bench-hashed` when this module is imported (for benchmarks only: it matches shared words,
-nothing more); a `serve` started by the benchmark imports it through `assistant.bench.serve_child`.
+nothing more); a `serve` started by the benchmark imports it through `assistant.bench.cli`.
 """
 
 from __future__ import annotations
