@@ -87,8 +87,9 @@ def test_a_damaged_schema_page_is_reported_by_the_library(sound_index, tmp_path)
 
 def test_the_command_itself_reports_a_damaged_catalog_without_traceback(garbage_index):
     """The installed entry point (not the test runner) as a user starts it."""
-    result = subprocess.run([sys.executable, "-m", "assistant.bench.cli", "search", "jury", "--index", str(garbage_index),
-                             "--embedder", HASHED], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "assistant.bench.cli", "search", "jury", "--index",
+                             str(garbage_index), "--embedder", HASHED],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 1
     assert "Erreur : le catalogue de l'index" in result.stderr and "Traceback" not in result.stderr
 
