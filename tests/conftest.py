@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import assistant.bench.hashed_embedder  # noqa: F401 - registers "bench-hashed" for the tests that name it
 from assistant.certification import Certification
 from assistant.corpus import read_corpus
 

