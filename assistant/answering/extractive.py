@@ -17,7 +17,7 @@ from assistant.readers.text_cleanup import split_sentences
 
 KEY_COVERAGE = 0.5  # share of the question's own words (by rarity) the quoted sentences must hold
 MAX_QUOTES = 3
-CODE = re.compile(r"(?:rncp)?\d{3,6}(?:bc\d+)?")  # codes say which fiche, not what is asked
+CODE = re.compile(r"(?:rncp)?\d{3,6}(?:bc\d+)?|\d{1,2}")  # codes and bloc numbers say where, not what
 MAX_QUOTE_CHARS = 400
 STRONG_SENTENCE = 0.5  # share of the question's words (by rarity) a sentence must hold to be quoted
 
