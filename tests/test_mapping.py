@@ -9,10 +9,14 @@ from typer.testing import CliRunner
 
 from assistant.answering.assistant import Assistant
 from assistant.cli import app
+from assistant.evaluation.report import markdown
+from assistant.evaluation.runner import run_sets
+from assistant.evaluation.sets import Case, EvalSet
 from assistant.index.search import SearchIndex
 from assistant.mapping.experiences import ExperienceError, read_experiences_file, split_experiences
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.ranking import rank_certifications
+from assistant.render.mapping import mapping_text, ranking_text
 from assistant.settings import Settings
 
 from .pdf_files import write_pdf
@@ -50,26 +54,51 @@ def test_empty_experiences_get_a_clear_message(text):
         split_experiences(text)
 
 
-def test_each_experience_maps_to_its_bloc_with_phrases_on_both_sides(mapper):
+def test_each_link_shows_the_sentence_the_competence_it_evidences_and_why(mapper, evaluation_index_folder):
     mapping = mapper.map("RNCP31168", split_experiences(CV))
     first, second = mapping.experiences
     assert first.matches[0].unit in {"RNCP31168BC05", "RNCP31168BC02"}
     assert second.matches[0].unit == "RNCP31168BC01"
     communication = second.matches[0]
     assert communication.evidence and communication.citation.bloc == "RNCP31168BC01"
-    assert any("communication" in e.fiche.lower() for e in communication.evidence)
-    assert all(e.fiche in communication.citation.quote for e in communication.evidence)
+    fiche = SearchIndex(Settings(index=evaluation_index_folder)).certification("RNCP31168")
+    requirements = {b.title for b in fiche.blocs} | {c for b in fiche.blocs for c in b.competences}
+    for match in first.matches + second.matches:
+        for evidence in match.evidence:
+            assert evidence.experience in CV.replace("\n- ", " ; ") or evidence.experience in CV
+            assert evidence.fiche in requirements and evidence.fiche in match.citation.quote
+            assert "écarts-types au-dessus de la moyenne" in evidence.why
     scores = [m.score for m in first.matches]
     assert scores == sorted(scores, reverse=True)
 
 
-def test_coverage_and_suggestion_leave_the_decision_to_the_jury(mapper):
+def test_coverage_is_absolute_and_never_contradicts_itself(mapper):
     mapping = mapper.map("RNCP31168", split_experiences(CV))
     levels = {c.unit: c.level for c in mapping.coverage}
     assert set(levels) == {f"RNCP31168BC0{n}" for n in range(1, 6)}
-    assert levels["RNCP31168BC01"] == "bien couvert"
-    assert mapping.coverage[0].experiences == [2] or 2 in mapping.coverage[0].experiences
+    assert levels["RNCP31168BC01"] != "non couvert"
+    for coverage in mapping.coverage:
+        uncovered = coverage.level == "non couvert"
+        assert uncovered == (not coverage.experiences) == (coverage.score == 0) == (coverage.evidenced == 0)
+        assert len(coverage.evidence) == coverage.evidenced <= coverage.requirements
     assert "seul le jury" in mapping.suggestion
+
+
+@pytest.mark.parametrize(("code", "profile"), [
+    ("RNCP36612", "Boulanger depuis 2012 dans une boulangerie de quartier.\nJe pétris la pâte, je façonne les "
+                  "baguettes et je surveille la cuisson au four.\nJe prépare les viennoiseries du week-end et je "
+                  "nettoie le fournil chaque soir."),
+    ("RNCP37674", "Aide-soignante en EHPAD depuis 2016.\nToilettes, aide aux repas et au lever des résidents.\n"
+                  "Transmissions écrites à l'équipe infirmière et surveillance des escarres."),
+    ("RNCP40344", "Chauffeur poids lourd, transport de marchandises en Europe.\nChargement et arrimage des "
+                  "palettes, respect des temps de conduite, entretien courant du camion."),
+])
+def test_a_profile_that_fits_nothing_is_non_couvert_everywhere_and_told_so(mapper, code, profile):
+    mapping = mapper.map(code, split_experiences(profile))
+    assert not [c.unit for c in mapping.coverage if c.level == "bien couvert"]
+    assert len([c for c in mapping.coverage if c.level == "partiellement couvert"]) <= 1
+    if mapping.fits_nothing:
+        assert "ne semble pas correspondre à ce parcours" in mapping_text(mapping)
 
 
 @pytest.mark.parametrize("experience", [
@@ -90,10 +119,20 @@ def test_older_fiches_map_to_their_numbered_activities(mapper):
     assert mapping.experiences[0].matches[0].citation.section == "unite"
 
 
-def test_certifications_ranked_by_how_well_experiences_cover_them(mapper):
+def test_certifications_ranked_by_evidence_with_their_status_inactive_last(mapper):
     fits = rank_certifications(mapper, split_experiences(CV))
-    assert fits[0].certification in {"RNCP31168", "RNCP14437"}
-    assert [f.rate for f in fits] == sorted((f.rate for f in fits), reverse=True)
+    codes = [f.certification for f in fits]
+    assert "RNCP31168" in codes or "RNCP14437" in codes
+    obtainable = [f.status.obtainable for f in fits]
+    assert obtainable == sorted(obtainable, reverse=True)  # what can still be obtained comes first
+    for group in (True, False):
+        rates = [f.rate for f in fits if f.status.obtainable == group]
+        assert rates == sorted(rates, reverse=True)
+    inactive = next(f for f in fits if f.certification in {"RNCP31168", "RNCP14437"})
+    assert not inactive.status.obtainable and inactive.status.vae_open is True
+    listing = ranking_text(fits)
+    assert "enregistrement terminé le" in listing or "inactive" in listing
+    assert "VAE ouverte" in listing
     payroll = rank_certifications(mapper, split_experiences(
         "J'établis chaque mois les bulletins de salaire de 80 salariés et je transmets la DSN."))
     assert payroll[0].certification == "RNCP36612"
@@ -160,3 +199,19 @@ def test_experiences_never_reach_the_logs(evaluation_index_folder, tmp_path, cap
     assert result.exit_code == 0
     assert secret not in caplog.text
     assert not list(evaluation_index_folder.rglob("*.log"))
+
+
+def test_the_runner_measures_links_and_unrelated_pairs(evaluation_index_folder):
+    cases = [
+        Case(id="payroll", kind="mapping", certification="RNCP36612", experience="J'établis chaque mois les "
+             "bulletins de salaire de 80 salariés et je transmets la DSN.", expect={"blocs": ["RNCP36612BC02"]}),
+        Case(id="baker", kind="unrelated", certification="RNCP36612", experience="Boulanger depuis 2012.\n"
+             "Je pétris la pâte, je façonne les baguettes et je surveille la cuisson au four."),
+    ]
+    report = run_sets(Assistant(SearchIndex(Settings(index=evaluation_index_folder))),
+                      [EvalSet(name="labelled", cases=cases)])
+    metrics = report.metrics()
+    assert metrics["mapping_top1"] == 1.0 and metrics["link_recall"] == 1.0
+    assert metrics["link_precision"] is not None and metrics["link_precision"] > 0
+    assert (metrics["unrelated_clean"], metrics["unrelated_pairs"], metrics["false_well_covered"]) == (1, 1, 0)
+    assert "Profils sans rapport restés sans bloc couvert | 1" in markdown(report)
