@@ -70,7 +70,7 @@ def map_command(
     if rncp is None:
         fits = rank_certifications(mapper, experiences)
         if as_json:
-            typer.echo(json.dumps([f.model_dump() for f in fits], ensure_ascii=False, indent=2))
+            typer.echo(json.dumps([f.model_dump(mode="json") for f in fits], ensure_ascii=False, indent=2))
             return
         typer.echo(ranking_text(fits))
         return

@@ -70,8 +70,9 @@ cases:
     data = json.loads(result.stdout)
     assert set(data) == {"name", "cases", "passed", "pass_rate", "by_kind", "metrics", "failures"}
     assert set(data["metrics"]) == {"hit_at_1", "hit_at_5", "mrr", "citation_rate", "refusal_precision",
-                                    "refusal_recall", "mapping_top1", "mapping_top3", "latency_p50_ms",
-                                    "latency_p95_ms"}
+                                    "refusal_recall", "mapping_top1", "mapping_top3", "link_precision",
+                                    "link_recall", "unrelated_clean", "unrelated_pairs", "false_well_covered",
+                                    "latency_p50_ms", "latency_p95_ms"}
     assert (data["cases"], data["passed"]) == (4, 1)
     assert data["by_kind"]["mapping"] == {"cases": 1, "passed": 0, "pass_rate": 0.0}
     reasons = {f["id"]: f["reason"] for f in data["failures"]}
