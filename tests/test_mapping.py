@@ -13,6 +13,7 @@ from assistant.evaluation.report import markdown
 from assistant.evaluation.runner import run_sets
 from assistant.evaluation.sets import Case, EvalSet
 from assistant.index.search import SearchIndex
+from assistant.mapping.evidence import _chance_maximum, sentences_of
 from assistant.mapping.experiences import ExperienceError, read_experiences_file, split_experiences
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.ranking import rank_certifications
@@ -38,6 +39,19 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def mapper(evaluation_index_folder) -> ExperienceMapper:
     return ExperienceMapper(SearchIndex(Settings(index=evaluation_index_folder)))
+
+
+def test_an_experience_is_cut_into_clauses_without_their_dates():
+    sentences = [s.text for s in sentences_of("2015 - 2019 : Assistante de communication ; communiqués de "
+                                              "presse, réseaux sociaux, affiches")]
+    assert sentences[:2] == ["Assistante de communication", "communiqués de presse, réseaux sociaux, affiches"]
+    assert sentences[2].startswith("2015 - 2019")  # the whole, for the context, comes last
+
+
+def test_a_longer_profile_needs_stronger_evidence():
+    """The best of n unrelated sentences rises by chance like √(2 ln n): the bar rises with it."""
+    assert _chance_maximum(2) == 0.0  # one clause (and the whole): one try
+    assert 1.6 < _chance_maximum(5) < 1.7 < _chance_maximum(9) < 2.1  # 4 clauses, then 8
 
 
 def test_a_cv_splits_job_by_job_and_skips_the_training_section():
