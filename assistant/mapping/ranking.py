@@ -3,10 +3,10 @@ as a chosen certification.
 
 Retrieval narrows the corpus to the certifications whose passages the experiences find (both halves of
 the index, so a corpus of thousands of fiches costs a few searches); each candidate is then mapped in full
-and kept only when some unit is evidenced. Its rate is the mean share of its units' requirements the
-experiences evidence: absolute, so a certification of another trade with an incidental word or two never
-reads "4/4 blocs couverts". Certifications a candidate can still obtain (active, registration not over)
-come first, each with its status shown.
+and kept only when some unit is evidenced. Its rate is the total strength of the links the experiences
+make to its requirements: absolute, so neither a certification of another trade with an incidental word
+nor a small fiche where one link is a large share reads "4/4 blocs couverts". Certifications a candidate
+can still obtain (active, registration not over) come first, each with its status shown.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def rank_certifications(mapper: ExperienceMapper, experiences: list[Experience],
         if not evidenced:
             continue
         well = [c for c in evidenced if c.level == "bien couvert"]
-        rate = sum(c.score for c in mapping.coverage) / len(mapping.coverage)
+        rate = sum(e.strength for c in evidenced for e in c.evidence)  # absolute: a small fiche gains nothing
         strongest = max((m for e in mapping.experiences for m in e.matches), key=lambda m: m.score)
         fits.append(CertificationFit(
             certification=code, title=mapping.title, rate=round(rate, 3), covered=len(evidenced), well=len(well),
