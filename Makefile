@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser run test test-fast lint clean
+.PHONY: install browser office run test test-fast lint clean
 
 install: $(STAMP)
 
@@ -21,11 +21,18 @@ browser:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# The dossier tests open the Word files in LibreOffice (headless, converted to PDF): Debian's smallest Writer.
+office:
+	@command -v soffice >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		$$SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null; }
+
 run: install
 	$(BIN)/vae-assistant index
 	$(BIN)/vae-assistant serve
 
-test: install browser
+test: install browser office
 	$(BIN)/python -m pytest
 
 # The quick loop: no model, no server, no browser (tests marked slow in tests/conftest.py are left out).

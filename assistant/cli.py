@@ -21,7 +21,7 @@ from assistant.cli_common import (
     open_index,
     settings_for,
 )
-from assistant.cli_dossier import map_command, outline_command
+from assistant.cli_dossier import feasibility_command, map_command, outline_command
 from assistant.settings import Settings, disable_telemetry
 
 disable_telemetry()
@@ -361,6 +361,7 @@ def corpus_fetch_command(
 
 app.command("map")(map_command)
 app.command("outline")(outline_command)
+app.command("faisabilite")(feasibility_command)
 
 
 def main() -> None:

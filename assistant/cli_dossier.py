@@ -1,6 +1,7 @@
-"""The dossier commands: `map` (experiences → units of a certification, or certifications ranked) and
-`outline` (the livret 2 outline in Markdown or Word). Experiences are read, used and forgotten: never
-logged, never stored; an outline is written only where `--out` says."""
+"""The dossier commands: `map` (experiences → units of a certification, or certifications ranked),
+`outline` (the livret 2 outline) and `faisabilite` (the dossier de faisabilité pre-filled), in Markdown or
+Word. Experiences are read, used and forgotten: never logged, never stored; a document is written only where
+`--out` says."""
 
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ def map_command(
     """Relie chaque expérience aux blocs (ou activités) qu'elle étaie, avec les phrases qui se répondent."""
     from assistant.mapping.mapper import ExperienceMapper
     from assistant.mapping.ranking import rank_certifications
+    from assistant.render.mapping import mapping_text, ranking_text
 
     if not experience and file is None:
         raise fail("donnez les expériences avec --experience TEXTE ou --file FICHIER.")
@@ -68,47 +70,26 @@ def map_command(
     if rncp is None:
         fits = rank_certifications(mapper, experiences)
         if as_json:
-            typer.echo(json.dumps([f.model_dump() for f in fits], ensure_ascii=False, indent=2))
+            typer.echo(json.dumps([f.model_dump(mode="json") for f in fits], ensure_ascii=False, indent=2))
             return
-        if not fits:
-            typer.echo("Aucune certification du corpus ne correspond clairement aux expériences décrites.")
-        for rank, fit in enumerate(fits, start=1):
-            typer.echo(f"{rank}. {fit.certification} {fit.title} : {fit.covered}/{fit.units} unités couvertes "
-                       f"(score {fit.rate:.2f}) ; surtout {', '.join(fit.best_units)}")
+        typer.echo(ranking_text(fits))
         return
     mapping = mapper.map(_certification_code(search_index, rncp), experiences)
     if as_json:
         typer.echo(mapping.model_dump_json(indent=2))
         return
-    typer.echo(f"{mapping.certification} {mapping.title}")
-    for item in mapping.experiences:
-        typer.echo(f"\nExpérience {item.experience} : {item.title}")
-        if not item.matches:
-            typer.echo("  aucun bloc ne correspond clairement à cette expérience")
-        for match in item.matches:
-            typer.echo(f"  {match.unit} ({match.score:.2f}) {match.label}")
-            for evidence in match.evidence:
-                typer.echo(f"     « {evidence.experience} » ↔ « {evidence.fiche} »")
-    typer.echo("\nCouverture :")
-    for unit in mapping.coverage:
-        typer.echo(f"  {unit.unit} : {unit.level}")
-    typer.echo(f"\n{mapping.suggestion}")
+    typer.echo(mapping_text(mapping))
 
 
-def outline_command(
-    rncp: Annotated[str, typer.Option("--rncp", help="La certification visée.")],
-    file: FileOption = None,
-    experience: ExperienceOption = None,
-    out: Annotated[Path | None, typer.Option("--out", help="outline.docx ou outline.md ; sinon Markdown à "
-                                                           "l'écran.")] = None,
-    corpus: CorpusOption = None,
-    index: IndexOption = None,
-    embedder: EmbedderOption = None,
-    chroma_url: ChromaOption = None,
-) -> None:
-    """Écrit le plan du dossier de validation (livret 2), bloc par bloc, en Word ou en Markdown."""
+OutOption = Annotated[Path | None, typer.Option("--out", help="fichier .docx ou .md ; sinon Markdown à l'écran.")]
+
+
+def _write_document(kind: str, rncp: str, experience: list[str] | None, file: Path | None, out: Path | None,
+                    settings) -> None:
+    """Map the experiences, build the document (`outline` or `feasibility`) and write it where --out says."""
     from assistant.mapping.mapper import ExperienceMapper
     from assistant.outline.builder import build_outline
+    from assistant.outline.feasibility import build_feasibility
     from assistant.outline.render_docx import render_docx
     from assistant.outline.render_markdown import render_markdown
 
@@ -117,13 +98,43 @@ def outline_command(
     if out is not None and out.suffix.lower() not in (".docx", ".md"):
         raise fail(f"format de sortie inconnu « {out.suffix} » : choisissez .docx ou .md.")
     experiences = _experiences(experience, file)
-    search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
+    search_index = open_index(settings)
     code = _certification_code(search_index, rncp)
     mapping = ExperienceMapper(search_index).map(code, experiences)
-    outline = build_outline(search_index.certification(code), mapping, experiences)
+    build = build_outline if kind == "outline" else build_feasibility
+    document = build(search_index.certification(code), mapping, experiences)
     if out is None:
-        typer.echo(render_markdown(outline))
+        typer.echo(render_markdown(document))
         return
-    data = render_docx(outline) if out.suffix.lower() == ".docx" else render_markdown(outline).encode("utf-8")
+    data = render_docx(document) if out.suffix.lower() == ".docx" else render_markdown(document).encode("utf-8")
     write_atomically(out, data)
-    typer.echo(f"Plan du livret 2 écrit dans {out}")
+    what = "Plan du livret 2" if kind == "outline" else "Dossier de faisabilité"
+    typer.echo(f"{what} écrit dans {out}")
+
+
+def outline_command(
+    rncp: Annotated[str, typer.Option("--rncp", help="La certification visée.")],
+    file: FileOption = None,
+    experience: ExperienceOption = None,
+    out: OutOption = None,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    chroma_url: ChromaOption = None,
+) -> None:
+    """Écrit le plan du dossier de validation (livret 2), bloc par bloc, en Word ou en Markdown."""
+    _write_document("outline", rncp, experience, file, out, settings_for(corpus, index, embedder, chroma_url))
+
+
+def feasibility_command(
+    rncp: Annotated[str, typer.Option("--rncp", help="La certification visée.")],
+    file: FileOption = None,
+    experience: ExperienceOption = None,
+    out: OutOption = None,
+    corpus: CorpusOption = None,
+    index: IndexOption = None,
+    embedder: EmbedderOption = None,
+    chroma_url: ChromaOption = None,
+) -> None:
+    """Pré-remplit le dossier de faisabilité : pour chaque bloc, oui / non / partiellement et ce qui le montre."""
+    _write_document("feasibility", rncp, experience, file, out, settings_for(corpus, index, embedder, chroma_url))

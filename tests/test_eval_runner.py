@@ -10,7 +10,8 @@ from typer.testing import CliRunner
 from assistant.cli import app
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
-PROJECT_SETS = ("seeds.yaml", "rncp-sample.yaml", "conversation.yaml", "mapping.yaml")
+PROJECT_SETS = ("seeds.yaml", "rncp-sample.yaml", "conversation.yaml")
+MAPPING_SETS = ("mapping.yaml", "mapping-labelled-dev.yaml")
 runner = CliRunner()
 
 
@@ -19,19 +20,34 @@ def run(*args: str):
 
 
 def test_the_project_sets_pass_the_gate(evaluation_index_folder, tmp_path):
-    """The CI gate: no LLM, at least 90 % of the project's cases, every answer cited, mapping top-3 ≥ 85 %."""
+    """The CI gate: no LLM, at least 90 % of the project's questions, every answer cited."""
     sets = [str(EVALS / name) for name in PROJECT_SETS]
     result = run(*sets, "--index", str(evaluation_index_folder),
                  "--json", "--min-pass", "0.9", "--report", str(tmp_path / "rapport.md"))
     data = json.loads(result.stdout)
     print(json.dumps({k: data[k] for k in ("cases", "passed", "pass_rate", "metrics")}, indent=1))
     assert result.exit_code == 0, data["failures"]
-    assert data["cases"] >= 80 and data["pass_rate"] >= 0.9
-    assert data["by_kind"]["mapping"]["cases"] >= 20
+    assert data["cases"] >= 70 and data["pass_rate"] >= 0.9
     assert data["metrics"]["citation_rate"] == 1.0
     assert data["metrics"]["refusal_recall"] == 1.0
-    assert data["metrics"]["mapping_top3"] >= 0.85
     assert "| Réponses citées | 1 |" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
+
+
+def test_the_mapping_sets_keep_their_figures(evaluation_index_folder, tmp_path):
+    """Mappings gated on their own measures (figures of `python -m assistant.mapping.calibrate` on the dev
+    half, rounded down): every unrelated profile clean and no false "bien couvert" come first; precision and
+    top-1 must not fall back."""
+    for name, expected in (("mapping.yaml", {"mapping_top3": 0.85}),
+                           ("mapping-labelled-dev.yaml", {"link_precision": 0.7, "mapping_top1": 0.7})):
+        result = run(str(EVALS / name), "--index", str(evaluation_index_folder), "--json",
+                     "--report", str(tmp_path / "rapport.md"))
+        metrics = json.loads(result.stdout)["metrics"]
+        print(name, json.dumps(metrics))
+        for metric, floor in expected.items():
+            assert metrics[metric] >= floor, (name, metric, metrics[metric])
+    assert metrics["unrelated_clean"] == metrics["unrelated_pairs"] >= 20
+    assert metrics["false_well_covered"] == 0
+    assert "| Profils sans rapport restés sans bloc couvert |" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
 
 
 def test_the_held_out_set_is_run(evaluation_index_folder):
@@ -70,8 +86,9 @@ cases:
     data = json.loads(result.stdout)
     assert set(data) == {"name", "cases", "passed", "pass_rate", "by_kind", "metrics", "failures"}
     assert set(data["metrics"]) == {"hit_at_1", "hit_at_5", "mrr", "citation_rate", "refusal_precision",
-                                    "refusal_recall", "mapping_top1", "mapping_top3", "latency_p50_ms",
-                                    "latency_p95_ms"}
+                                    "refusal_recall", "mapping_top1", "mapping_top3", "link_precision",
+                                    "link_recall", "unrelated_clean", "unrelated_pairs", "false_well_covered",
+                                    "latency_p50_ms", "latency_p95_ms"}
     assert (data["cases"], data["passed"]) == (4, 1)
     assert data["by_kind"]["mapping"] == {"cases": 1, "passed": 0, "pass_rate": 0.0}
     reasons = {f["id"]: f["reason"] for f in data["failures"]}

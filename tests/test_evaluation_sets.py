@@ -18,7 +18,7 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["seeds.yaml", "rncp-sample.yaml"])
+@pytest.mark.parametrize("name", ["seeds.yaml", "rncp-sample.yaml", "mapping.yaml", "mapping-labelled-dev.yaml"])
 def test_the_project_sets_load(name):
     loaded = load_set(EVALS / name)
     assert loaded.cases and len({c.id for c in loaded.cases}) == len(loaded.cases)
@@ -47,8 +47,14 @@ cases:
     expect:
       blocs: [RNCP31168BC04]
       labels: [["européens", "international"]]
+  - id: unrelated-baker
+    kind: unrelated
+    certification: RNCP36612
+    experience: |
+      Boulanger depuis 2015.
+      Je pétris et je façonne les baguettes.
 """))
-    assert [c.kind for c in loaded.cases] == ["qa", "mapping"]
+    assert [c.kind for c in loaded.cases] == ["qa", "mapping", "unrelated"]
     assert loaded.cases[0].expect.must_include == ["5", ["plan média", "plan media"]]
     assert loaded.cases[0].history[1].role == "assistant"
 
@@ -60,6 +66,10 @@ cases:
     ("- id: d\n  question: q\n  expect: {}", "aucune attente vérifiable"),
     ("- id: e\n  kind: devinette\n  question: q\n  expect: {refuse: true}", "cas e : kind"),
     ("- question: q\n  expect: {refuse: true}", "cas n°1 : id"),
+    ("- id: u\n  kind: unrelated\n  certification: RNCP1\n  experience: e\n  expect: {blocs: [X]}",
+     "cas u : .*pas d'« expect »"),
+    ("- id: v\n  kind: unrelated\n  experience: e", "cas v : .*« unrelated » demande une « certification »"),
+    ("- id: w\n  kind: unrelated\n  certification: RNCP1\n  experience: e\n  question: q", "cas w : .*question"),
 ])
 def test_a_malformed_case_names_the_case_and_the_field(tmp_path, case, message):
     with pytest.raises(EvalSetError, match=message):

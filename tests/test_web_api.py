@@ -80,7 +80,7 @@ def test_mapping_and_outline_through_the_app(client, served, tmp_path):
     experiences = (f"{SECRET} : j'ai tenu le budget d'un festival et rédigé les demandes de subvention.\n\n"
                    "J'ai rédigé les communiqués de presse et animé les réseaux sociaux du festival.")
     details, coverage = client.predict("RNCP31168", experiences, None, api_name="/map")
-    assert "RNCP31168BC02" in details and "bien couvert" in coverage
+    assert "RNCP31168BC02" in details and "partiellement couvert" in coverage
     preview, word, markdown = client.predict("RNCP31168", experiences, None, api_name="/outline")
     word_file, markdown_file = updated_value(word), updated_value(markdown)
     assert preview.startswith("# Dossier de validation (livret 2)")

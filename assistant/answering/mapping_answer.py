@@ -12,7 +12,7 @@ from assistant.answer import Answer
 from assistant.mapping.experiences import ExperienceError, split_experiences
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.ranking import rank_certifications
-from assistant.mapping.suggestion import JURY_DECIDES
+from assistant.render.mapping import chat_mapping, chat_ranking
 
 _FIRST_PERSON = re.compile(
     r"\b(j['’]\s*(?:ai|étais|etais|avais|organise|anime|encadre|accueille|assure|gère|gere|travaille|occupe)|"
@@ -53,46 +53,15 @@ def mapping_answer(mapper: ExperienceMapper, code: str, experience: str) -> Answ
         experiences = split_experiences(experience)
     except ExperienceError as error:
         return Answer(text=str(error), declined=True, certification=code)
-    mapping = mapper.map(code, experiences)
-    matches = sorted((m for e in mapping.experiences for m in e.matches), key=lambda m: -m.score)
-    certification = mapper.index.certification(code)
-    units = "blocs" if certification is not None and certification.blocs else "activités"
-    if not matches:
-        return Answer(
-            text=(f"D'après ce que vous décrivez, je ne trouve aucun rapprochement clair avec les {units} de {code} "
-                  f"({mapping.title}). Décrivez plus concrètement ce que vous avez fait (missions, outils, "
-                  f"publics, résultats), ou consultez la liste des {units} de la fiche. {JURY_DECIDES}"),
-            declined=True, certification=code)
-    best, others = matches[0], matches[1:3]
-    lines = []
-    evidence = next((e for e in best.evidence if e.fiche != best.label), None)
-    lead = f"Cette expérience correspond surtout à {best.unit} « {best.label} » ({code})"
-    if evidence:
-        words = f" (en commun : {', '.join(evidence.words)})" if evidence.words else ""
-        lead += f" : la fiche y demande « {evidence.fiche} »{words}"
-    lines.append(lead + " [1].")
-    for number, other in enumerate(others, start=2):
-        lines.append(f"Elle peut aussi étayer {other.unit} « {other.label} » [{number}].")
-    lines.append(JURY_DECIDES)
-    return Answer(text="\n".join(lines), citations=[m.citation for m in [best, *others]], certification=code)
+    return chat_mapping(mapper.map(code, experiences), code)
 
 
 def ranking_answer(mapper: ExperienceMapper, experience: str) -> Answer:
-    """No certification chosen: the certifications of the corpus this experience covers best."""
+    """No certification chosen: the certifications of the corpus this experience evidences best."""
     try:
         experiences = split_experiences(experience)
     except ExperienceError as error:
         return Answer(text=str(error), declined=True)
     fits = rank_certifications(mapper, experiences, limit=3)
     fits = [f for f in fits if f.rate >= CLOSE_TO_BEST * fits[0].rate]
-    if not fits:
-        return Answer(text=("Je ne trouve dans les fiches aucune certification que cette expérience étaye "
-                            "clairement. Choisissez une certification ou décrivez plus concrètement vos missions."),
-                      declined=True)
-    top = fits[0].best_match
-    listed = " ; ".join(f"{f.certification} ({f.title})" for f in fits)
-    text = (f"Sans certification choisie, les fiches les plus proches de cette expérience sont : {listed}. "
-            f"Pour {fits[0].certification}, elle correspond surtout à {top.unit} « {top.label} » [1]. "
-            "Choisissez une certification pour voir le détail bloc par bloc. "
-            f"{JURY_DECIDES}")
-    return Answer(text=text, citations=[top.citation], certification=None)
+    return chat_ranking(fits)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from assistant.evaluation.runner import EvalReport
+from assistant.evaluation.runner import KINDS, EvalReport
 
 METRIC_LABELS = {
     "hit_at_1": "Passage juste en 1re position (hit@1)", "hit_at_5": "Passage juste dans les 5 premiers (hit@5)",
     "mrr": "Rang réciproque moyen (MRR)", "citation_rate": "Réponses citées",
     "refusal_precision": "Précision des refus", "refusal_recall": "Rappel des refus",
     "mapping_top1": "Correspondance juste en 1re position", "mapping_top3": "Correspondance juste dans les 3 premières",
+    "link_precision": "Précision des liens expérience → bloc", "link_recall": "Rappel des liens expérience → bloc",
+    "unrelated_clean": "Profils sans rapport restés sans bloc couvert", "unrelated_pairs": "Profils sans rapport",
+    "false_well_covered": "« Bien couvert » à tort (profils sans rapport)",
     "latency_p50_ms": "Latence médiane (ms)", "latency_p95_ms": "Latence p95 (ms)",
 }
 
@@ -31,7 +34,7 @@ def markdown(report: EvalReport) -> str:
              f"{data['passed']} cas réussis sur {data['cases']} (taux {data['pass_rate']:.1%}).", "",
              "| mesure | valeur |", "| --- | --- |"]
     lines += [f"| {METRIC_LABELS[k]} | {_value(v)} |" for k, v in data["metrics"].items()]
-    for kind in ("qa", "mapping"):
+    for kind in KINDS:
         rows = _rows(report, kind)
         if not rows:
             continue
@@ -51,7 +54,7 @@ def html_page(report: EvalReport) -> str:
              f"<p>{data['passed']} cas réussis sur {data['cases']} (taux {data['pass_rate']:.1%}).</p><table>"]
     parts += [f"<tr><th>{e(METRIC_LABELS[k])}</th><td>{e(_value(v))}</td></tr>" for k, v in data["metrics"].items()]
     parts.append("</table>")
-    for kind in ("qa", "mapping"):
+    for kind in KINDS:
         rows = _rows(report, kind)
         if not rows:
             continue

@@ -1,9 +1,10 @@
 """Run question sets through the same `Assistant.ask` the web app uses, and measure.
 
 Per case: pass or fail and why. Overall: pass rates per kind, citation presence, refusal precision and
-recall, retrieval hit@1 / hit@5 / MRR (see `retrieval.py`), mapping top-1 / top-3, latency. Mapping cases
-go through the same `ExperienceMapper` the web app and `vae-assistant map` use; a case's units are ranked by
-their best score over the experiences its text holds.
+recall, retrieval hit@1 / hit@5 / MRR (see `retrieval.py`), mapping top-1 / top-3, precision and recall of
+(experience, unit) links, unrelated pairs that stay clean and false "bien couvert", latency. Mapping and
+unrelated cases go through the same `ExperienceMapper` the web app and `vae-assistant map` use; a case's
+units are ranked by their strongest link over the experiences its text holds.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from assistant.evaluation.retrieval import RetrievalMetrics, measure_retrieval
 from assistant.evaluation.sets import Case, EvalSet
 from assistant.mapping.experiences import ExperienceError, split_experiences
 from assistant.mapping.mapper import ExperienceMapper
+from assistant.mapping.models import Mapping
+
+KINDS = ("qa", "mapping", "unrelated")
 
 
 @dataclass
@@ -33,6 +37,10 @@ class CaseResult:
     expected_refusal: bool
     latency_ms: float
     top1: bool = False
+    links_found: int = 0  # (experience, unit) links proposed, that are right, that were expected
+    links_right: int = 0
+    links_expected: int = 0
+    false_well: int = 0  # units called "bien couvert" that the case says are not evidenced
 
 
 @dataclass
@@ -58,6 +66,7 @@ class EvalReport:
         declined = [r for r in qa if r.declined]
         expected = [r for r in qa if r.expected_refusal]
         mapping = self.of_kind("mapping")
+        unrelated = self.of_kind("unrelated")
         latencies = sorted(r.latency_ms for r in self.results)
         cases = self.retrieval.cases
 
@@ -73,6 +82,11 @@ class EvalReport:
             "refusal_recall": share(sum(1 for r in expected if r.declined), len(expected)),
             "mapping_top1": share(sum(r.top1 for r in mapping), len(mapping)),
             "mapping_top3": share(sum(r.passed for r in mapping), len(mapping)),
+            "link_precision": share(sum(r.links_right for r in mapping), sum(r.links_found for r in mapping)),
+            "link_recall": share(sum(r.links_right for r in mapping), sum(r.links_expected for r in mapping)),
+            "unrelated_clean": sum(r.passed for r in unrelated) if unrelated else None,
+            "unrelated_pairs": len(unrelated) or None,
+            "false_well_covered": sum(r.false_well for r in unrelated) if unrelated else None,
             "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
             "latency_p95_ms": round(latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))], 1)
             if latencies else None,
@@ -80,7 +94,7 @@ class EvalReport:
 
     def to_json(self) -> dict:
         by_kind = {}
-        for kind in ("qa", "mapping"):
+        for kind in KINDS:
             results = self.of_kind(kind)
             by_kind[kind] = {"cases": len(results), "passed": sum(r.passed for r in results),
                              "pass_rate": self._rate(results)}
@@ -136,23 +150,71 @@ def check_mapping(case: Case, ranked: list[tuple[str, str]]) -> tuple[list[str],
     return [f"attendu parmi les 3 premières unités : {', '.join(wanted)}"], False
 
 
+def ranked_units(mapping: Mapping) -> list[tuple[str, str]]:
+    """The units a mapping links to, strongest link first (best over the experiences)."""
+    best: dict[str, tuple[float, str]] = {}
+    for experience in mapping.experiences:
+        for match in experience.matches:
+            if match.unit not in best or match.score > best[match.unit][0]:
+                best[match.unit] = (match.score, match.label)
+    return [(unit, label) for unit, (_, label) in sorted(best.items(), key=lambda item: -item[1][0])]
+
+
+def _map(mapper: ExperienceMapper, case: Case) -> Mapping | str:
+    try:
+        return mapper.map(case.certification or "", split_experiences(case.experience))
+    except (ExperienceError, KeyError) as error:
+        return f"cas inexploitable : {error}"
+
+
 def run_mapping_case(mapper: ExperienceMapper, case: Case) -> CaseResult:
     started = time.perf_counter()
-    try:
-        mapping = mapper.map(case.certification or "", split_experiences(case.experience))
-    except (ExperienceError, KeyError) as error:
-        return CaseResult(case.id, case.kind, False, [f"cas inexploitable : {error}"], "", [], False, False, 0.0)
-    latency = (time.perf_counter() - started) * 1000
-    ranked = [(c.unit, c.label) for c in sorted(mapping.coverage, key=lambda c: -c.score) if c.score > 0]
+    mapping = _map(mapper, case)
+    if isinstance(mapping, str):
+        return CaseResult(case.id, case.kind, False, [mapping], "", [], False, False, 0.0)
+    return judge_mapping(case, mapping, (time.perf_counter() - started) * 1000)
+
+
+def judge_mapping(case: Case, mapping: Mapping, latency: float = 0.0) -> CaseResult:
+    ranked = ranked_units(mapping)
     reasons, top1 = check_mapping(case, ranked)
+    right = [unit for unit, label in ranked if _unit_fits(case, unit, label)]
+    expected = len(case.expect.blocs) if case.expect.blocs else 1
+    false_well = sum(1 for c in mapping.coverage if c.level == "bien couvert" and not _unit_fits(case, c.unit, c.label))
     shown = ", ".join(unit for unit, _ in ranked[:3]) or "aucune"
     return CaseResult(case.id, case.kind, not reasons, reasons, f"unités proposées : {shown}", [case.certification],
-                      False, False, latency, top1)
+                      False, False, latency, top1, links_found=len(ranked), links_right=len(right),
+                      links_expected=expected, false_well=false_well)
+
+
+def run_unrelated_case(mapper: ExperienceMapper, case: Case) -> CaseResult:
+    """A profile that plainly does not fit the certification: clean when no unit is "bien couvert" and at
+    most one is "partiellement couvert"."""
+    started = time.perf_counter()
+    mapping = _map(mapper, case)
+    if isinstance(mapping, str):
+        return CaseResult(case.id, case.kind, False, [mapping], "", [], False, False, 0.0)
+    return judge_unrelated(case, mapping, (time.perf_counter() - started) * 1000)
+
+
+def judge_unrelated(case: Case, mapping: Mapping, latency: float = 0.0) -> CaseResult:
+    well = [c.unit for c in mapping.coverage if c.level == "bien couvert"]
+    partly = [c.unit for c in mapping.coverage if c.level == "partiellement couvert"]
+    reasons = []
+    if well:
+        reasons.append(f"« bien couvert » à tort : {', '.join(well)}")
+    if len(partly) > 1:
+        reasons.append(f"{len(partly)} unités « partiellement couvert » (au plus 1) : {', '.join(partly)}")
+    shown = f"bien : {', '.join(well) or '—'} ; partiellement : {', '.join(partly) or '—'}"
+    return CaseResult(case.id, case.kind, not reasons, reasons, shown, [case.certification], False, False, latency,
+                      false_well=len(well))
 
 
 def run_case(assistant: Assistant, case: Case) -> CaseResult:
     if case.kind == "mapping":
         return run_mapping_case(ExperienceMapper(assistant.index), case)
+    if case.kind == "unrelated":
+        return run_unrelated_case(ExperienceMapper(assistant.index), case)
     started = time.perf_counter()
     history = [Turn(role=t.role, content=t.content) for t in case.history]
     answer = assistant.ask(case.question, case.certification, history)

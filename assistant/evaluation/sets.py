@@ -1,5 +1,10 @@
 """The question-set format (YAML), read strictly: a malformed case is an error naming the case and the
-field, never a silent pass. Other tools write these files, so the format is kept exactly."""
+field, never a silent pass. Other tools write these files, so the format is kept exactly.
+
+Kinds: `qa` (a question and what its answer must hold), `mapping` (a certification, one experience and the
+blocs or labels it evidences in `expect`), `unrelated` (a certification and a profile of one person that
+plainly does not fit it, no `expect`: it passes when no bloc is "bien couvert" and at most one is
+"partiellement couvert")."""
 
 from __future__ import annotations
 
@@ -40,7 +45,7 @@ class Expectation(BaseModel):
 class Case(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
-    kind: Literal["qa", "mapping"] = "qa"
+    kind: Literal["qa", "mapping", "unrelated"] = "qa"
     question: str = ""
     certification: str | None = None
     history: list[Turn] = []
@@ -51,11 +56,17 @@ class Case(BaseModel):
     def _fits_its_kind(self) -> Case:
         if self.kind == "qa" and not self.question.strip():
             raise ValueError("un cas « qa » demande une « question »")
-        if self.kind == "mapping":
+        if self.kind in ("mapping", "unrelated"):
             if not self.experience.strip():
-                raise ValueError("un cas « mapping » demande une « experience »")
+                raise ValueError(f"un cas « {self.kind} » demande une « experience »")
             if not self.certification:
-                raise ValueError("un cas « mapping » demande une « certification »")
+                raise ValueError(f"un cas « {self.kind} » demande une « certification »")
+            if self.question.strip() or self.history:
+                raise ValueError(f"un cas « {self.kind} » n'a ni « question » ni « history »")
+        if self.kind == "unrelated":
+            if "expect" in self.model_fields_set:
+                raise ValueError("un cas « unrelated » n'a pas d'« expect » : il doit rester sans bloc couvert")
+        elif self.kind == "mapping":
             if not (self.expect.blocs or self.expect.labels):
                 raise ValueError("un cas « mapping » attend « blocs » ou « labels »")
         elif not (self.expect.must_include or self.expect.must_not_include or self.expect.refuse

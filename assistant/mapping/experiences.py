@@ -18,7 +18,7 @@ MAX_EXPERIENCE_CHARS = 20_000  # a long CV fits; a pasted book does not
 MAX_EXPERIENCES = 40
 MIN_WORDS = 3
 
-_PERIOD = re.compile(
+PERIOD = re.compile(
     r"\b((?:depuis\s+)?(?:(?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec)\w*\.?\s+)?"
     r"(?:19|20)\d{2}(?:\s*(?:[-–—à/]|au|a)\s*"
     r"(?:(?:\w+\.?\s+)?(?:19|20)\d{2}|aujourd'hui|ce jour|présent|maintenant))?)",
@@ -55,7 +55,7 @@ class Experience:
 def _title(text: str) -> str:
     """The first line, or first sentence, without the period that often opens it."""
     first = text.strip().split("\n", 1)[0]
-    period = _PERIOD.match(first)
+    period = PERIOD.match(first)
     if period and len(first) > period.end() + 3:
         first = first[period.end():]
     first = re.split(r"(?<=[.!?])\s", first.strip(" :-–,"), maxsplit=1)[0].strip(" :-–,")
@@ -80,7 +80,7 @@ def _blocks(text: str) -> list[str]:
                 continue
             if skipping:
                 continue
-            starts_dated = bool(_PERIOD.match(_BULLET.sub("", line).strip()))
+            starts_dated = bool(PERIOD.match(_BULLET.sub("", line).strip()))
             if current and starts_dated:
                 blocks.append(current)
                 current = []
@@ -103,7 +103,7 @@ def split_experiences(text: str) -> list[Experience]:
                               "(ce que vous avez fait, où, quand).")
     experiences = []
     for number, block in enumerate(blocks[:MAX_EXPERIENCES], start=1):
-        period = _PERIOD.search(block)
+        period = PERIOD.search(block)
         flowing = re.sub(r"(?<![.;:!?])\n", " ; ", block).replace("\n", " ")
         experiences.append(Experience(number, flowing, _title(block), period.group(1) if period else ""))
     return experiences

@@ -4,21 +4,23 @@ to aim for in a validation partielle. Always a suggestion: only the jury decides
 from __future__ import annotations
 
 from assistant.certification import Certification, UnitKind
+from assistant.mapping.evidence import Calibration
 from assistant.mapping.models import CoverageLevel, UnitCoverage
 
-WELL_COVERED = 0.5
-WELL_COVERED_BY_SEVERAL = 0.35  # two experiences behind a unit count as much as one strong one
-PARTLY_COVERED = 0.2
 JURY_DECIDES = ("Ceci est une aide à la préparation du dossier, pas une décision : seul le jury apprécie "
                 "vos acquis.")
 
 
-def coverage_level(best: float, experiences: int) -> CoverageLevel:
-    if best >= WELL_COVERED or (experiences >= 2 and best >= WELL_COVERED_BY_SEVERAL):
+def coverage_level(evidenced: int, requirements: int, strongest: float, calibration: Calibration) -> CoverageLevel:
+    """Absolute: from how many of the unit's requirements are evidenced and how strongly, never relative to
+    the other units of the fiche."""
+    if not evidenced:
+        return "non couvert"
+    share = evidenced / requirements if requirements else 0.0
+    if (evidenced >= calibration.well_count and share >= calibration.well_share
+            and strongest >= calibration.well_score):
         return "bien couvert"
-    if best >= PARTLY_COVERED:
-        return "partiellement couvert"
-    return "non couvert"
+    return "partiellement couvert"
 
 
 def _names(coverage: list[UnitCoverage]) -> str:

@@ -15,7 +15,7 @@ import gradio as gr
 from assistant.render.fiche_text import render_fiche
 from assistant.web.chat import respond
 from assistant.web.experiences import analyse
-from assistant.web.livret import build_files
+from assistant.web.livret import build_feasibility_file, build_files
 from assistant.web.services import Services
 
 EXAMPLES = [
@@ -98,6 +98,18 @@ def _experience_tabs(services: Services, choices: list[tuple[str, str]], folder:
                     gr.DownloadButton(value=markdown_file, visible=bool(markdown_file)))
 
         build.click(outline, inputs=[target, text, upload], outputs=[preview, word, markdown], api_name="outline")
+
+        feasibility = gr.Button("Pré-remplir le dossier de faisabilité", elem_id="build-feasibility")
+        feasibility_word = gr.DownloadButton("Télécharger le dossier de faisabilité (Word)", visible=False,
+                                             elem_id="download-feasibility")
+        feasibility_note = gr.Markdown(elem_id="feasibility-note")
+
+        def prefill(certification: str, experiences: str, cv: str | None):
+            note, word_file = build_feasibility_file(services, certification, experiences, cv, folder)
+            return note, gr.DownloadButton(value=word_file, visible=bool(word_file))
+
+        feasibility.click(prefill, inputs=[target, text, upload], outputs=[feasibility_note, feasibility_word],
+                          api_name="feasibility")
 
 
 def _fiches_tab(services: Services, choices: list[tuple[str, str]]):

@@ -1,6 +1,7 @@
-"""'Livret 2': the outline built from the same experiences, previewed, and offered as Word and Markdown.
+"""'Livret 2': the outline built from the same experiences, previewed, and offered as Word and Markdown;
+beside it the dossier de faisabilité pre-filled from the same mapping, in Word.
 
-The two files are written in a private folder of the running app (Gradio serves downloads from files),
+The files are written in a private folder of the running app (Gradio serves downloads from files),
 removed when the app stops and swept by Gradio's cache cleaning; nothing else keeps them.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from assistant.mapping.experiences import ExperienceError, read_experiences
 from assistant.outline.builder import build_outline
+from assistant.outline.feasibility import build_feasibility
 from assistant.outline.render_docx import render_docx
 from assistant.outline.render_markdown import render_markdown
 from assistant.web.services import Services
@@ -35,3 +37,24 @@ def build_files(services: Services, certification: str | None, text: str | None,
     word_file.write_bytes(render_docx(outline))
     markdown_file.write_text(markdown, encoding="utf-8")
     return markdown, str(word_file), str(markdown_file)
+
+
+def build_feasibility_file(services: Services, certification: str | None, text: str | None, upload: str | None,
+                           folder: Path) -> tuple[str, str | None]:
+    """(a line saying what was prepared, Word file path); no file when the input is not usable."""
+    if not certification:
+        return "⚠️ Choisissez d'abord la certification visée.", None
+    try:
+        experiences = read_experiences(text, Path(upload) if upload else None)
+    except ExperienceError as error:
+        return f"⚠️ {error}", None
+    mapping = services.mapper.map(certification, experiences)
+    document = build_feasibility(services.index.certification(certification), mapping, experiences)
+    own = Path(tempfile.mkdtemp(dir=folder))
+    word_file = own / f"faisabilite-{re.sub(r'[^A-Za-z0-9]', '', certification)}.docx"
+    word_file.write_bytes(render_docx(document))
+    answers = document.sections[0].parts[0].rows
+    counted = {answer: sum(1 for row in answers if row[2] == answer) for answer in ("oui", "partiellement", "non")}
+    return (f"Dossier de faisabilité pré-rempli : {counted['oui']} bloc(s) « oui », {counted['partiellement']} "
+            f"« partiellement », {counted['non']} « non ». Relisez chaque réponse avec votre accompagnateur."), \
+        str(word_file)

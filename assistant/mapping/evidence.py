@@ -1,0 +1,181 @@
+"""Whether a candidate's sentence evidences a requirement of a fiche: several signals, one calibrated rule.
+
+Measured on labelled experiences (see `calibrate.py`), no single signal separates fitting from unrelated
+certifications: raw cosine sits in the same band for both; a z-score against the whole corpus lifts the
+fitting certification but still lets some unrelated ones through. The rule combines
+
+- `z`: how far the sentence's similarity to this requirement stands above its mean similarity to the
+  requirements of the whole corpus, in standard deviations;
+- `gap`: how far below the sentence's best match anywhere in the corpus this requirement stands (an
+  unrelated certification can be "close" only when nothing fits better);
+- `lexical`: the rarity (corpus-wide IDF) of the words both share, counting only specific words: a word
+  that most fiches use ("gérer", "suivi", "besoins") weighs nothing.
+
+The thresholds live in `Calibration`; the defaults are the values `calibrate.py` chose on the dev set.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.index.french_analyser import analyse
+from assistant.mapping.bank import Requirement, RequirementBank
+from assistant.mapping.experiences import PERIOD
+
+_PERIOD = re.compile(r"^\s*" + PERIOD.pattern, PERIOD.flags)  # "2015 - 2019 :" says when, not what
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """The evidence rule's thresholds. The defaults are what `python -m assistant.mapping.calibrate
+    evals/mapping-labelled-dev.yaml` chose (every unrelated pair clean, then the best worse-of link precision
+    and top-1); gap_weight came out 0: on this corpus the gap adds nothing the z-score does not say."""
+
+    lexical_weight: float = 0.2  # z-points per unit of shared specific IDF
+    lexical_cap: float = 8.0  # shared words add at most this much IDF (a long list of words is not a proof)
+    specific_idf: float = 3.5  # below this rarity a word is generic across the corpus and counts for nothing
+    gap_weight: float = 0.0  # z-points lost per point below the sentence's best match in the corpus
+    link: float = 2.0  # combined score from which one sentence evidences a requirement
+    z_floor: float = 1.0  # never a link below this z, whatever the words
+    sentence_margin: float = 0.5  # a sentence evidences only requirements this close to its own best one
+    multiplicity: float = 1.0  # threshold raised by this × √(2 ln n) for an experience of n sentences
+    well_count: int = 2  # evidenced requirements for a unit to be "bien couvert"…
+    well_share: float = 0.2  # …and this share of the unit's requirements…
+    well_score: float = 3.0  # …with at least one link this strong
+
+
+DEFAULT = Calibration()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    terms: frozenset[str]
+
+
+@dataclass
+class Link:
+    """The best evidence one sentence gives for one requirement, with every signal kept for the why."""
+
+    sentence: str
+    requirement: Requirement
+    z: float
+    gap: float
+    words: list[str]
+    lexical: float
+    score: float = 0.0
+
+
+@dataclass
+class Scored:
+    """Every (sentence, requirement of the certification) pair of one experience, signals computed once."""
+
+    sentences: list[Sentence]
+    requirements: list[Requirement]
+    z: np.ndarray  # sentences × requirements
+    gap: np.ndarray
+    shared: list[list[dict[str, float]]] = field(default_factory=list)  # term -> idf, per pair
+    lexical: dict[float, np.ndarray] = field(default_factory=dict)
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """The clauses of an experience, and the whole when it has several: a clause says one thing, the whole
+    says the context."""
+    parts = [_PERIOD.sub("", p, count=1).strip(" ,:-–") for p in re.split(r"(?<=[.!?])\s+|\s*;\s*|\n", text)]
+    parts = [p for p in parts if len(p.split()) >= 3]
+    if len(parts) != 1:
+        parts.append(text.strip())
+    return [Sentence(p, frozenset(analyse(p))) for p in dict.fromkeys(parts)]
+
+
+def surface_words(phrase: str, stems: set[str]) -> list[str]:
+    """The candidate's own words behind shared stems, for a person to read ('bulletins', not 'bulletin')."""
+    found: list[str] = []
+    for word in re.findall(r"[\w'’-]+", phrase):
+        analysed = analyse(word)
+        if analysed and analysed[0] in stems and word.lower() not in found:
+            found.append(word.lower())
+    return found
+
+
+def score(bank: RequirementBank, code: str, text: str, vectors: dict[str, np.ndarray] | None = None) -> Scored:
+    """Every signal for every (sentence, requirement of `code`) pair; thresholds apply later, in `links`.
+
+    `vectors` lets one caller (ranking the corpus) embed a candidate's sentences once for several
+    certifications; it lives as long as that call, never longer."""
+    sentences = sentences_of(text)
+    requirements = bank.requirements(code)
+    if not sentences or not requirements:
+        empty = np.zeros((len(sentences), len(requirements)))
+        return Scored(sentences, requirements, empty, empty, [[{} for _ in requirements] for _ in sentences])
+    vectors = vectors if vectors is not None else {}
+    missing = [s.text for s in sentences if s.text not in vectors]
+    if missing:
+        vectors.update(zip(missing, bank.embed_sentences(missing), strict=True))
+    matrix = np.stack([vectors[s.text] for s in sentences])
+    reference = matrix @ bank.reference_matrix.T
+    mean = reference.mean(axis=1, keepdims=True)
+    spread = np.maximum(reference.std(axis=1, keepdims=True), 1e-6)
+    similarity = matrix @ bank.matrix(requirements).T
+    z = (similarity - mean) / spread
+    best = np.maximum(((reference - mean) / spread).max(axis=1, keepdims=True), z.max(axis=1, keepdims=True))
+    gap = best - z
+    requirement_terms = [frozenset(analyse(r.text)) for r in requirements]
+    # a word every unit of this fiche uses ("animal" in a veterinary fiche) says which trade, not which unit
+    by_unit: dict[str, set[str]] = {}
+    for requirement, terms in zip(requirements, requirement_terms, strict=True):
+        by_unit.setdefault(requirement.unit, set()).update(terms)
+    spread = Counter(t for terms in by_unit.values() for t in terms)
+    everywhere = {t for t, n in spread.items() if len(by_unit) > 1 and n > len(by_unit) / 2}
+    shared = [[{t: bank.idf(t) for t in (s.terms & terms) - everywhere} for terms in requirement_terms]
+              for s in sentences]
+    return Scored(sentences, requirements, z, gap, shared)
+
+
+def _lexical(scored: Scored, specific_idf: float) -> np.ndarray:
+    """Shared specific IDF per pair, cached per rarity threshold (the calibration tries several)."""
+    cached = scored.lexical.get(specific_idf)
+    if cached is None:
+        cached = np.array([[sum(idf for idf in pair.values() if idf >= specific_idf) for pair in row]
+                           for row in scored.shared], dtype=np.float64).reshape(scored.z.shape)
+        scored.lexical[specific_idf] = cached
+    return cached
+
+
+def _chance_maximum(sentences: int) -> float:
+    """How far the best of n unrelated sentences rises above one by chance alone (the expected maximum of
+    n standard normal draws grows like √(2 ln n)): a profile of seven lines gets seven tries at every
+    competence, one line gets one, so the bar rises with the number of clauses (the whole text, last, is
+    not counted)."""
+    clauses = sentences - 1 if sentences > 1 else 1
+    return math.sqrt(2 * math.log(clauses)) if clauses > 1 else 0.0
+
+
+def links(scored: Scored, calibration: Calibration = DEFAULT) -> list[Link]:
+    """Per requirement, its strongest sentence, when the combined score reaches the link threshold."""
+    if scored.z.size == 0:
+        return []
+    lexical = np.minimum(calibration.lexical_cap, _lexical(scored, calibration.specific_idf))
+    combined = scored.z + calibration.lexical_weight * lexical - calibration.gap_weight * scored.gap
+    # a sentence says one thing: it evidences its best requirements here, not every one it grazes
+    combined = np.where(combined >= combined.max(axis=1, keepdims=True) - calibration.sentence_margin,
+                        combined, -np.inf)
+    combined = np.where(scored.z >= calibration.z_floor, combined, -np.inf)
+    rows = combined.argmax(axis=0)
+    threshold = calibration.link + calibration.multiplicity * _chance_maximum(len(scored.sentences))
+    found = []
+    for column, row in enumerate(rows):
+        value, z = float(combined[row, column]), float(scored.z[row, column])
+        gap = float(scored.gap[row, column])
+        if value < threshold:
+            continue
+        sentence = scored.sentences[row]
+        words = {t for t, idf in scored.shared[row][column].items() if idf >= calibration.specific_idf}
+        found.append(Link(sentence.text, scored.requirements[column], z, gap,
+                          surface_words(sentence.text, words), float(lexical[row, column]), value))
+    return found
