@@ -7,6 +7,7 @@ the other fiches are still read.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,3 +116,18 @@ def read_corpus(paths: Iterable[Path]) -> CorpusReading:
     for path in missing:
         reading.problems.append(Problem(file=str(path), problem="dossier ou fichier introuvable"))
     return reading
+
+
+EXPORT_RECORD = "EXPORT.json"  # written by `corpus fetch` beside the export it fetched
+
+
+def export_date(folders: list[Path]) -> str:
+    """The export date recorded by `corpus fetch` in one of the corpus folders, if any."""
+    for folder in folders:
+        record = folder / EXPORT_RECORD if folder.is_dir() else folder.parent / EXPORT_RECORD
+        if record.is_file():
+            try:
+                return str(json.loads(record.read_text(encoding="utf-8")).get("export_date", ""))
+            except (OSError, json.JSONDecodeError):
+                continue
+    return ""

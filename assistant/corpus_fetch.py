@@ -26,11 +26,11 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from assistant.atomic_files import write_atomically
+from assistant.corpus import EXPORT_RECORD
 from assistant.errors import AssistantError
 
 DATASET_API = ("https://www.data.gouv.fr/api/1/datasets/"
                "repertoire-national-des-certifications-professionnelles-et-repertoire-specifique/")
-EXPORT_RECORD = "EXPORT.json"
 EXPORT_XML = re.compile(r"export[-_]fiches[-_]rncp.*\.xml$", re.IGNORECASE)
 RNCP_ZIP = re.compile(r"rncp", re.IGNORECASE)
 DATE_IN_NAME = re.compile(r"(20\d{2})[-_]?(\d{2})[-_]?(\d{2})")
@@ -158,15 +158,3 @@ def fetch_export(out: Path, url: str | None = None, api_url: str = DATASET_API, 
         archive.unlink(missing_ok=True)
         if unpacked is not None:
             unpacked.unlink(missing_ok=True)
-
-
-def export_date(folders: list[Path]) -> str:
-    """The export date recorded by `corpus fetch` in one of the corpus folders, if any."""
-    for folder in folders:
-        record = folder / EXPORT_RECORD if folder.is_dir() else folder.parent / EXPORT_RECORD
-        if record.is_file():
-            try:
-                return str(json.loads(record.read_text(encoding="utf-8")).get("export_date", ""))
-            except (OSError, json.JSONDecodeError):
-                continue
-    return ""

@@ -21,8 +21,7 @@ from datetime import date
 
 from assistant.certification import Certification, Route
 from assistant.chunking import Chunk, chunk_certification, fiche_hash
-from assistant.corpus import read_corpus
-from assistant.corpus_fetch import export_date
+from assistant.corpus import export_date, read_corpus
 from assistant.embeddings import NamedEmbeddings, load_embedder
 from assistant.errors import UsageError
 from assistant.index.catalog import Catalog

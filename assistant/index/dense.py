@@ -8,6 +8,7 @@ function (Chroma's default one would download a model) and with telemetry off.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -60,9 +61,10 @@ class DenseStore:
         # which at 10 000 fiches took ~200 ms a question (vae-assistant bench).
         self.chunk_ids_of = chunk_ids_of
 
-    @property
+    @cached_property
     def collection(self):
-        return self.store._collection
+        """Chroma's own collection (the one LangChain's wrapper created), for reads and writes by id."""
+        return self.client.get_collection(COLLECTION, embedding_function=None)
 
     def existing(self, ids: list[str]) -> set[str]:
         found: set[str] = set()
