@@ -25,6 +25,8 @@ class Settings:
     llm: str | None = None  # "ollama:MODEL" or "openai:MODEL"; none by default: nothing leaves the machine
     llm_url: str | None = None
     llm_key: str | None = None
+    question_max_chars: int = 2000  # a longer chat message is refused, with this limit stated
+    upload_max_mb: int = 5  # a larger CV is refused by the web server before it is stored
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -40,6 +42,10 @@ class Settings:
             settings = replace(settings, chroma_url=env["VAE_CHROMA_URL"])
         if env.get("VAE_INDEX_ONLY"):
             settings = replace(settings, index_only=env["VAE_INDEX_ONLY"])
+        if env.get("VAE_QUESTION_MAX_CHARS"):
+            settings = replace(settings, question_max_chars=int(env["VAE_QUESTION_MAX_CHARS"]))
+        if env.get("VAE_UPLOAD_MAX_MB"):
+            settings = replace(settings, upload_max_mb=int(env["VAE_UPLOAD_MAX_MB"]))
         if env.get("VAE_LLM"):
             settings = replace(settings, llm=env["VAE_LLM"], llm_url=env.get("VAE_LLM_URL") or None,
                                llm_key=env.get("VAE_LLM_KEY") or None)

@@ -1,21 +1,23 @@
 """The Gradio page: Chat, Mes expériences, Livret 2, Fiches, and a footer naming the data source.
 
 A thin face: every handler calls the library (`Assistant.ask`, `ExperienceMapper`, the outline builder,
-the fiche renderer) that the CLI and the evaluation runner call too.
+the fiche renderer) that the CLI and the evaluation runner call too. Everything a fiche or a person wrote
+reaches the page escaped (`assistant.render.safe_html`); the conversation read back for follow-ups and the
+CV's experiences live in the session's state, in memory.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 import gradio as gr
 
-from assistant.render.fiche_text import render_fiche
+from assistant.mapping.experiences import ExperienceError
+from assistant.render.fiche_html import fiche_html
+from assistant.render.safe_html import escape, markdown_html
 from assistant.web.chat import respond
-from assistant.web.experiences import analyse
+from assistant.web.experiences import analyse, gather, progress, read_cv
+from assistant.web.french import french_number
 from assistant.web.livret import build_feasibility_file, build_files
+from assistant.web.private_files import PrivateFiles
 from assistant.web.services import Services
 
 EXAMPLES = [
@@ -26,7 +28,7 @@ EXAMPLES = [
     "J'ai organisé la tournée d'une compagnie en Allemagne, ça correspond à quel bloc ?",
 ]
 ALL = ""
-CSS = ".coverage td { padding: 6px 4px; border-bottom: 1px solid #e0e0e0; vertical-align: top }"
+PICK = "Toutes les certifications si vide ; tapez un code ou des mots du titre pour chercher"
 
 
 def footer(updated: str, exported: str = "") -> str:
@@ -37,50 +39,81 @@ def footer(updated: str, exported: str = "") -> str:
             "du jury, seul juge de la validation.")
 
 
+def _notice(text: str) -> str:
+    return f'<p role="alert">{escape(text)}</p>' if text else ""
+
+
 def _chat_tab(services: Services, choices: list[tuple[str, str]]) -> None:
-    with gr.Row():
-        with gr.Column(scale=3):
-            certification = gr.Dropdown(choices=[("Toutes les certifications", ALL), *choices], value=ALL,
-                                        label="Certification (tapez un code ou des mots du titre)",
-                                        filterable=True, elem_id="chat-certification")
-            chatbot = gr.Chatbot(label="Conversation", height=460, elem_id="chat",
-                                 placeholder="Posez une question sur une certification : blocs, évaluation, jury, "
-                                             "VAE, validation partielle…")
-            with gr.Row():
-                question = gr.Textbox(label="Votre question", placeholder="Comment est évalué le bloc 2 ?",
-                                      scale=5, max_length=4000, elem_id="question")
-                send = gr.Button("Envoyer", variant="primary", scale=1, elem_id="send")
+    limit = services.settings.question_max_chars
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=300):
+            certification = gr.Dropdown(choices=choices, value=None, label="Certification", info=PICK,
+                                        filterable=True, elem_id="chat-certification", elem_classes="picker")
+            chatbot = gr.Chatbot(label="Conversation", height="52vh", min_height=260, elem_id="chat",
+                                 buttons=["copy"], feedback_options=None, latex_delimiters=[],
+                                 sanitize_html=True, allow_tags=False, group_consecutive_messages=False,
+                                 placeholder="Posez une question sur une certification : blocs, évaluation, "
+                                             "jury, VAE, validation partielle…")
+            turns = gr.State([])
+            with gr.Row(equal_height=True):
+                question = gr.Textbox(label=f"Votre question ({french_number(limit, 0)} caractères au plus)",
+                                      lines=1, max_lines=6, placeholder="Comment est évalué le bloc 2 ?", scale=5,
+                                      min_width=200, elem_id="question")
+                send = gr.Button("Envoyer", variant="primary", scale=1, min_width=90, elem_id="send")
+            notice = gr.HTML(elem_id="question-notice")
             restart = gr.Button("Nouvelle conversation", size="sm", elem_id="restart")
-            gr.Examples(examples=EXAMPLES, inputs=question, label="Exemples de questions")
-        with gr.Column(scale=2):
+            with gr.Column(elem_id="examples"):
+                gr.Examples(examples=EXAMPLES, inputs=question, label="Exemples de questions")
+        with gr.Column(scale=2, elem_id="sources-column"):
             gr.Markdown("#### Sources de la dernière réponse")
-            sources = gr.Markdown(elem_id="sources")
+            sources = gr.HTML(elem_id="sources")
 
-    def ask(text: str, history: list[dict], selected: str):
-        yield from respond(services.assistant, text, history, selected)
+    def ask(text: str, shown: list[dict], selected: str | None, said: list[dict]):
+        for step in respond(services.assistant, text, shown, selected, said, limit, services.about):
+            yield (step.shown, step.question_box, gr.skip() if step.sources is None else step.sources,
+                   step.turns, _notice(step.notice))
 
-    gr.on([send.click, question.submit], ask, inputs=[question, chatbot, certification],
-          outputs=[chatbot, question, sources], api_name="ask")
-    restart.click(lambda: ([], "", ""), outputs=[chatbot, question, sources], api_name="restart")
+    gr.on([send.click, question.submit], ask, inputs=[question, chatbot, certification, turns],
+          outputs=[chatbot, question, sources, turns, notice], api_name="ask", show_progress="hidden")
+    restart.click(lambda: ([], "", "", [], ""), outputs=[chatbot, question, sources, turns, notice],
+                  api_name="restart", show_progress="hidden")
+    chatbot.clear(lambda: ("", [], ""), outputs=[sources, turns, notice], api_name=False)
 
 
-def _experience_tabs(services: Services, choices: list[tuple[str, str]], folder: Path) -> None:
+def _experience_tabs(services: Services, choices: list[tuple[str, str]], files: PrivateFiles) -> None:
+    cv = gr.State(None)
     with gr.Tab("Mes expériences", id="experiences"):
-        gr.Markdown("Décrivez vos expériences (une par paragraphe : poste, structure, période, missions) ou "
-                    "déposez votre CV. Rien n'est enregistré : le texte sert le temps de l'analyse.")
-        target = gr.Dropdown(choices=[("Toutes : classer les certifications", ALL), *choices], value=ALL,
-                             label="Certification visée", filterable=True, elem_id="map-certification")
+        gr.Markdown("Décrivez vos expériences (une par paragraphe : poste, structure, période, missions), "
+                    "déposez votre CV, ou les deux : tout est utilisé. Rien n'est enregistré : le texte sert le "
+                    "temps de l'analyse.")
+        target = gr.Dropdown(choices=[("Toutes : classer les certifications", ALL), *choices], value=None,
+                             label="Certification visée", info=PICK, filterable=True,
+                             elem_id="map-certification", elem_classes="picker")
         with gr.Row():
-            text = gr.Textbox(label="Vos expériences", lines=8, max_length=20000, elem_id="experiences-text")
-            upload = gr.File(label="ou votre CV (texte ou PDF)", file_types=[".txt", ".md", ".pdf"],
-                             type="filepath", elem_id="cv")
+            text = gr.Textbox(label="Vos expériences", lines=8, elem_id="experiences-text",
+                              placeholder="2019-2023 : chargée de production, Compagnie …")
+            with gr.Column():
+                upload = gr.File(label=f"Votre CV à téléverser (texte ou PDF, {services.settings.upload_max_mb} Mo "
+                                       "au plus)", file_types=[".txt", ".md", ".pdf"], type="filepath",
+                                 elem_id="cv")
+                cv_note = gr.HTML(elem_id="cv-note")
         run = gr.Button("Analyser mes expériences", variant="primary", elem_id="analyse")
+        details = gr.HTML(elem_id="mapping")
         coverage = gr.HTML(elem_id="coverage")
-        details = gr.Markdown(elem_id="mapping")
-        def map_experiences(certification: str, experiences: str, cv: str | None):
-            return analyse(services.mapper, certification, experiences, cv)
 
-        run.click(map_experiences, inputs=[target, text, upload], outputs=[details, coverage], api_name="map")
+        def take_cv(path: str | None):
+            experiences, said = read_cv(path)
+            return experiences, _notice(said) if said.startswith("⚠️") else f"<p>{escape(said)}</p>"
+
+        upload.upload(take_cv, inputs=upload, outputs=[cv, cv_note], api_name="cv", show_progress="hidden")
+        upload.clear(lambda: (None, ""), outputs=[cv, cv_note], api_name=False)
+
+        def map_experiences(certification: str | None, experiences: str, from_cv):
+            yield progress(services.mapper, certification), ""
+            yield analyse(services.mapper, certification, experiences, from_cv)
+
+        run.click(map_experiences, inputs=[target, text, cv], outputs=[details, coverage], api_name="map",
+                  show_progress="hidden")
 
     with gr.Tab("Livret 2", id="livret"):
         gr.Markdown("Le plan du dossier de validation, bloc par bloc, à partir des expériences de l'onglet "
@@ -90,58 +123,85 @@ def _experience_tabs(services: Services, choices: list[tuple[str, str]], folder:
         with gr.Row():
             word = gr.DownloadButton("Télécharger (Word)", visible=False, elem_id="download-docx")
             markdown = gr.DownloadButton("Télécharger (Markdown)", visible=False, elem_id="download-md")
-        preview = gr.Markdown(elem_id="outline-preview")
+        preview = gr.HTML(elem_id="outline-preview")
 
-        def outline(certification: str, experiences: str, cv: str | None):
-            shown, word_file, markdown_file = build_files(services, certification, experiences, cv, folder)
-            return (shown, gr.DownloadButton(value=word_file, visible=bool(word_file)),
-                    gr.DownloadButton(value=markdown_file, visible=bool(markdown_file)))
+        def outline(certification: str | None, experiences: str, from_cv, request: gr.Request):
+            hidden = gr.DownloadButton(visible=False)
+            if not certification:
+                yield markdown_html("⚠️ Choisissez d'abord la certification visée."), hidden, hidden
+                return
+            yield '<p class="progress">Je construis le plan du livret 2…</p>', hidden, hidden
+            try:
+                merged, _ = gather(experiences, from_cv)
+            except Exception as error:  # ExperienceError: the message is for the candidate
+                yield markdown_html(f"⚠️ {error}"), hidden, hidden
+                return
+            shown, word_file, markdown_file = build_files(services, certification, experiences, None,
+                                                          files.working_folder(), experiences=merged)
+            served = [files.hand_out(path, request.username, request.session_hash) if path else None
+                      for path in (word_file, markdown_file)]
+            yield (markdown_html(shown), gr.DownloadButton(value=served[0], visible=bool(served[0])),
+                   gr.DownloadButton(value=served[1], visible=bool(served[1])))
 
-        build.click(outline, inputs=[target, text, upload], outputs=[preview, word, markdown], api_name="outline")
+        build.click(outline, inputs=[target, text, cv], outputs=[preview, word, markdown], api_name="outline",
+                    show_progress="hidden")
 
         feasibility = gr.Button("Pré-remplir le dossier de faisabilité", elem_id="build-feasibility")
         feasibility_word = gr.DownloadButton("Télécharger le dossier de faisabilité (Word)", visible=False,
                                              elem_id="download-feasibility")
-        feasibility_note = gr.Markdown(elem_id="feasibility-note")
+        feasibility_note = gr.HTML(elem_id="feasibility-note")
 
-        def prefill(certification: str, experiences: str, cv: str | None):
-            note, word_file = build_feasibility_file(services, certification, experiences, cv, folder)
-            return note, gr.DownloadButton(value=word_file, visible=bool(word_file))
+        def prefill(certification: str | None, experiences: str, from_cv, request: gr.Request):
+            try:
+                merged, _ = gather(experiences, from_cv) if certification else ([], "")
+            except ExperienceError as error:
+                return markdown_html(f"⚠️ {error}"), gr.DownloadButton(visible=False)
+            note, word_file = build_feasibility_file(services, certification, experiences, None,
+                                                     files.working_folder(), experiences=merged or None)
+            served = files.hand_out(word_file, request.username, request.session_hash) if word_file else None
+            return markdown_html(note), gr.DownloadButton(value=served, visible=bool(served))
 
-        feasibility.click(prefill, inputs=[target, text, upload], outputs=[feasibility_note, feasibility_word],
-                          api_name="feasibility")
+        feasibility.click(prefill, inputs=[target, text, cv], outputs=[feasibility_note, feasibility_word],
+                          api_name="feasibility", show_progress="hidden")
 
 
 def _fiches_tab(services: Services, choices: list[tuple[str, str]]):
-    picked = gr.Dropdown(choices=choices, value=choices[0][1] if choices else None, label="Certification",
-                         filterable=True, elem_id="fiche-certification")
-    shown = gr.Markdown(elem_id="fiche")
+    picked = gr.Dropdown(choices=choices, value=choices[0][1] if choices else None,  # open ones come first
+                         label="Certification", info="Tapez un code ou des mots du titre pour chercher",
+                         filterable=True, elem_id="fiche-certification", elem_classes="picker")
+    shown = gr.HTML(elem_id="fiche")
 
-    def fiche(code: str) -> str:
+    def fiche(code: str | None) -> str:
         certification = services.index.certification(code) if code else None
         if certification is None:
-            return "Choisissez une certification."
-        return (render_fiche(certification) + f"\n\n[Voir la fiche {code} sur le site de France compétences]"
-                                              f"({certification.fiche_url})")
+            return "<p>Choisissez une certification.</p>"
+        return fiche_html(certification)
 
-    picked.change(fiche, inputs=picked, outputs=shown, api_name="fiche")
+    picked.change(fiche, inputs=picked, outputs=shown, api_name="fiche", show_progress="hidden")
     return picked, shown, fiche
 
 
-def build_app(services: Services) -> gr.Blocks:
+def build_app(services: Services, files: PrivateFiles | None = None) -> gr.Blocks:
+    files = files or PrivateFiles()
+    files.use_for_gradio()
     choices = services.choices()
-    folder = Path(tempfile.mkdtemp(prefix="vae-assistant-"))
     with gr.Blocks(title="Assistant VAE", analytics_enabled=False, delete_cache=(900, 3600)) as app:
-        gr.Markdown("# Assistant VAE\nComprendre une certification RNCP et préparer son dossier de validation.")
+        gr.Markdown("# Assistant VAE\nComprendre une certification RNCP et préparer son dossier de validation.",
+                    elem_id="title")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat-tab"):
                 _chat_tab(services, choices)
-            _experience_tabs(services, choices, folder)
+            _experience_tabs(services, choices, files)
             with gr.Tab("Fiches", id="fiches"):
                 picked, shown, fiche = _fiches_tab(services, choices)
         gr.Markdown(footer(services.updated, services.export_date), elem_id="footer")
         app.load(fiche, inputs=picked, outputs=shown, api_visibility="private")
-    app.private_folder = folder  # removed by `serve` when the app stops
+
+        def forget(request: gr.Request) -> None:
+            files.forget_session(request.session_hash)
+
+        app.unload(forget)
+    app.private_files = files  # removed by `serve` when the app stops
     return app
 
 
@@ -156,6 +216,6 @@ def missing_index_app(problem: str) -> gr.Blocks:
 
 
 def remove_private_folder(app: gr.Blocks) -> None:
-    folder = getattr(app, "private_folder", None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
+    files = getattr(app, "private_files", None)
+    if files is not None:
+        files.remove()

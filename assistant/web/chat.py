@@ -1,66 +1,70 @@
-"""The chat: a question in, the answer streamed out with its sources under it and beside it.
+"""The chat: a question in, the answer streamed out with its numbered sources under it.
 
-The conversation lives in the page (each browser session has its own); the assistant only reads it to
-resolve follow-ups. Source boxes in the conversation are skipped when it is read back.
+The conversation the assistant reads back lives in the session's own state (raw text, per browser tab,
+in memory): the chat window only shows it, escaped, so nothing a person or a fiche wrote is ever
+interpreted as Markdown or HTML, and nothing shown needs to be parsed back. A question that cannot be
+answered as asked (empty, longer than the limit) is refused before any answer, next to the box, and left
+in the box to be shortened.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from assistant.answer import Answer, Turn
 from assistant.answering.assistant import Assistant
-from assistant.web.sources import sources_markdown
+from assistant.render.answer_html import answer_html, question_html, sources_panel
+from assistant.web.french import french_number
 
 STREAM_WORDS = 8
-NOT_IN_FICHES = "**Pas dans les fiches.** "
-NO_SOURCE = "_Aucune source : la réponse ne s'appuie sur aucune fiche._"
+SEARCHING = '<div class="answer"><p class="progress">Je cherche dans les fiches…</p></div>'
+EMPTY_QUESTION = "Écrivez d'abord votre question dans la case."
 
 
-def _text(content) -> str:
-    """A message's text, whether Gradio hands it back as a string or as a list of parts."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, dict):
-        return str(content.get("text") or content.get("value") or "")
-    if isinstance(content, list):
-        return " ".join(_text(part) for part in content)
-    return ""
+@dataclass
+class ChatStep:
+    """One update of the chat: what the page shows, and the conversation kept for follow-ups."""
+
+    shown: list[dict]
+    question_box: str
+    sources: str | None  # None: leave the panel as it is
+    turns: list[dict]
+    notice: str
 
 
-def turns_of(history: list[dict]) -> list[Turn]:
-    turns = []
-    for message in history or []:
-        metadata = message.get("metadata") or {}
-        if metadata.get("title") or message.get("role") not in ("user", "assistant"):
-            continue
-        turns.append(Turn(role=message["role"], content=_text(message.get("content"))))
-    return turns
+def too_long(question: str, limit: int) -> str:
+    return (f"Votre message fait {french_number(len(question), 0)} caractères ; la limite est de "
+            f"{french_number(limit, 0)}. Raccourcissez-le (une question à la fois) puis renvoyez-le : "
+            "il n'a pas été envoyé.")
 
 
-def answer_messages(answer: Answer) -> tuple[str, str, dict | None]:
-    """(the answer's text, its sources in Markdown, the sources box for the conversation)."""
-    text = (NOT_IN_FICHES + answer.text) if answer.declined else answer.text
-    sources = sources_markdown(answer.citations)
-    box = {"role": "assistant", "content": sources,
-           "metadata": {"title": f"Sources ({len(answer.citations)})", "status": "done"}} if sources else None
-    return text, sources, box
-
-
-def respond(assistant: Assistant, question: str, history: list[dict] | None,
-            certification: str | None) -> Iterator[tuple[list[dict], str, str]]:
-    """Yield (conversation, cleared question box, sources panel) as the answer streams in."""
-    history = list(history or [])
-    question = question or ""
-    answer = assistant.ask(question, certification or None, turns_of(history))
-    text, sources, box = answer_messages(answer)
-    history.append({"role": "user", "content": question.strip() or "…"})
-    history.append({"role": "assistant", "content": ""})
-    words = text.split(" ")
+def respond(assistant: Assistant, question: str, shown: list[dict] | None, certification: str | None,
+            turns: list[dict] | None, limit: int, about: Callable[[str], str]) -> Iterator[ChatStep]:
+    """The chat updates as the answer streams in; `about(code)` names a certification with its status."""
+    shown, turns = list(shown or []), list(turns or [])
+    question = (question or "").strip()
+    if not question:
+        yield ChatStep(shown, "", None, turns, EMPTY_QUESTION)
+        return
+    if len(question) > limit:
+        yield ChatStep(shown, question, None, turns, too_long(question, limit))
+        return
+    shown.append({"role": "user", "content": question_html(question)})
+    shown.append({"role": "assistant", "content": SEARCHING})
+    yield ChatStep(shown, "", None, turns, "")
+    answer = assistant.ask(question, certification or None, [Turn(**turn) for turn in turns])
+    anchors = f"t{1 + sum(turn['role'] == 'assistant' for turn in turns)}"
+    named = about(answer.certification) if answer.certification else ""
+    words = answer.text.split(" ")
     for end in range(STREAM_WORDS, len(words), STREAM_WORDS):
-        history[-1] = {"role": "assistant", "content": " ".join(words[:end])}
-        yield history, "", ""
-    history[-1] = {"role": "assistant", "content": text}
-    if box:
-        history.append(box)
-    yield history, "", sources or NO_SOURCE
+        shown[-1] = {"role": "assistant", "content": answer_html(" ".join(words[:end]) + " …", [], anchors,
+                                                                 answer.declined, named)}
+        yield ChatStep(shown, "", None, turns, "")
+    shown[-1] = {"role": "assistant", "content": rendered(answer, anchors, named)}
+    turns += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
+    yield ChatStep(shown, "", sources_panel(answer.citations), turns, "")
+
+
+def rendered(answer: Answer, anchors: str, about: str = "") -> str:
+    return answer_html(answer.text, answer.citations, anchors, answer.declined, about)

@@ -1,27 +1,74 @@
-"""'Mes expériences': experiences pasted or a CV uploaded, mapped to the units of a certification (or the
+"""'Mes expériences': experiences pasted and a CV uploaded, mapped to the units of a certification (or the
 certifications of the corpus ranked), with the coverage of every unit drawn as bars.
 
-The candidate's text stays in the page and in memory for the request: never logged, never stored.
+The candidate's words stay in memory for the session: the CV is read as soon as it arrives and its file
+deleted; never logged, never stored. When both a text and a CV are given, both are used, and the page
+says how many experiences came from each. Everything shown is escaped (`safe_html`): a bloc title or an
+experience cannot bring an image or a link onto the page.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from assistant.mapping.experiences import ExperienceError, read_experiences
+from assistant.mapping.experiences import Experience, ExperienceError, read_experiences_file, split_experiences
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.ranking import rank_certifications
 from assistant.render.mapping import coverage_html, mapping_markdown, ranking_markdown
+from assistant.render.safe_html import escape, markdown_html
+
+
+def read_cv(path: str | None) -> tuple[list[Experience] | None, str]:
+    """(the CV's experiences, what to tell the candidate); the uploaded file is deleted either way."""
+    if not path:
+        return None, ""
+    file = Path(path)
+    try:
+        experiences = read_experiences_file(file)
+    except ExperienceError as error:
+        return None, f"⚠️ {error}"
+    finally:
+        file.unlink(missing_ok=True)
+    return experiences, (f"CV lu : {len(experiences)} expérience(s) trouvée(s). Le fichier a été effacé du "
+                         "serveur ; son texte sert le temps de votre visite.")
+
+
+def gather(text: str | None, cv: list[Experience] | None) -> tuple[list[Experience], str]:
+    """The pasted experiences, then the CV's, numbered in that order; and a line saying what was used."""
+    pasted: list[Experience] = []
+    if text and text.strip():
+        pasted = split_experiences(text)
+    elif not cv:
+        split_experiences("")  # raises the "Aucune expérience" message
+    cv = cv or []
+    merged = pasted + [replace(e, number=len(pasted) + n) for n, e in enumerate(cv, start=1)]
+    if pasted and cv:
+        used = (f"J'ai utilisé votre texte ({len(pasted)} expérience(s)) et votre CV ({len(cv)} expérience(s)), "
+                "numérotés dans cet ordre.")
+    elif cv:
+        used = f"J'ai utilisé votre CV ({len(cv)} expérience(s))."
+    else:
+        used = f"J'ai utilisé votre texte ({len(pasted)} expérience(s))."
+    return merged, used
+
+
+def progress(mapper: ExperienceMapper, certification: str | None) -> str:
+    if certification:
+        return f'<p class="progress">Je relie vos expériences aux blocs de {escape(certification)}…</p>'
+    count = len(mapper.index.titles)
+    return f'<p class="progress">Je compare vos expériences aux {count} certifications…</p>'
 
 
 def analyse(mapper: ExperienceMapper, certification: str | None, text: str | None,
-            upload: str | None) -> tuple[str, str]:
-    """(details in Markdown, coverage chart in HTML) for the Gradio tab."""
+            cv: list[Experience] | None) -> tuple[str, str]:
+    """(details as safe HTML, coverage chart as HTML) for the Gradio tab."""
     try:
-        experiences = read_experiences(text, Path(upload) if upload else None)
+        experiences, used = gather(text, cv)
     except ExperienceError as error:
-        return f"⚠️ {error}", ""
+        return markdown_html(f"⚠️ {error}"), ""
+    note = f'<p class="used">{escape(used)}</p>'
     if not certification:
-        return ranking_markdown(rank_certifications(mapper, experiences)), ""
+        return note + markdown_html(ranking_markdown(rank_certifications(mapper, experiences))), ""
     mapping = mapper.map(certification, experiences)
-    return mapping_markdown(mapping), coverage_html(mapping)
+    return note + markdown_html(mapping_markdown(mapping)), coverage_html(mapping)

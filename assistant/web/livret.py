@@ -11,7 +11,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from assistant.mapping.experiences import ExperienceError, read_experiences
+from assistant.mapping.experiences import Experience, ExperienceError, read_experiences
 from assistant.outline.builder import build_outline
 from assistant.outline.feasibility import build_feasibility
 from assistant.outline.render_docx import render_docx
@@ -20,12 +20,13 @@ from assistant.web.services import Services
 
 
 def build_files(services: Services, certification: str | None, text: str | None, upload: str | None,
-                folder: Path) -> tuple[str, str | None, str | None]:
-    """(preview in Markdown, Word file path, Markdown file path); no files when the input is not usable."""
+                folder: Path, experiences: list[Experience] | None = None) -> tuple[str, str | None, str | None]:
+    """(preview in Markdown, Word file path, Markdown file path); no files when the input is not usable.
+    `experiences`, when given (the web app's text and CV together), are used instead of text and upload."""
     if not certification:
         return "⚠️ Choisissez d'abord la certification visée.", None, None
     try:
-        experiences = read_experiences(text, Path(upload) if upload else None)
+        experiences = experiences or read_experiences(text, Path(upload) if upload else None)
     except ExperienceError as error:
         return f"⚠️ {error}", None, None
     mapping = services.mapper.map(certification, experiences)
@@ -40,12 +41,13 @@ def build_files(services: Services, certification: str | None, text: str | None,
 
 
 def build_feasibility_file(services: Services, certification: str | None, text: str | None, upload: str | None,
-                           folder: Path) -> tuple[str, str | None]:
-    """(a line saying what was prepared, Word file path); no file when the input is not usable."""
+                           folder: Path, experiences: list[Experience] | None = None) -> tuple[str, str | None]:
+    """(a line saying what was prepared, Word file path); no file when the input is not usable.
+    `experiences`, when given (the web app's text and CV together), are used instead of text and upload."""
     if not certification:
         return "⚠️ Choisissez d'abord la certification visée.", None
     try:
-        experiences = read_experiences(text, Path(upload) if upload else None)
+        experiences = experiences or read_experiences(text, Path(upload) if upload else None)
     except ExperienceError as error:
         return f"⚠️ {error}", None
     mapping = services.mapper.map(certification, experiences)
