@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,8 @@ def evaluation_index_folder(tmp_path_factory) -> Path:
     from assistant.index.builder import build_index
     from assistant.settings import Settings
 
-    folder = tmp_path_factory.mktemp("eval-index")
+    kept = os.environ.get("VAE_TEST_EVAL_INDEX")  # a folder kept between runs: brought up to date, not rebuilt
+    folder = Path(kept) if kept else tmp_path_factory.mktemp("eval-index")
     report = build_index(Settings(corpus=[CORPUS, SAMPLE_EXPORT], index=folder))
     assert report.fiches == 14 and report.skipped == []
     return folder

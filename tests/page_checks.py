@@ -45,7 +45,8 @@ CONTRAST_JS = """
     (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/)[0] : "");
   for (const el of document.querySelectorAll(only || "body *")) {
     if (!visible(el)) continue;
-    const own = [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).map((n) => n.textContent.trim()).join(" ");
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim())
+      .map((n) => n.textContent.trim()).join(" ");
     if (own) out.push({what: name(el), text: own.slice(0, 40), ...ratio(el)});
     if ((el.tagName === "TEXTAREA" || el.tagName === "INPUT") && el.placeholder)
       out.push({what: name(el) + "::placeholder", text: el.placeholder.slice(0, 40), ...ratio(el, "::placeholder")});

@@ -81,8 +81,8 @@ def _chat_tab(services: Services, choices: list[tuple[str, str]]) -> None:
 
 
 def _experience_tabs(services: Services, choices: list[tuple[str, str]], files: PrivateFiles) -> None:
-    cv = gr.State(None)
     with gr.Tab("Mes expériences", id="experiences"):
+        cv = gr.State(None)  # the CV's experiences, in memory for the session; never a file
         gr.Markdown("Décrivez vos expériences (une par paragraphe : poste, structure, période, missions), "
                     "déposez votre CV, ou les deux : tout est utilisé. Rien n'est enregistré : le texte sert le "
                     "temps de l'analyse.")
@@ -195,7 +195,7 @@ def build_app(services: Services, files: PrivateFiles | None = None) -> gr.Block
             with gr.Tab("Fiches", id="fiches"):
                 picked, shown, fiche = _fiches_tab(services, choices)
         gr.Markdown(footer(services.updated, services.export_date), elem_id="footer")
-        app.load(fiche, inputs=picked, outputs=shown, api_visibility="private")
+        app.load(fiche, inputs=picked, outputs=shown, api_visibility="private", show_progress="hidden")
 
         def forget(request: gr.Request) -> None:
             files.forget_session(request.session_hash)

@@ -43,12 +43,12 @@ def respond(assistant: Assistant, question: str, shown: list[dict] | None, certi
             turns: list[dict] | None, limit: int, about: Callable[[str], str]) -> Iterator[ChatStep]:
     """The chat updates as the answer streams in; `about(code)` names a certification with its status."""
     shown, turns = list(shown or []), list(turns or [])
-    question = (question or "").strip()
+    typed, question = question or "", (question or "").strip()
     if not question:
         yield ChatStep(shown, "", None, turns, EMPTY_QUESTION)
         return
     if len(question) > limit:
-        yield ChatStep(shown, question, None, turns, too_long(question, limit))
+        yield ChatStep(shown, typed, None, turns, too_long(question, limit))
         return
     shown.append({"role": "user", "content": question_html(question)})
     shown.append({"role": "assistant", "content": SEARCHING})

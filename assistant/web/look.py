@@ -80,7 +80,6 @@ details.sources summary {{ cursor: pointer; color: {ACCENT}; font-weight: 700; m
 .coverage .level {{ font-weight: 700; }}
 .used {{ color: {MUTED}; }}
 @media (max-width: 700px) {{
-    .main.fillable {{ padding: 6px 8px !important; }}
     #title h1 {{ font-size: 1.25rem; }}
     #title p {{ display: none; }}
     #sources-column {{ display: none !important; }}
@@ -90,7 +89,9 @@ details.sources summary {{ cursor: pointer; color: {ACCENT}; font-weight: 700; m
 }}
 """
 
+# Gradio scopes the rules of `css` inside media queries to the app's content; the page margin is outside.
 SCRIPT = """
+<style>@media (max-width: 700px) { .gradio-container .main.fillable { padding: 6px 8px !important; } }</style>
 <script>
 (() => {
   const FRENCH = {"More tabs": "Autres onglets", "Copy message": "Copier le message", "Share": "Partager",
@@ -99,13 +100,27 @@ SCRIPT = """
                   "Dislike": "Pas utile", "Settings": "Paramètres", "Loading": "Chargement",
                   "Scroll down": "Descendre", "Scroll to bottom": "Aller en bas", "Close": "Fermer",
                   "Clear all": "Tout effacer", "Expand": "Ouvrir", "Collapse": "Fermer"};
+  // Where Gradio's own French file says "télécharger" for a file going up, or has no French at all.
+  const WORDS = {"Cliquez pour télécharger un fichier": "Touchez ou cliquez pour choisir un fichier",
+                 "Click to Upload": "Touchez ou cliquez pour choisir un fichier",
+                 "Drop File Here": "Déposez le fichier ici", "Téléchargement...": "Téléversement…",
+                 "Uploading...": "Téléversement…", "Loading": "Chargement",
+                 "En attente de la fin du téléchargement des fichier(s), veuillez réessayer.":
+                   "Le fichier est encore en cours de téléversement : réessayez dans un instant."};
+  const reword = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const found = [];
+    while (walker.nextNode()) {
+      const french = WORDS[walker.currentNode.textContent.trim()];
+      if (french) found.push([walker.currentNode, french]);
+    }
+    found.forEach(([node, french]) => { node.textContent = french; });
+  };
   const relabel = (root) => {
+    reword(root.body || root);
     // Gradio labels each message with its raw content: a screen reader would read our markup aloud.
     root.querySelectorAll('[aria-label^="<div class="]').forEach((el) => {
       el.setAttribute("aria-label", (el.textContent || "").trim().slice(0, 300));
-    });
-    root.querySelectorAll(".sr-only").forEach((el) => {
-      if (el.textContent.trim() === "Loading") el.textContent = "Chargement";
     });
     for (const attr of ["aria-label", "title"]) {
       root.querySelectorAll("[" + attr + "]").forEach((el) => {
