@@ -9,7 +9,6 @@ import pytest
 from docx import Document
 from gradio_client import Client
 
-from assistant.web.chat import turns_of
 from assistant.web.serve import AuthError, parse_auth
 
 from .web_server import serve
@@ -41,33 +40,54 @@ def client(served) -> Client:
 
 
 def test_an_answer_comes_with_its_cited_source(client):
-    history, cleared, sources = client.predict("Comment est évalué le bloc 2 du RNCP 31168 ?", [], "",
-                                               api_name="/ask")
-    assert cleared == ""
+    history, cleared, sources, notice = client.predict("Comment est évalué le bloc 2 du RNCP 31168 ?", [], None,
+                                                       api_name="/ask")
+    assert cleared == "" and notice == ""
     assert "RNCP31168BC02" in text_of(history[1])
-    assert history[2]["metadata"]["title"] == "Sources (1)"
+    assert "<summary>Sources (1)</summary>" in text_of(history[1]) and 'id="t1-1"' in text_of(history[1])
     assert "https://www.francecompetences.fr/recherche/rncp/31168/" in sources
 
 
-def test_a_follow_up_keeps_the_context(client):
-    history, _, _ = client.predict("Comment est évalué le bloc 4 du RNCP 31168 ?", [], "", api_name="/ask")
-    history, _, sources = client.predict("Et le bloc 5 ?", history, "", api_name="/ask")
-    assert "RNCP31168BC05" in text_of(history[-2]) and "RNCP31168BC05" in sources
+def test_a_follow_up_keeps_the_context(served):
+    own = Client(served.url, verbose=False)  # the conversation is kept in this session's state
+    history, *_ = own.predict("Comment est évalué le bloc 4 du RNCP 31168 ?", [], None, api_name="/ask")
+    history, _, sources, _ = own.predict("Et le bloc 5 ?", history, None, api_name="/ask")
+    assert "RNCP31168BC05" in text_of(history[-1]) and "RNCP31168BC05" in sources
+    assert 'id="t2-1"' in text_of(history[-1])  # anchors unique across the conversation
 
 
 def test_a_question_the_fiches_cannot_answer_says_so(client):
-    history, _, sources = client.predict("Quel est le salaire d'un responsable de production ?", [], "RNCP31168",
-                                         api_name="/ask")
-    assert text_of(history[-1]).startswith("**Pas dans les fiches.**")
+    history, _, sources, _ = client.predict("Quel est le salaire d'un responsable de production ?", [],
+                                            "RNCP31168", api_name="/ask")
+    assert "<strong>Pas dans les fiches.</strong>" in text_of(history[-1])
     assert "Aucune source" in sources
+
+
+def test_a_too_long_message_is_refused_by_the_server_with_the_limit(client):
+    long = "Comment est évalué le bloc 2 du RNCP 31168 ? " + "x" * 3000
+    history, kept, _, notice = client.predict(long, [], None, api_name="/ask")
+    assert history == [] and kept == long
+    assert "la limite est de 2\u202f000" in notice
+
+
+def test_an_empty_question_adds_nothing(client):
+    history, kept, _, notice = client.predict("   ", [], None, api_name="/ask")
+    assert history == [] and kept == "" and "Écrivez d'abord votre question" in notice
+
+
+def test_hostile_text_in_a_question_is_shown_as_text(client):
+    history, *_ = client.predict('<img src="http://198.51.100.1/x.png"> ![y](http://198.51.100.1/y.png) bloc 2 '
+                                 "du RNCP 31168 ?", [], None, api_name="/ask")
+    shown = text_of(history[0])
+    assert "<img" not in shown and "&lt;img src=\"http://198.51.100.1/x.png\"&gt;" in shown
 
 
 def test_concurrent_sessions_keep_their_own_conversations(client, served):
     def conversation(code: str, first: str) -> str:
         own = Client(served.url, verbose=False)
-        history, _, _ = own.predict(f"Comment est évalué le bloc {first} du RNCP {code} ?", [], "", api_name="/ask")
-        history, _, _ = own.predict("Et le bloc 2 ?", history, "", api_name="/ask")
-        return text_of(history[-2])
+        history, *_ = own.predict(f"Comment est évalué le bloc {first} du RNCP {code} ?", [], None, api_name="/ask")
+        history, *_ = own.predict("Et le bloc 2 ?", history, None, api_name="/ask")
+        return text_of(history[-1])
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         futures = {code: pool.submit(conversation, code, "1") for code in ("31168", "36612", "40344")}
@@ -79,28 +99,29 @@ def test_concurrent_sessions_keep_their_own_conversations(client, served):
 def test_mapping_and_outline_through_the_app(client, served, tmp_path):
     experiences = (f"{SECRET} : j'ai tenu le budget d'un festival et rédigé les demandes de subvention.\n\n"
                    "J'ai rédigé les communiqués de presse et animé les réseaux sociaux du festival.")
-    details, coverage = client.predict("RNCP31168", experiences, None, api_name="/map")
+    details, coverage = client.predict("RNCP31168", experiences, api_name="/map")
     assert "RNCP31168BC02" in details and "partiellement couvert" in coverage
-    preview, word, markdown = client.predict("RNCP31168", experiences, None, api_name="/outline")
+    preview, word, markdown = client.predict("RNCP31168", experiences, api_name="/outline")
     word_file, markdown_file = updated_value(word), updated_value(markdown)
-    assert preview.startswith("# Dossier de validation (livret 2)")
+    assert preview.startswith("<h2>Dossier de validation (livret 2)")
     document = Document(word_file)
     assert sum(p.text.startswith("RNCP31168BC") for p in document.paragraphs
                if p.style.name.startswith("Heading")) == 5
-    assert open(markdown_file, encoding="utf-8").read().strip() == preview.strip()
+    assert open(markdown_file, encoding="utf-8").read().startswith("# Dossier de validation (livret 2)")
     assert SECRET not in served.output()  # the candidate's words never reach the server's log
 
 
 def test_empty_experiences_get_a_message_not_an_error(client):
-    details, coverage = client.predict("RNCP31168", "   ", None, api_name="/map")
+    details, coverage = client.predict("RNCP31168", "   ", api_name="/map")
     assert "Aucune expérience" in details and coverage == ""
-    preview, word, _ = client.predict("", "J'ai tenu un budget.", None, api_name="/outline")
+    preview, word, _ = client.predict(None, "J'ai tenu un budget.", api_name="/outline")
     assert "Choisissez d'abord la certification" in preview and updated_value(word) is None
 
 
 def test_the_fiche_browser(client):
     shown = client.predict("RNCP14437", api_name="/fiche")
     assert "Chargé de production de projets artistiques" in shown and "francecompetences.fr" in shown
+    assert "Attention : certification inactive" in shown
 
 
 def test_a_missing_index_gets_a_page_saying_how_to_build_it(tmp_path):
@@ -131,10 +152,3 @@ def test_auth_pairs(value, expected):
 def test_malformed_auth_is_refused():
     with pytest.raises(AuthError, match="utilisateur:mot_de_passe"):
         parse_auth("sans-deux-points")
-
-
-def test_source_boxes_are_not_read_back_as_turns():
-    turns = turns_of([{"role": "user", "content": [{"type": "text", "text": "Et le bloc 5 ?"}]},
-                      {"role": "assistant", "content": "Réponse", "metadata": None},
-                      {"role": "assistant", "content": "[1] …", "metadata": {"title": "Sources (1)"}}])
-    assert [(t.role, t.content) for t in turns] == [("user", "Et le bloc 5 ?"), ("assistant", "Réponse")]

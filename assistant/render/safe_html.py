@@ -31,14 +31,15 @@ _EXTERNAL_LINK = 'target="_blank" rel="noopener noreferrer"'
 
 
 def escape(text: str) -> str:
-    return html.escape(text, quote=True)
+    """For element content (all this module writes text into); attributes use `html.escape` in full."""
+    return html.escape(text, quote=False)
 
 
 def own_link(url: str, label: str) -> str:
     """A link the app itself makes; only to France compétences, the source of every fiche."""
     if not url.startswith(FRANCE_COMPETENCES):
         return escape(label)
-    return f'<a href="{escape(url)}" {_EXTERNAL_LINK}>{escape(label)}</a>'
+    return f'<a href="{html.escape(url, quote=True)}" {_EXTERNAL_LINK}>{escape(label)}</a>'
 
 
 def inline(text: str, anchors: str | None = None, count: int = 0) -> str:
