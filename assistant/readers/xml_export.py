@@ -27,6 +27,7 @@ from assistant.certification import (
     Source,
     Statistic,
 )
+from assistant.readers.fiche_tidy import tidy_fiche
 from assistant.readers.french_dates import parse_numeric_date
 from assistant.readers.problems import FicheError
 from assistant.readers.text_cleanup import split_flattened_list, squash_spaces
@@ -62,7 +63,7 @@ def read_xml_export(path: Path, on_problem: OnProblem, file_label: str | None = 
         for _, element in context:
             position += 1
             try:
-                yield _certification(element, label, position)
+                yield tidy_fiche(_certification(element, label, position))
             except (FicheError, ValueError) as error:
                 if not isinstance(error, FicheError):
                     error = FicheError(label, f"fiche n°{position} : {error}")
