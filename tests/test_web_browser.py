@@ -2,7 +2,7 @@
 desktop (1280×900) and on a phone (390×844).
 
 Screenshots of each tab go to build/screenshots/ at every run; `VAE_SCREENSHOTS=docs/screenshots` writes
-the ones the README shows.
+the four tabs on desktop and phone where the README shows them.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from .page_checks import below, english_left, font_families
 from .web_server import browser, serve
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOTS = ROOT / os.environ.get("VAE_SCREENSHOTS", "build/screenshots")
+SCREENSHOTS = ROOT / "build" / "screenshots"
+FOUR_TABS = ROOT / os.environ.get("VAE_SCREENSHOTS", "build/screenshots")  # docs/screenshots for the README
 EXPERIENCES = ("J'ai tenu le budget d'un festival et monté les demandes de subvention.\n\n"
                "J'ai écrit les communiqués de presse et animé les réseaux sociaux du festival.")
+CV = "2018-2021 : Programmatrice d'un festival de théâtre, j'ai organisé la tournée de trois compagnies.\n"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 TABS = ["Chat", "Mes expériences", "Livret 2", "Fiches"]
@@ -157,7 +159,7 @@ def test_on_a_phone_the_tabs_and_the_question_box_stay_in_reach(phone, outside_r
     assert not phone.locator("#sources-column").is_visible()  # sources sit under each answer instead
     phone.locator("#chat details.sources summary").last.click()
     assert phone.locator("#chat details.sources").last.get_attribute("open") is not None
-    shoot(phone, "phone-chat")
+    shoot(phone, "phone-sources-open")
     assert outside_requests == []
 
 
@@ -208,7 +210,13 @@ def test_the_picker_searches_as_you_type(page):
 
 def test_map_experiences_and_download_the_outline(page, tmp_path, outside_requests):
     map_and_outline(page)
-    assert "J'ai utilisé votre texte (2 expérience(s))" in page.inner_text("#mapping")
+    assert "J'ai utilisé votre texte (2 expérience(s))." in page.inner_text("#mapping")
+    page.set_input_files("#cv input[type=file]", files=[{"name": "cv.txt", "mimeType": "text/plain",
+                                                         "buffer": CV.encode("utf-8")}])
+    wait_for_text(page, "#cv-note", "CV lu : 1 expérience(s)")
+    page.click("#analyse")
+    wait_for_text(page, "#mapping", "et votre CV (1 expérience(s))")  # both used, and said so
+    assert "Expérience 3 : Programmatrice d'un festival de théâtre" in page.inner_text("#mapping")
     shoot(page, "experiences")
     page.get_by_role("tab", name="Livret 2").click()
     page.click("#build-outline")
@@ -239,21 +247,22 @@ def test_browse_a_fiche(page):
 
 
 def test_screenshots_of_the_four_tabs_on_desktop_and_phone(browser, served, outside_requests):
+    FOUR_TABS.mkdir(parents=True, exist_ok=True)
     for viewport, device in ((DESKTOP, "desktop"), (PHONE, "phone")):
         opened = open_page(browser, served, outside_requests, viewport=viewport)
         ask(opened, "Comment est évalué le bloc 2 du RNCP 31168 ?")
-        opened.screenshot(path=str(SCREENSHOTS / f"{device}-chat.png"))
+        opened.screenshot(path=str(FOUR_TABS / f"{device}-chat.png"))
         map_and_outline(opened)
-        opened.screenshot(path=str(SCREENSHOTS / f"{device}-experiences.png"), full_page=True)
+        opened.screenshot(path=str(FOUR_TABS / f"{device}-experiences.png"), full_page=True)
         opened.get_by_role("tab", name="Livret 2").click()
         opened.click("#build-outline")
         wait_for_text(opened, "#outline-preview", "Dossier de validation")
-        opened.screenshot(path=str(SCREENSHOTS / f"{device}-livret2.png"))
+        opened.screenshot(path=str(FOUR_TABS / f"{device}-livret2.png"))
         opened.get_by_role("tab", name="Fiches").click()
         wait_for_text(opened, "#fiche", "Blocs de compétences")
-        opened.screenshot(path=str(SCREENSHOTS / f"{device}-fiches.png"))
+        opened.screenshot(path=str(FOUR_TABS / f"{device}-fiches.png"))
         opened.context.close()
-    assert all((SCREENSHOTS / f"{d}-{t}.png").stat().st_size > 10_000 for d in ("desktop", "phone")
+    assert all((FOUR_TABS / f"{d}-{t}.png").stat().st_size > 10_000 for d in ("desktop", "phone")
                for t in ("chat", "experiences", "livret2", "fiches"))
     assert outside_requests == []
 

@@ -57,6 +57,7 @@ CSS = f"""
 button[role=tab][aria-selected=true], button[role=tab].selected {{
     color: {ACCENT} !important; font-weight: 700; border-bottom: 3px solid {ACCENT} !important; }}
 textarea::placeholder, input::placeholder {{ color: {MUTED} !important; opacity: 1; }}
+.answer, .fiche, #mapping, #outline-preview, #sources {{ overflow-wrap: anywhere; }}
 .answer p, .answer ul, .answer ol {{ margin: 0.3rem 0; }}
 .answer ul, .answer ol, .fiche ul {{ padding-left: 1.3rem; list-style: revert; }}
 .answer li, .fiche li {{ margin: 0.15rem 0; }}
