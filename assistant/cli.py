@@ -326,11 +326,15 @@ def serve_command(
     demande une connexion."""
     import os
 
+    from assistant.web.private_files import PrivateFiles
+
+    files = PrivateFiles()  # before Gradio is imported: some of its modules fix their temporary folder then
+    files.use_for_gradio()
     from assistant.web.app import remove_private_folder
     from assistant.web.serve import create_app, launch, parse_auth
 
     auth = parse_auth(os.environ.get("VAE_AUTH"))
-    web_app = create_app(settings_for(corpus, index, embedder, chroma_url))
+    web_app = create_app(settings_for(corpus, index, embedder, chroma_url), files)
     typer.echo(f"Assistant VAE : http://{host}:{port}/ (Ctrl+C pour arrêter)")
     try:
         launch(web_app, host, port, auth)

@@ -137,3 +137,15 @@ def test_candidates_words_stay_out_of_the_log(evaluation_index_folder, tmp_path)
                    and secret.encode() in p.read_bytes()]
     assert secret not in server.output()
     assert on_disk == []
+
+
+def test_ctrl_c_removes_the_private_folder_too(evaluation_index_folder, tmp_path):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with serve(evaluation_index_folder, tmp_path / "serve.log", environ={"TMPDIR": str(temporary)}) as server:
+        client = Client(server.url, verbose=False, download_files=False)
+        client.predict("RNCP31168", EXPERIENCES, api_name="/outline")
+        assert list(temporary.glob("vae-assistant-*/gradio/*/livret2-RNCP31168.docx"))
+        server.process.send_signal(signal.SIGINT)
+        server.process.wait(timeout=30)
+    assert list(temporary.iterdir()) == []

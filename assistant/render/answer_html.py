@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.answer import Citation
 from assistant.certification import fiche_url
-from assistant.render.safe_html import escape, inline, markdown_html, own_link, with_lists
+from assistant.render.safe_html import escape, markdown_html, own_link, with_lists
 
 QUOTE_CHARS = 600
 NOT_IN_FICHES = "Pas dans les fiches."
@@ -57,17 +57,10 @@ def answer_html(text: str, citations: list[Citation], anchors: str, declined: bo
 
 def question_html(text: str) -> str:
     """What the person typed, shown as typed: never as Markdown or HTML."""
-    return '<div class="question">' + "<br>".join(inline_text(line) for line in text.splitlines()) + "</div>"
-
-
-def inline_text(line: str) -> str:
-    return escape(line)
+    return '<div class="question">' + "<br>".join(escape(line) for line in text.splitlines()) + "</div>"
 
 
 def sources_panel(citations: list[Citation]) -> str:
     if not citations:
         return '<p class="no-source"><em>Aucune source : la réponse ne s\'appuie sur aucune fiche.</em></p>'
     return source_items(citations)
-
-
-__all__ = ["answer_html", "inline", "question_html", "source_items", "sources_panel"]

@@ -133,7 +133,7 @@ def _experience_tabs(services: Services, choices: list[tuple[str, str]], files: 
             yield '<p class="progress">Je construis le plan du livret 2…</p>', hidden, hidden
             try:
                 merged, _ = gather(experiences, from_cv)
-            except Exception as error:  # ExperienceError: the message is for the candidate
+            except ExperienceError as error:  # the message is for the candidate
                 yield markdown_html(f"⚠️ {error}"), hidden, hidden
                 return
             shown, word_file, markdown_file = build_files(services, certification, experiences, None,

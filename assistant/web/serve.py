@@ -46,9 +46,9 @@ def parse_auth(value: str | None) -> list[tuple[str, str]] | None:
     return pairs
 
 
-def create_app(settings: Settings):
+def create_app(settings: Settings, files: PrivateFiles | None = None):
     """The full app, or the page that says how to build the index when it cannot be opened."""
-    files = PrivateFiles()
+    files = files or PrivateFiles()
     files.use_for_gradio()
     try:
         services = Services.open(settings)
