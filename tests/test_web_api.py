@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -44,7 +45,7 @@ def test_an_answer_comes_with_its_cited_source(client):
                                                        api_name="/ask")
     assert cleared == "" and notice == ""
     assert "RNCP31168BC02" in text_of(history[1])
-    assert "<summary>Sources (1)</summary>" in text_of(history[1]) and 'id="t1-1"' in text_of(history[1])
+    assert re.search(r"<summary>Sources \(\d+\)</summary>", text_of(history[1])) and 'id="t1-1"' in text_of(history[1])
     assert "https://www.francecompetences.fr/recherche/rncp/31168/" in sources
 
 
@@ -59,7 +60,7 @@ def test_a_follow_up_keeps_the_context(served):
 def test_a_question_the_fiches_cannot_answer_says_so(client):
     history, _, sources, _ = client.predict("Quel est le salaire d'un responsable de production ?", [],
                                             "RNCP31168", api_name="/ask")
-    assert "<strong>Pas dans les fiches.</strong>" in text_of(history[-1])
+    assert text_of(history[-1]).count("Pas dans les fiches") == 1
     assert "Aucune source" in sources
 
 

@@ -107,7 +107,7 @@ def test_ask_see_the_cited_source_and_follow_up(page, outside_requests):
     ask(page, "Comment est évalué le bloc 4 du RNCP 31168 ?")
     wait_for_text(page, "#sources", "RNCP31168BC04")
     assert "francecompetences.fr/recherche/rncp/31168" in page.inner_html("#sources")
-    assert "Sources (1)" in page.inner_text("#chat")
+    assert re.search(r"Sources \(\d+\)", page.inner_text("#chat"))
     assert "enregistrement terminé le 7 août 2022" in page.inner_text("#chat .answer .about")
     ask(page, "Et le bloc 5 ?")
     wait_for_text(page, "#sources", "RNCP31168BC05")

@@ -45,7 +45,7 @@ def answer_html(text: str, citations: list[Citation], anchors: str, declined: bo
     parts = ['<div class="answer">']
     if about:
         parts.append(f'<p class="about">{escape(about)}</p>')
-    if declined:
+    if declined and not text.startswith(NOT_IN_FICHES[:-1]):
         parts.append(f"<p><strong>{NOT_IN_FICHES}</strong></p>")
     parts.append(markdown_html(with_lists(text), anchors=anchors, count=len(citations)))
     if citations:
