@@ -58,7 +58,7 @@ CONTRAST_JS = """
 ENGLISH = ["Copy message", "More tabs", "processing", "Share", "Clear", "Copy", "Download", "Drop File Here",
            "Click to Upload", "Upload", "Loading", "Submit", "Like", "Dislike", "Retry", "Undo", "Remove",
            "Built with Gradio", "Settings", "In queue", "queue:", "Type a message", "Chatbot", "Dropdown",
-           "Scroll", "Error", "Delete", "Collapse", "Expand"]
+           "Scroll", "Error", "Delete", "Collapse", "Expand", "exceed", "maximum allowed size", "Warning"]
 
 WORDS_JS = """
 () => {

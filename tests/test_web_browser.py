@@ -197,6 +197,15 @@ def test_a_too_long_or_empty_question_is_refused_before_any_answer(page):
     assert page.input_value("#question textarea") == long  # kept, to be shortened
 
 
+def test_a_too_large_cv_is_refused_in_french(page):
+    page.get_by_role("tab", name="Mes expériences").click()
+    page.set_input_files("#cv input[type=file]", files=[{"name": "cv.txt", "mimeType": "text/plain",
+                                                         "buffer": b"x " * 3_000_000}])
+    page.wait_for_function("document.body.innerText.includes('Fichier trop volumineux')", timeout=30_000)
+    assert "\"cv.txt\" dépasse 5 Mo" in page.inner_text("body")
+    assert english_left(page) == []
+
+
 def test_the_picker_searches_as_you_type(page):
     page.locator("#chat-certification input").click()
     page.locator("#chat-certification input").press_sequentially("cybers")

@@ -91,7 +91,7 @@ details.sources summary {{ cursor: pointer; color: {ACCENT}; font-weight: 700; m
 """
 
 # Gradio scopes the rules of `css` inside media queries to the app's content; the page margin is outside.
-SCRIPT = """
+SCRIPT = r"""
 <style>@media (max-width: 700px) { .gradio-container .main.fillable { padding: 6px 8px !important; } }</style>
 <script>
 (() => {
@@ -108,12 +108,26 @@ SCRIPT = """
                  "Uploading...": "Téléversement…", "Loading": "Chargement",
                  "En attente de la fin du téléchargement des fichier(s), veuillez réessayer.":
                    "Le fichier est encore en cours de téléversement : réessayez dans un instant."};
+  const PATTERNS = [
+    [/^File\(s\) exceed the maximum allowed size of ([\d.]+) ?Mb: (.*)$/,
+     (m, size, name) => `Fichier trop volumineux : ${name} dépasse ${size.replace(".0", "").replace(".", ",")} Mo.`],
+    [/^Error$/, () => "Erreur"], [/^Warning$/, () => "Attention"], [/^Info$/, () => "Information"],
+  ];
+  const french = (text) => {
+    const trimmed = text.trim();
+    if (WORDS[trimmed]) return WORDS[trimmed];
+    for (const [pattern, say] of PATTERNS) {
+      const match = trimmed.match(pattern);
+      if (match) return say(...match);
+    }
+    return null;
+  };
   const reword = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const found = [];
     while (walker.nextNode()) {
-      const french = WORDS[walker.currentNode.textContent.trim()];
-      if (french) found.push([walker.currentNode, french]);
+      const said = french(walker.currentNode.textContent);
+      if (said) found.push([walker.currentNode, said]);
     }
     found.forEach(([node, french]) => { node.textContent = french; });
   };
