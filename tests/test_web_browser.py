@@ -223,6 +223,7 @@ def test_map_experiences_and_download_the_outline(page, tmp_path, outside_reques
     page.set_input_files("#cv input[type=file]", files=[{"name": "cv.txt", "mimeType": "text/plain",
                                                          "buffer": CV.encode("utf-8")}])
     wait_for_text(page, "#cv-note", "CV lu : 1 expérience(s)")
+    assert re.search(r"\b103\so\b", page.inner_text("#cv"))  # its size said the French way
     page.click("#analyse")
     wait_for_text(page, "#mapping", "et votre CV (1 expérience(s))")  # both used, and said so
     assert "Expérience 3 : Programmatrice d'un festival de théâtre" in page.inner_text("#mapping")

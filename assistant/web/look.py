@@ -111,6 +111,9 @@ SCRIPT = r"""
   const PATTERNS = [
     [/^File\(s\) exceed the maximum allowed size of ([\d.]+) ?Mb: (.*)$/,
      (m, size, name) => `Fichier trop volumineux : ${name} dépasse ${size.replace(".0", "").replace(".", ",")} Mo.`],
+    [/^(\d+(?:\.\d+)?)\s?(B|KB|kB|MB|GB)(\s⇣)?$/,
+     (m, n, unit, arrow) => n.replace(/\.0$/, "").replace(".", ",") + "\u00a0" +
+       {B: "o", KB: "ko", kB: "ko", MB: "Mo", GB: "Go"}[unit] + (arrow || "")],
     [/^Error$/, () => "Erreur"], [/^Warning$/, () => "Attention"], [/^Info$/, () => "Information"],
   ];
   const french = (text) => {
