@@ -40,9 +40,10 @@ def source_items(citations: list[Citation], anchors: str | None = None) -> str:
 
 
 def answer_html(text: str, citations: list[Citation], anchors: str, declined: bool = False,
-                about: str = "") -> str:
-    """The whole chat message: who it is about (with the status), the text, the sources panel."""
-    parts = ['<div class="answer">']
+                about: str = "", streaming: bool = False) -> str:
+    """The whole chat message: who it is about (with the status), the text, the sources panel; while it
+    streams in, marked as such (screen readers and tests know when it is complete)."""
+    parts = ['<div class="answer streaming" aria-busy="true">' if streaming else '<div class="answer">']
     if about:
         parts.append(f'<p class="about">{escape(about)}</p>')
     if declined and not text.startswith(NOT_IN_FICHES[:-1]):

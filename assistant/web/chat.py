@@ -18,7 +18,7 @@ from assistant.render.answer_html import answer_html, question_html, sources_pan
 from assistant.web.french import french_number
 
 STREAM_WORDS = 8
-SEARCHING = '<div class="answer"><p class="progress">Je cherche dans les fiches…</p></div>'
+SEARCHING = '<div class="answer streaming" aria-busy="true"><p class="progress">Je cherche dans les fiches…</p></div>'
 EMPTY_QUESTION = "Écrivez d'abord votre question dans la case."
 
 
@@ -59,7 +59,7 @@ def respond(assistant: Assistant, question: str, shown: list[dict] | None, certi
     words = answer.text.split(" ")
     for end in range(STREAM_WORDS, len(words), STREAM_WORDS):
         shown[-1] = {"role": "assistant", "content": answer_html(" ".join(words[:end]) + " …", [], anchors,
-                                                                 answer.declined, named)}
+                                                                 answer.declined, named, streaming=True)}
         yield ChatStep(shown, "", None, turns, "")
     shown[-1] = {"role": "assistant", "content": rendered(answer, anchors, named)}
     turns += [{"role": "user", "content": question}, {"role": "assistant", "content": answer.text}]
