@@ -1,6 +1,6 @@
 """Candidates' data and hostile fiches in the served app: what leaves the machine, what stays on disk, who
-may fetch what. Real `serve` processes; a fiche with an image and links in its text, indexed with the fast
-hashed embedder (the rendering is the point here, not the ranking).
+may fetch what. Real `serve` processes; a fiche with an image and links in its text (one fiche: its index
+builds in seconds with the default model).
 """
 
 from __future__ import annotations
@@ -39,14 +39,14 @@ def hostile_index(tmp_path_factory) -> Path:
                                                                  "\nPrésentation et soutenance orale.", 1)
     (corpus / "RNCP31168.txt").write_text(fiche, encoding="utf-8")
     folder = tmp_path_factory.mktemp("hostile-index")
-    report = build_index(Settings(corpus=[corpus], index=folder, embedder="bench-hashed"))
+    report = build_index(Settings(corpus=[corpus], index=folder))
     assert report.fiches == 1
     return folder
 
 
 def test_a_hostile_fiche_and_message_load_nothing_from_outside(browser, hostile_index, tmp_path):
     requests: list[str] = []
-    with serve(hostile_index, tmp_path / "serve.log", environ={"VAE_EMBEDDER": "bench-hashed"}) as server:
+    with serve(hostile_index, tmp_path / "serve.log") as server:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
         page = context.new_page()
         page.on("request", lambda r: requests.append(r.url) if not r.url.startswith(server.url) else None)
@@ -148,4 +148,5 @@ def test_ctrl_c_removes_the_private_folder_too(evaluation_index_folder, tmp_path
         assert list(temporary.glob("vae-assistant-*/gradio/*/livret2-RNCP31168.docx"))
         server.process.send_signal(signal.SIGINT)
         server.process.wait(timeout=30)
-    assert list(temporary.iterdir()) == []
+    left = [p.name for p in temporary.iterdir()]  # the embedding runtime may leave its own ".ses" marker
+    assert not [name for name in left if name.startswith(("vae-assistant-", "gradio", "tmp"))], left
