@@ -14,6 +14,7 @@ from assistant.mapping.models import CertificationFit, CertificationStatus, Evid
 from assistant.mapping.suggestion import JURY_DECIDES
 
 LEVEL_COLOURS = {"bien couvert": "#2e7d32", "partiellement couvert": "#ef8f00", "non couvert": "#9e9e9e"}
+TEXT_COLOURS = {"bien couvert": "#1b5e20", "partiellement couvert": "#8a4500", "non couvert": "#4d4d4d"}
 SHOWN_MATCHES = 3
 
 
@@ -87,21 +88,20 @@ def mapping_markdown(mapping: Mapping) -> str:
 
 
 def coverage_html(mapping: Mapping) -> str:
-    """One bar per unit: its length the share of requirements evidenced, its colour the level."""
+    """One bar per unit: its length the share of requirements evidenced, its colour the level; the words
+    beside it in a darker shade of that colour (4.5:1 on white), the table scrollable on a phone."""
     rows = []
     for unit in mapping.coverage:
-        colour = LEVEL_COLOURS[unit.level]
         width = max(2, round(unit.score * 100)) if unit.evidenced else 0
         behind = (f"{unit.evidenced}/{unit.requirements} exigences ; expériences : "
                   + ", ".join(str(n) for n in unit.experiences)) if unit.evidenced else "—"
         rows.append(
             f'<tr><td class="unit"><b>{html.escape(unit.unit)}</b><br><small>{html.escape(unit.label)}</small></td>'
-            f'<td class="bar"><div style="background:{colour};width:{width}%;height:14px;border-radius:3px"></div>'
-            f'<small style="color:{colour}">{unit.level}</small></td>'
-            f"<td><small>{behind}</small></td></tr>")
-    return ('<table class="coverage" style="width:100%;border-collapse:collapse">'
-            '<thead><tr><th style="text-align:left">Bloc</th><th style="text-align:left;width:45%">Couverture</th>'
-            '<th style="text-align:left">Étayé par</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+            f'<td class="bar"><div style="background:{LEVEL_COLOURS[unit.level]};width:{width}%;height:14px;'
+            f'border-radius:3px"></div><small class="level" style="color:{TEXT_COLOURS[unit.level]}">'
+            f"{html.escape(unit.level)}</small><br><small>{html.escape(behind)}</small></td></tr>")
+    return ('<div class="coverage-wrap"><table class="coverage"><thead><tr><th>Bloc</th>'
+            '<th class="bar">Couverture</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>")
 
 
 def _fit_line(fit: CertificationFit) -> str:
