@@ -73,3 +73,8 @@ def test_empty_and_too_long_questions_never_reach_the_assistant():
     assert "2\u202f001 caractères" in long[-1].notice and long[-1].question_box == "x" * 2001
     steps = list(respond(assistant, "Et le bloc 2 ?", [], None, [], 2000, lambda code: code))
     assert assistant.asked == 1 and steps[-1].turns[-1] == {"role": "assistant", "content": "Réponse [1]."}
+
+
+def test_an_italic_paragraph_over_several_lines():
+    shown = markdown_html("_Blocs les mieux couverts : BC01.\nPar blocs : le jury décide._")
+    assert "_" not in shown and shown.count("<em>") == 2

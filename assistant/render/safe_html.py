@@ -74,6 +74,9 @@ def with_lists(text: str) -> str:
 
 def markdown_html(text: str, anchors: str | None = None, count: int = 0) -> str:
     """The app's own Markdown subset (headings, lists one level deep, quotes, paragraphs) as safe HTML."""
+    # an italic paragraph over several lines ("_…\n…_") is italic line by line: each line is rendered alone
+    text = re.sub(r"(?m)^_([^_\n][^_]*?)_$", lambda m: "\n".join(f"_{line}_" if line.strip() else line
+                                                               for line in m.group(1).split("\n")), text)
     out: list[str] = []
     paragraph: list[str] = []
     quote: list[str] = []
