@@ -78,3 +78,9 @@ def test_empty_and_too_long_questions_never_reach_the_assistant():
 def test_an_italic_paragraph_over_several_lines():
     shown = markdown_html("_Blocs les mieux couverts : BC01.\nPar blocs : le jury décide._")
     assert "_" not in shown and shown.count("<em>") == 2
+
+
+def test_a_table_is_a_table_and_its_cells_stay_text():
+    shown = markdown_html("| Structure | Poste |\n| --- | --- |\n| à préciser | <img src=x> |")
+    assert shown.startswith('<div class="table-wrap"><table><thead><tr><th>Structure</th>')
+    assert "<td>&lt;img src=x&gt;</td>" in shown and "---" not in shown

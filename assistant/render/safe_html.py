@@ -24,6 +24,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)[-*•]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(.*)$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$")
 # A labelled clause opens a new sentence: "… ». Compétences : a ; b ; c."
 _CLAUSE_BREAK = re.compile(r"(?<=[.»])\s+(?=[A-ZÉÈÀÂÎÔ][\w'’ -]{0,60} : )")
 _LIST_LABEL = re.compile(r"^(?P<lead>.*?[\w»)]\s?:)\s+(?P<items>.+)$")
@@ -73,7 +75,8 @@ def with_lists(text: str) -> str:
 
 
 def markdown_html(text: str, anchors: str | None = None, count: int = 0) -> str:
-    """The app's own Markdown subset (headings, lists one level deep, quotes, paragraphs) as safe HTML."""
+    """The app's own Markdown subset (headings, lists one level deep, quotes, tables, paragraphs) as safe
+    HTML."""
     # an italic paragraph over several lines ("_…\n…_") is italic line by line: each line is rendered alone
     text = re.sub(r"(?m)^_([^_\n][^_]*?)_$", lambda m: "\n".join(f"_{line}_" if line.strip() else line
                                                                for line in m.group(1).split("\n")), text)
@@ -107,7 +110,26 @@ def markdown_html(text: str, anchors: str | None = None, count: int = 0) -> str:
             lists.append(tag)
         out.append("<li>" + inline(content, anchors, count))
 
+    table: list[list[str]] = []
+
+    def close_table() -> None:
+        if table:
+            head, *body = table
+            cells = "".join(f"<th>{inline(c, anchors, count)}</th>" for c in head)
+            rows = "".join("<tr>" + "".join(f"<td>{inline(c, anchors, count)}</td>" for c in row) + "</tr>"
+                           for row in body)
+            out.append(f'<div class="table-wrap"><table><thead><tr>{cells}</tr></thead><tbody>{rows}</tbody>'
+                       "</table></div>")
+            table.clear()
+
     for line in text.splitlines():
+        if _TABLE_ROW.match(line):
+            close_paragraph()
+            close_lists()
+            if not _TABLE_RULE.match(line):
+                table.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+            continue
+        close_table()
         if not line.strip():
             close_paragraph()
             close_lists()
@@ -136,6 +158,7 @@ def markdown_html(text: str, anchors: str | None = None, count: int = 0) -> str:
                 close_paragraph()
             close_lists()
             paragraph.append(inline(line.strip(), anchors, count))
+    close_table()
     close_paragraph()
     close_lists()
     return "".join(out)

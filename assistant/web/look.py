@@ -73,7 +73,7 @@ details.sources summary {{ cursor: pointer; color: {ACCENT}; font-weight: 700; m
 .source-list blockquote, #sources blockquote {{ margin: 0.2rem 0 0.2rem 0.2rem; padding-left: 0.6rem;
     border-left: 3px solid #c5cad3; color: {INK}; }}
 #question-notice p {{ color: #8a1c00; font-weight: 700; margin: 0.2rem 0; }}
-.coverage-wrap {{ overflow-x: auto; padding: 0 4px; }}
+.coverage-wrap, .table-wrap {{ overflow-x: auto; padding: 0 4px; }}
 .coverage {{ width: 100%; border-collapse: collapse; }}
 .coverage th {{ text-align: left; }}
 .coverage th.bar {{ width: 45%; }}
