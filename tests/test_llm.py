@@ -78,8 +78,9 @@ def test_the_assistant_uses_a_checked_llm_answer(index):
     first_line = next(line for line in hits[0].chunk.text.split("\n", 2)[-1].split("\n") if len(line.split()) > 4)
     reply = f"{split_sentences(first_line)[0].rstrip('.')} [1]."
     answer = Assistant(index, LLMWriter(FakeListChatModel(responses=[reply]))).ask(QUESTION)
-    assert answer.text == reply
-    assert answer.citations[0].code == "RNCP14437" and not answer.declined
+    # The model's answer, said after the status of the certification (inactive), its [1] now [2].
+    assert answer.text == f"Attention : la certification RNCP14437 n'est plus active [1].\n{reply.replace('[1]', '[2]')}"
+    assert [c.code for c in answer.citations][:2] == ["RNCP14437", "RNCP14437"] and not answer.declined
 
 
 @pytest.mark.parametrize("model", [
