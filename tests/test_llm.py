@@ -79,7 +79,8 @@ def test_the_assistant_uses_a_checked_llm_answer(index):
     reply = f"{split_sentences(first_line)[0].rstrip('.')} [1]."
     answer = Assistant(index, LLMWriter(FakeListChatModel(responses=[reply]))).ask(QUESTION)
     # The model's answer, said after the status of the certification (inactive), its [1] now [2].
-    assert answer.text == f"Attention : la certification RNCP14437 n'est plus active [1].\n{reply.replace('[1]', '[2]')}"
+    warning = "Attention : la certification RNCP14437 n'est plus active [1]."
+    assert answer.text == f"{warning}\n{reply.replace('[1]', '[2]')}"
     assert [c.code for c in answer.citations][:2] == ["RNCP14437", "RNCP14437"] and not answer.declined
 
 
