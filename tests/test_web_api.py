@@ -119,6 +119,13 @@ def test_empty_experiences_get_a_message_not_an_error(client):
     assert "Choisissez d'abord la certification" in preview and updated_value(word) is None
 
 
+def test_an_unknown_code_through_the_api_is_named_not_a_crash(client):
+    details, coverage = client.predict("RNCP99999", "J'ai tenu le budget d'un festival.", api_name="/map")
+    assert "RNCP99999 n'est pas dans l'index" in details and coverage == ""
+    preview, word, _ = client.predict("99999", "J'ai tenu un budget.", api_name="/outline")
+    assert "RNCP99999 n'est pas dans l'index" in preview and updated_value(word) is None
+
+
 def test_the_fiche_browser(client):
     shown = client.predict("RNCP14437", api_name="/fiche")
     assert "Chargé de production de projets artistiques" in shown and "francecompetences.fr" in shown

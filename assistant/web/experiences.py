@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from assistant.codes import resolve_certification
+from assistant.errors import UsageError
 from assistant.mapping.experiences import Experience, ExperienceError, read_experiences_file, split_experiences
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.ranking import rank_certifications
@@ -64,8 +66,10 @@ def analyse(mapper: ExperienceMapper, certification: str | None, text: str | Non
             cv: list[Experience] | None) -> tuple[str, str]:
     """(details as safe HTML, coverage chart as HTML) for the Gradio tab."""
     try:
+        if certification:  # the picker offers only known codes; the API takes any text
+            certification = resolve_certification(certification, mapper.index.codes)
         experiences, used = gather(text, cv)
-    except ExperienceError as error:
+    except UsageError as error:
         return markdown_html(f"⚠️ {error}"), ""
     note = f'<p class="used">{escape(used)}</p>'
     if not certification:

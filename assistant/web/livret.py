@@ -11,7 +11,9 @@ import re
 import tempfile
 from pathlib import Path
 
-from assistant.mapping.experiences import Experience, ExperienceError, read_experiences
+from assistant.codes import resolve_certification
+from assistant.errors import UsageError
+from assistant.mapping.experiences import Experience, read_experiences
 from assistant.outline.builder import build_outline
 from assistant.outline.feasibility import build_feasibility
 from assistant.outline.render_docx import render_docx
@@ -26,8 +28,9 @@ def build_files(services: Services, certification: str | None, text: str | None,
     if not certification:
         return "⚠️ Choisissez d'abord la certification visée.", None, None
     try:
+        certification = resolve_certification(certification, services.index.codes)
         experiences = experiences or read_experiences(text, Path(upload) if upload else None)
-    except ExperienceError as error:
+    except UsageError as error:
         return f"⚠️ {error}", None, None
     mapping = services.mapper.map(certification, experiences)
     outline = build_outline(services.index.certification(certification), mapping, experiences)
@@ -47,8 +50,9 @@ def build_feasibility_file(services: Services, certification: str | None, text: 
     if not certification:
         return "⚠️ Choisissez d'abord la certification visée.", None
     try:
+        certification = resolve_certification(certification, services.index.codes)
         experiences = experiences or read_experiences(text, Path(upload) if upload else None)
-    except ExperienceError as error:
+    except UsageError as error:
         return f"⚠️ {error}", None
     mapping = services.mapper.map(certification, experiences)
     document = build_feasibility(services.index.certification(certification), mapping, experiences)
