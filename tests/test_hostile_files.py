@@ -70,13 +70,13 @@ def test_map_and_outline_refuse_a_bomb_as_a_cv_with_a_message(command, tmp_path)
 
 
 def test_the_web_upload_reader_refuses_a_bomb_with_a_message(tmp_path):
-    from assistant.web.experiences import analyse
+    from assistant.web.experiences import read_cv
 
     bomb = write_deflate_bomb(tmp_path / "cv.pdf")
     with pytest.raises(ExperienceError, match="cv.pdf : PDF refusé"):
         read_experiences(None, bomb)
-    shown, chart = analyse(None, "RNCP31168", "", str(bomb))  # refused before the mapper is needed
-    assert "PDF refusé" in shown and chart == ""
+    experiences, said = read_cv(str(bomb))  # the web app's upload reader: a message, not an exception
+    assert experiences is None and "PDF refusé" in said and not bomb.exists()
 
 
 def test_an_unexpected_failure_in_one_file_is_reported_and_the_rest_is_read(tmp_path, monkeypatch):

@@ -119,11 +119,22 @@ def test_empty_experiences_get_a_message_not_an_error(client):
     assert "Choisissez d'abord la certification" in preview and updated_value(word) is None
 
 
-def test_an_unknown_code_through_the_api_is_named_not_a_crash(client):
-    details, coverage = client.predict("RNCP99999", "J'ai tenu le budget d'un festival.", api_name="/map")
-    assert "RNCP99999 n'est pas dans l'index" in details and coverage == ""
-    preview, word, _ = client.predict("99999", "J'ai tenu un budget.", api_name="/outline")
-    assert "RNCP99999 n'est pas dans l'index" in preview and updated_value(word) is None
+def test_an_unknown_code_through_the_api_is_refused_by_name(client):
+    from gradio_client.exceptions import AppError
+
+    with pytest.raises(AppError, match="RNCP99999"):  # the picker accepts only the index's codes
+        client.predict("RNCP99999", "J'ai tenu le budget d'un festival.", api_name="/map")
+
+
+def test_an_unknown_code_given_to_the_web_functions_is_named(client):
+    from assistant.web.experiences import analyse
+
+    class Mapper:  # the index's codes are all the function reads before refusing
+        class index:
+            codes = {"RNCP31168"}
+
+    details, chart = analyse(Mapper(), "RNCP99999", "J'ai tenu le budget d'un festival.", None)
+    assert "RNCP99999 n'est pas dans l'index" in details and chart == ""
 
 
 def test_the_fiche_browser(client):

@@ -66,9 +66,9 @@ def analyse(mapper: ExperienceMapper, certification: str | None, text: str | Non
             cv: list[Experience] | None) -> tuple[str, str]:
     """(details as safe HTML, coverage chart as HTML) for the Gradio tab."""
     try:
-        if certification:  # the picker offers only known codes; the API takes any text
-            certification = resolve_certification(certification, mapper.index.codes)
         experiences, used = gather(text, cv)
+        if certification:  # the picker offers only known codes; a program calling the function may not
+            certification = resolve_certification(certification, mapper.index.codes)
     except UsageError as error:
         return markdown_html(f"⚠️ {error}"), ""
     note = f'<p class="used">{escape(used)}</p>'
