@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .page_checks import below, english_left, font_families
@@ -230,7 +230,9 @@ def test_the_picker_searches_as_you_type(page):
     options.first.click()
     page.locator("#chat-certification input").click()
     page.locator("#chat-certification input").press_sequentially("14437")  # replaces, does not append
-    assert "inactive" in page.locator("[role=option]").first.inner_text()
+    first = page.locator("[role=option]").first
+    expect(first).to_contain_text("RNCP14437", timeout=10_000)  # the list filters as the keys arrive
+    assert "inactive" in first.inner_text()
 
 
 def test_map_experiences_and_download_the_outline(page, tmp_path, outside_requests):
