@@ -247,10 +247,10 @@ class Assistant:
                     break
         if drafted is None:
             return None
-        for other in [c.code, *others]:
+        for other in others:  # the other certification's blocs the correspondences name, cited from its fiche
             certification = self.index.certification(other)
             named = [b for b in certification.blocs if b.code in drafted.text] if certification else []
-            if certification is not None and other != c.code and named:
+            if named:
                 marker = drafted.cite(cite(certification, "bloc", "\n".join(f"{b.code} {b.title}" for b in named)))
                 drafted.say(f"Blocs de {drafts.named(certification)} concernés {marker} :")
                 drafted.lines += drafts.bullets([f"{b.code} : {b.title}" for b in named])

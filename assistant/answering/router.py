@@ -26,7 +26,7 @@ from assistant.answering.fields import ENTRIES, FieldEntry
 SEMANTIC_WEIGHT = 0.25  # one standard deviation nearer than the other entries is worth a quarter of a cue
 THRESHOLD = 0.55  # below this, no entry is asked for: the passages answer
 SEMANTIC_ALONE = 3.0  # an entry none of whose cues the question holds must be this many deviations nearer
-MARGIN = 0.12  # the best entry must lead the runner-up by this much
+MARGIN = 0.12  # entries of one scope within two margins of the best are asked too
 
 
 @dataclass(frozen=True)
@@ -92,16 +92,6 @@ class Router:
 def _eligible(s: Scored) -> bool:
     """A decline needs a cue of its own; any other entry a cue, or a semantic closeness far above the rest."""
     return s.lexical > 0 or (s.entry.scope != "decline" and s.semantic >= SEMANTIC_ALONE)
-
-
-def decide(scored: list[Scored], allowed=lambda entry: True) -> Scored | None:
-    """The best allowed entry when it clears the threshold and leads the next allowed one by the margin."""
-    kept = [s for s in scored if allowed(s.entry) and _eligible(s)]
-    if not kept or kept[0].score < THRESHOLD:
-        return None
-    if len(kept) > 1 and kept[0].score - kept[1].score < MARGIN and kept[1].entry.scope == kept[0].entry.scope:
-        return None
-    return kept[0]
 
 
 def decide_all(scored: list[Scored], allowed=lambda entry: True, most: int = 2) -> list[Scored]:
