@@ -4,7 +4,8 @@ One entry per field of `Certification` the assistant answers (or topic it declin
 cues (folded word stems with weights: a cue matches at the start of a word, so "evalu" covers "évaluation",
 "évalué", "évaluer") and a handful of example questions written the way candidates ask. The router
 (`router.py`) scores every entry against a question, lexically by its cues and semantically by the
-embedder's similarity to its examples; the best entry wins only above a threshold and a margin.
+embedder's similarity to its examples; the best entry wins above a threshold, with the entries of
+its scope that follow within two margins.
 
 Adding a field means adding an entry here: its cues, its examples, its draft function in `drafts.py`.
 """

@@ -96,7 +96,7 @@ def _eligible(s: Scored) -> bool:
 
 def decide_all(scored: list[Scored], allowed=lambda entry: True, most: int = 2) -> list[Scored]:
     """What the question asks, best first: the best entry, and the others of its scope that the question also
-    asks for by their own words ("c'est encore actif ? jusqu'à quand ?") within the margin or above a cue.
+    asks for by their own words ("c'est encore actif ? jusqu'à quand ?") within two margins and with a cue of their own.
     The embedder's closeness alone never refuses a question, and rarely answers one (`_eligible`)."""
     kept = [s for s in scored if allowed(s.entry) and _eligible(s)]
     if not kept or kept[0].score < THRESHOLD:
