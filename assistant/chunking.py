@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from assistant.certification import Certification, Route
 from assistant.readers.text_cleanup import split_sentences
-from assistant.render.fiche_text import YES_NO, french_date, key_facts
+from assistant.render.fiche_text import YES_NO, correspondence_line, french_date, key_facts, statistic_line
 
 CHUNKER_VERSION = "5"
 MAX_BODY_CHARS = 900
@@ -176,23 +176,6 @@ def _registration_body(c: Certification) -> str:
         lines.append(f"Durée d'enregistrement : {r.duration_years} ans")
     lines.extend(t.text for t in c.legal_texts)
     return "\n".join(lines)
-
-
-def correspondence_line(x) -> str:
-    return (f"{', '.join(x.blocs)} correspond à {', '.join(x.other_blocs) or 'la certification'} "
-            f"de la certification {x.certification}")
-
-
-def statistic_line(s) -> str:
-    if s.text:
-        return s.text
-    parts = [f"Promotion {s.year}" if s.year else "Promotion"]
-    for label, value, unit in (("certifiés", s.certified, ""), ("dont par VAE", s.certified_by_vae, ""),
-                               ("taux d'insertion global à 6 mois", s.employment_rate_6_months, " %"),
-                               ("taux d'insertion dans le métier à 2 ans", s.job_rate_2_years, " %")):
-        if value is not None:
-            parts.append(f"{label} : {value}{unit}")
-    return ", ".join(parts)
 
 
 def chunk_certification(certification: Certification) -> list[Chunk]:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from assistant import Settings
 from assistant.cli_common import (
     ChromaOption,
     CorpusOption,
@@ -22,7 +23,7 @@ from assistant.cli_common import (
     settings_for,
 )
 from assistant.cli_dossier import feasibility_command, map_command, outline_command
-from assistant.settings import Settings, disable_telemetry
+from assistant.settings import disable_telemetry
 
 disable_telemetry()
 
@@ -35,7 +36,7 @@ app = typer.Typer(
 )
 
 def _read(settings: Settings):
-    from assistant.corpus import read_corpus
+    from assistant import read_corpus
 
     reading = read_corpus(settings.corpus)
     for problem in reading.problems:
@@ -107,7 +108,7 @@ def index_command(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from assistant.index.builder import build_index
+    from assistant import build_index
 
     settings = settings_for(corpus, index, embedder, chroma_url)
     if only:
@@ -166,8 +167,7 @@ def search_command(
     as_json: JsonOption = False,
 ) -> None:
     """Montre les passages de l'index les mieux classés pour une question, avec leurs métadonnées."""
-    from assistant.answering.assistant import Assistant
-    from assistant.codes import resolve_certification
+    from assistant import Assistant, resolve_certification
 
     search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
     selected = resolve_certification(rncp, search_index.codes) if rncp else None
@@ -203,10 +203,8 @@ def ask_command(
     """Répond à une question à partir des fiches, en citant ses sources."""
     from pydantic import TypeAdapter, ValidationError
 
-    from assistant.answer import Turn
-    from assistant.answering.assistant import Assistant
+    from assistant import Assistant, Turn, resolve_certification
     from assistant.answering.llm import writer_from_settings
-    from assistant.codes import resolve_certification
 
     turns: list[Turn] = []
     if history is not None:
@@ -244,11 +242,10 @@ def eval_command(
     """Passe des jeux de questions dans l'assistant et mesure la qualité des réponses et de la recherche.
 
     Avec --corpus, l'index est d'abord mis à jour à partir de ce corpus ; sinon l'index est pris tel quel."""
-    from assistant.answering.assistant import Assistant
+    from assistant import Assistant, build_index
     from assistant.evaluation.report import write_report
     from assistant.evaluation.runner import run_sets
     from assistant.evaluation.sets import load_set
-    from assistant.index.builder import build_index
 
     sets = [load_set(path) for path in files]
     settings = settings_for(corpus, index, embedder)

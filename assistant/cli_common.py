@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from assistant.errors import AssistantError
-from assistant.settings import Settings
+from assistant import AssistantError, Settings
 
 
 class ReportingGroup(TyperGroup):
@@ -51,7 +50,7 @@ def settings_for(
 def open_index(settings: Settings):
     """The index (its errors say how to build it, and are reported by `ReportingGroup`); a warning when
     vectors are missing, since search then leans on words alone."""
-    from assistant.index.search import SearchIndex
+    from assistant import SearchIndex
 
     index = SearchIndex(settings)
     if warning := index.missing_vectors_warning():

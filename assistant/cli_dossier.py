@@ -41,7 +41,7 @@ def _experiences(experience: list[str] | None, file: Path | None):
 
 
 def _certification_code(index, rncp: str) -> str:
-    from assistant.codes import resolve_certification
+    from assistant import resolve_certification
 
     return resolve_certification(rncp, index.codes)
 
@@ -58,7 +58,7 @@ def map_command(
     as_json: JsonOption = False,
 ) -> None:
     """Relie chaque expérience aux blocs (ou activités) qu'elle étaie, avec les phrases qui se répondent."""
-    from assistant.mapping.mapper import ExperienceMapper
+    from assistant import ExperienceMapper
     from assistant.mapping.ranking import rank_certifications
     from assistant.render.mapping import mapping_text, ranking_text
 
@@ -87,7 +87,7 @@ OutOption = Annotated[Path | None, typer.Option("--out", help="fichier .docx ou 
 def _write_document(kind: str, rncp: str, experience: list[str] | None, file: Path | None, out: Path | None,
                     settings) -> None:
     """Map the experiences, build the document (`outline` or `feasibility`) and write it where --out says."""
-    from assistant.mapping.mapper import ExperienceMapper
+    from assistant import ExperienceMapper
     from assistant.outline.builder import build_outline
     from assistant.outline.feasibility import build_feasibility
     from assistant.outline.render_docx import render_docx
@@ -112,29 +112,28 @@ def _write_document(kind: str, rncp: str, experience: list[str] | None, file: Pa
     typer.echo(f"{what} écrit dans {out}")
 
 
-def outline_command(
-    rncp: Annotated[str, typer.Option("--rncp", help="La certification visée.")],
-    file: FileOption = None,
-    experience: ExperienceOption = None,
-    out: OutOption = None,
-    corpus: CorpusOption = None,
-    index: IndexOption = None,
-    embedder: EmbedderOption = None,
-    chroma_url: ChromaOption = None,
-) -> None:
-    """Écrit le plan du dossier de validation (livret 2), bloc par bloc, en Word ou en Markdown."""
-    _write_document("outline", rncp, experience, file, out, settings_for(corpus, index, embedder, chroma_url))
+def _document_command(kind: str, summary: str):
+    """One command per document: the two take the same options and differ only in what they build."""
+
+    def command(
+        rncp: Annotated[str, typer.Option("--rncp", help="La certification visée.")],
+        file: FileOption = None,
+        experience: ExperienceOption = None,
+        out: OutOption = None,
+        corpus: CorpusOption = None,
+        index: IndexOption = None,
+        embedder: EmbedderOption = None,
+        chroma_url: ChromaOption = None,
+    ) -> None:
+        _write_document(kind, rncp, experience, file, out, settings_for(corpus, index, embedder, chroma_url))
+
+    command.__doc__ = summary
+    command.__name__ = f"{kind}_command"
+    return command
 
 
-def feasibility_command(
-    rncp: Annotated[str, typer.Option("--rncp", help="La certification visée.")],
-    file: FileOption = None,
-    experience: ExperienceOption = None,
-    out: OutOption = None,
-    corpus: CorpusOption = None,
-    index: IndexOption = None,
-    embedder: EmbedderOption = None,
-    chroma_url: ChromaOption = None,
-) -> None:
-    """Pré-remplit le dossier de faisabilité : pour chaque bloc, oui / non / partiellement et ce qui le montre."""
-    _write_document("feasibility", rncp, experience, file, out, settings_for(corpus, index, embedder, chroma_url))
+outline_command = _document_command(
+    "outline", "Écrit le plan du dossier de validation (livret 2), bloc par bloc, en Word ou en Markdown.")
+feasibility_command = _document_command(
+    "feasibility", "Pré-remplit le dossier de faisabilité : pour chaque bloc, oui / non / partiellement et ce qui "
+    "le montre.")

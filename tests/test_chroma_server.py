@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from assistant.bench.served_app import free_port
 from assistant.index.builder import build_index
 from assistant.index.dense import DenseStore
 from assistant.index.search import SearchIndex
 from assistant.settings import Settings
-from assistant.web.subprocess_server import free_port
 
 from .test_index import FICHES, write_corpus
 

@@ -34,7 +34,7 @@ def test_the_project_sets_pass_the_gate(evaluation_index_folder, tmp_path):
 
 
 def test_the_mapping_sets_keep_their_figures(evaluation_index_folder, tmp_path):
-    """Mappings gated on their own measures (figures of `python -m assistant.mapping.calibrate` on the dev
+    """Mappings gated on their own measures (figures of `python -m assistant.evaluation.calibrate_mapping` on the dev
     half, rounded down): every unrelated profile clean and no false "bien couvert" come first; precision and
     top-1 must not fall back."""
     for name, expected in (("mapping.yaml", {"mapping_top3": 0.85}),

@@ -12,8 +12,14 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Citation, cite
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind
-from assistant.chunking import correspondence_line, statistic_line
-from assistant.render.fiche_text import YES_NO, french_date, levels_line, status_line
+from assistant.render.fiche_text import (
+    YES_NO,
+    correspondence_line,
+    french_date,
+    levels_line,
+    statistic_line,
+    status_line,
+)
 
 MARKER = re.compile(r"\[(\d+)\]")
 

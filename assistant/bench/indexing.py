@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+from assistant import Settings, build_index, read_corpus
 from assistant.bench.synthetic_export import revised_numbers, write_synthetic_export
 from assistant.chunking import chunk_certification
-from assistant.corpus import read_corpus
 from assistant.embeddings import NamedEmbeddings
-from assistant.index.builder import EMBED_BATCH, build_index
+from assistant.index.builder import EMBED_BATCH
 from assistant.readers.xml_export import read_xml_export
-from assistant.settings import Settings
 
 THROUGHPUT_SAMPLE = 100  # fiches whose passages time the embedder on its own
 

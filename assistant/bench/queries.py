@@ -11,9 +11,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from assistant.answering.assistant import Assistant
+from assistant import Assistant, SearchIndex
 from assistant.bench.figures import Latency
-from assistant.index.search import SearchIndex
 
 STRUCTURED = [
     "Combien de blocs compte le {code} ?",

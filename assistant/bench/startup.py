@@ -10,9 +10,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.bench.served_app import serve
 from assistant.index.catalog import Catalog
 from assistant.index.lexical import FOLDER as BM25_FOLDER
-from assistant.web.subprocess_server import serve
 
 
 @dataclass

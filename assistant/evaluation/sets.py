@@ -14,8 +14,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from assistant.answer import Turn
-from assistant.errors import UsageError
+from assistant import Turn, UsageError
 
 Alternatives = str | list[str]
 

@@ -1,7 +1,7 @@
 """Whether a candidate's sentence evidences a requirement of a fiche: several signals, one calibrated rule.
 
-Measured on labelled experiences (see `calibrate.py`), no single signal separates fitting from unrelated
-certifications: raw cosine sits in the same band for both; a z-score against the whole corpus lifts the
+Measured on labelled experiences (see `evaluation/calibrate_mapping.py`), no single signal separates fitting
+from unrelated certifications: raw cosine sits in the same band for both; a z-score against the whole corpus lifts the
 fitting certification but still lets some unrelated ones through. The rule combines
 
 - `z`: how far the sentence's similarity to this requirement stands above its mean similarity to the
@@ -11,7 +11,8 @@ fitting certification but still lets some unrelated ones through. The rule combi
 - `lexical`: the rarity (corpus-wide IDF) of the words both share, counting only specific words: a word
   that most fiches use ("gérer", "suivi", "besoins") weighs nothing.
 
-The thresholds live in `Calibration`; the defaults are the values `calibrate.py` chose on the dev set.
+The thresholds live in `Calibration`; the defaults are the values `evaluation/calibrate_mapping.py` chose on
+the dev set.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _PERIOD = re.compile(r"^\s*" + PERIOD.pattern, PERIOD.flags)  # "2015 - 2019 :" 
 
 @dataclass(frozen=True)
 class Calibration:
-    """The evidence rule's thresholds. The defaults are what `python -m assistant.mapping.calibrate
+    """The evidence rule's thresholds. The defaults are what `python -m assistant.evaluation.calibrate_mapping
     evals/mapping-labelled-dev.yaml` chose (every unrelated pair clean, then the best worse-of link precision
     and top-1); gap_weight came out 0: on this corpus the gap adds nothing the z-score does not say."""
 

@@ -7,8 +7,7 @@ France compétences site.
 from __future__ import annotations
 
 from assistant.certification import Certification
-from assistant.chunking import statistic_line
-from assistant.render.fiche_text import render_fiche
+from assistant.render.fiche_text import render_fiche, statistic_line
 from assistant.render.safe_html import escape, markdown_html, own_link
 from assistant.render.status import certification_status
 

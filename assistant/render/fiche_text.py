@@ -92,3 +92,22 @@ def render_summary(certifications: list[Certification]) -> str:
         state = "active" if c.active else "inactive" if c.active is False else "statut ?"
         lines.append(f"{c.code}  {c.title}  ({level}, {units}, {state})")
     return "\n".join(lines)
+
+
+def correspondence_line(x) -> str:
+    """One bloc correspondence as a sentence, the same in the fiche view, the passages and the answers."""
+    return (f"{', '.join(x.blocs)} correspond à {', '.join(x.other_blocs) or 'la certification'} "
+            f"de la certification {x.certification}")
+
+
+def statistic_line(s) -> str:
+    """One year's statistics as a line; the fiche's own wording when it gave one."""
+    if s.text:
+        return s.text
+    parts = [f"Promotion {s.year}" if s.year else "Promotion"]
+    for label, value, unit in (("certifiés", s.certified, ""), ("dont par VAE", s.certified_by_vae, ""),
+                               ("taux d'insertion global à 6 mois", s.employment_rate_6_months, " %"),
+                               ("taux d'insertion dans le métier à 2 ans", s.job_rate_2_years, " %")):
+        if value is not None:
+            parts.append(f"{label} : {value}{unit}")
+    return ", ".join(parts)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from assistant.answer import Answer, Turn
-from assistant.answering.assistant import Assistant
+from assistant import Answer, Assistant, Turn
 from assistant.render.answer_html import answer_html, question_html, sources_panel
 from assistant.web.french import french_number
 

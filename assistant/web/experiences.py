@@ -12,10 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.codes import resolve_certification
-from assistant.errors import UsageError
+from assistant import ExperienceMapper, UsageError, resolve_certification
 from assistant.mapping.experiences import Experience, ExperienceError, read_experiences_file, split_experiences
-from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.ranking import rank_certifications
 from assistant.render.mapping import coverage_html, mapping_markdown, ranking_markdown
 from assistant.render.safe_html import escape, markdown_html

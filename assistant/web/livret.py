@@ -11,8 +11,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from assistant.codes import resolve_certification
-from assistant.errors import UsageError
+from assistant import UsageError, resolve_certification
 from assistant.mapping.experiences import Experience, read_experiences
 from assistant.outline.builder import build_outline
 from assistant.outline.feasibility import build_feasibility

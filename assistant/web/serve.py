@@ -15,11 +15,7 @@ import threading
 
 from starlette.middleware import Middleware
 
-from assistant.embeddings import EmbedderError
-from assistant.errors import UsageError
-from assistant.index.dense import DenseStoreError
-from assistant.index.errors import CatalogError, IndexMismatchError, IndexMissingError
-from assistant.settings import Settings
+from assistant import AssistantError, Settings, UsageError
 from assistant.web.app import build_app, missing_index_app
 from assistant.web.french import french_everywhere
 from assistant.web.look import CSS, SCRIPT, theme
@@ -52,7 +48,7 @@ def create_app(settings: Settings, files: PrivateFiles | None = None):
     files.use_for_gradio()
     try:
         services = Services.open(settings)
-    except (IndexMissingError, IndexMismatchError, CatalogError, EmbedderError, DenseStoreError) as error:
+    except AssistantError as error:  # a missing, foreign or damaged index, or a model that cannot load
         app = missing_index_app(str(error))
         app.private_files = files
         return app

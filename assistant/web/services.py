@@ -9,12 +9,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from assistant.answering.assistant import Assistant
+from assistant import Assistant, ExperienceMapper, SearchIndex, Settings
 from assistant.answering.llm import writer_from_settings
-from assistant.index.search import SearchIndex
-from assistant.mapping.mapper import ExperienceMapper
 from assistant.render.status import name_with_status, status_tag
-from assistant.settings import Settings
 
 
 @dataclass

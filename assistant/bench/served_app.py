@@ -1,7 +1,7 @@
 """Run `vae-assistant serve` as a child process on a free 127.0.0.1 port and wait until it answers.
 
-Used by the web tests and by the start-up benchmark: both need the real command, started the way a user
-starts it, and stopped cleanly afterwards.
+Owned by the start-up benchmark (`vae-assistant bench`), which must time the real command started the way a
+user starts it; the web tests reuse it to serve the app they drive, and stop it cleanly afterwards.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Calibrate the evidence thresholds on a labelled set: `python -m assistant.mapping.calibrate SET... --index DIR`.
+"""Calibrate the mapping's evidence thresholds on a labelled set:
+`python -m assistant.evaluation.calibrate_mapping SET... --index DIR`.
 
 Every case is embedded and scored once; then each candidate `Calibration` of a grid is judged with the
 evaluation runner's own rules (link precision and recall, top-1, unrelated pairs clean, false "bien
