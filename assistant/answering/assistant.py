@@ -28,7 +28,7 @@ from assistant.answering.query import MAX_QUESTION_CHARS, Context, Query, read_c
 from assistant.answering.router import Router, Scored, decide_all
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
-from assistant.index.search import SearchIndex
+from assistant.index.search import Hit, SearchIndex
 from assistant.index.structure_hints import mentioned_units
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.render.fiche_text import french_date
@@ -44,6 +44,7 @@ REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation"
 NAMED_CODE = re.compile(r"\bRNCP\s*\d{3,6}(?:\s*BC\s*\d{1,2})?\b|\b\d{4,6}\b", re.IGNORECASE)
 ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
+DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full cue of it
 COMPLETION_DEPTH = 6  # passages read to complete a field answer with the question's own words
 NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères ; je réponds à la question qu'il "
               "pose. Pour une réponse plus précise, posez une question plus courte.)")
@@ -56,6 +57,7 @@ class Assistant:
         self.router = Router(index.embedder)
         self._corpus_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "corpus")
         self._vector = lru_cache(maxsize=256)(index.embedder.embed_query)
+        self._words_of: dict[str, frozenset[str]] = {}  # analysed words of each fiche, read when first asked
 
     # -- public ----------------------------------------------------------------------------------------
     def ask(self, question: str, selected: str | None = None, history: list[Turn] | None = None) -> Answer:
@@ -143,11 +145,18 @@ class Assistant:
             if query.certification and query.how in CHOSEN:
                 return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
             return ranking_answer(ExperienceMapper(self.index), query.original)
-        return self._about_certifications(entries, query, self._decline_also_asked(query))
+        return self._about_certifications(entries, query, self._decline_also_asked(query, entries))
 
-    def _decline_also_asked(self, query: Query) -> FieldEntry | None:
-        chosen = decide_all(self.route(query), allowed=lambda e: e.scope == "decline")
-        return chosen[0].entry if chosen else None
+    def _decline_also_asked(self, query: Query, entries: list[FieldEntry]) -> FieldEntry | None:
+        """An out-of-scope topic the question asks beside the fields that answer it, when it is nearly as
+        strong: "combien de mois pour une VAE" is the duration of a VAE; "les prérequis pour s'inscrire"
+        is the prerequisites, whatever the word "inscrire" suggests."""
+        scored = self.route(query)
+        field_best = max((s.score for s in scored if s.entry in entries), default=0.0)
+        chosen = decide_all(scored, allowed=lambda e: e.scope == "decline")
+        if chosen and chosen[0].score >= field_best - DECLINE_CLOSE:
+            return chosen[0].entry
+        return None
 
     def _second_best(self, query: Query) -> list[FieldEntry]:
         chosen = decide_all(self.route(query), allowed=lambda e: e.scope not in ("corpus", "fits_me"))
@@ -181,7 +190,7 @@ class Assistant:
                 one = self._draft(entry, certification, query, entries)
                 if one is not None and one.text not in drafted.text:
                     drafted.extend(one)
-            drafted, answered = self._completed(query, certification, entries, drafted)
+            drafted, answered = self._completed(query, certification, entries, drafted, decline is None)
             unanswered += not answered
             if drafted.lines:
                 answer.extend(self._with_status(certification, entries[0], drafted))
@@ -191,16 +200,22 @@ class Assistant:
             return declines.not_in_fiches(codes if query.codes else [], decline.topic)
         return Answer(text=answer.text, citations=answer.citations, certification=codes[0] if len(codes) == 1 else None)
 
-    def _completed(self, query: Query, c: Certification, entries: list[FieldEntry],
-                   drafted: Draft) -> tuple[Draft, bool]:
+    def _completed(self, query: Query, c: Certification, entries: list[FieldEntry], drafted: Draft,
+                   may_quote: bool = True) -> tuple[Draft, bool]:
         """A field answer that leaves the question's own words unanswered ("quelles langues sont exigées en
         VAE ?" answered with the VAE route) is completed by the passages that hold them. Also says whether
-        the question's own words are answered at all."""
+        the question's own words are answered at all. When an out-of-scope topic is asked too, quotes do
+        not count (`may_quote`): "combien de mois pour une VAE" is not answered by "6 mois" in a statistic."""
         cues = {stem for e in entries for cue in e.cues for stem in analyse(cue.lstrip("^"))}
-        own = [t for t in key_terms(query.text, set(analyse(c.title))) if t not in cues]
+        said = key_terms(query.text, self._name_words([c.code]))
+        # with no field to answer them, the words that chose the field are what to look for ("options")
+        own = [t for t in said if t not in cues] if drafted.lines else said
         if drafted.lines and (not own or coverage(own, drafted.text, self.index.lexical.rarity(own)) >= 0.5):
             return drafted, True
-        quoted = self._from_passages(query, [c.code], terms=own or None, depth=COMPLETION_DEPTH)
+        answerable = self._in_fiches(own, [c.code])
+        if not answerable or not may_quote:
+            return drafted, False
+        quoted = self._from_passages(query, [c.code], terms=answerable, depth=COMPLETION_DEPTH)
         if quoted.declined:
             return drafted, False
         completed = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
@@ -276,7 +291,7 @@ class Assistant:
 
     def _bloc_holding(self, c: Certification, query: Query, aspect: str) -> Draft | None:
         """'Dans quel bloc…': the bloc whose passage the question finds first, when it holds its words."""
-        terms = key_terms(query.text, set(analyse(c.title)))
+        terms = key_terms(query.text, self._name_words([c.code]))
         for hit in self.index.search(query.text, k=5, codes=[c.code], sections={"bloc", "unite"}):
             if hit.chunk.section in ("bloc", "unite") and coverage(terms, hit.chunk.text) > 0:
                 unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
@@ -321,10 +336,44 @@ class Assistant:
             written = self.writer.write(query.text, passages, [])
             if written is not None:
                 return written
-        title_words = {t for code in codes for t in analyse(self.index.titles.get(code, ""))}
+        title_words = self._name_words(codes)
         asked = terms or key_terms(query.text, title_words)
-        quoted = quote_passages(query.text, hits, title_words, terms, self.index.lexical.rarity(asked))
+        if codes and not terms:
+            terms = self._in_fiches(asked, codes)
+            if asked and not terms:
+                return declines.not_in_fiches(codes)
+            asked = terms or asked
+        quoted = quote_passages(query.text, hits + self._rest_of_fiches(codes, hits), title_words, terms,
+                                self.index.lexical.rarity(asked))
         return quoted if quoted is not None else declines.not_in_fiches(codes)
+
+    def _in_fiches(self, terms: list[str], codes: list[str]) -> list[str]:
+        """The question's words these certifications' fiches use at all. A word no passage holds cannot be
+        what they answer ("attendu", "figurent" frame the question); the question is answered on the others,
+        and declined when none is left."""
+        used = set().union(*(self._fiche_words(code) for code in codes)) if codes else set()
+        return [t for t in terms if t in used]
+
+    def _fiche_words(self, code: str) -> frozenset[str]:
+        if code not in self._words_of:
+            self._words_of[code] = frozenset(t for chunk in self.index.passages_of([code])
+                                             for t in analyse(chunk.text))
+        return self._words_of[code]
+
+    def _rest_of_fiches(self, codes: list[str], hits: list[Hit]) -> list[Hit]:
+        """The passages of the named certifications the search left out, read after its hits: a fiche is
+        a few dozen passages, and the sentence holding the question's rarest word ("anglais", "option") is
+        often in a section no cue pointed to. Quoting still needs that sentence to hold the question's words."""
+        if not codes or len(codes) > MAX_CERTIFICATIONS:
+            return []
+        seen = {h.chunk.id for h in hits}
+        return [Hit(chunk=chunk, score=0.0) for chunk in self.index.passages_of(codes) if chunk.id not in seen]
+
+    def _name_words(self, codes: list[str]) -> set[str]:
+        """The words by which these certifications are named (title, acronyms, certifiers): they say which
+        certification, not what is asked."""
+        words = {t for code in codes for t in analyse(self.index.titles.get(code, ""))}
+        return words | {t for code in codes for t in self.index.names.name_terms(code)}
 
     def _with_status_of(self, answer: Answer) -> Answer:
         """A quoted answer about one certification says first when it is no longer active."""

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.index.cards import Card
-from assistant.index.french_analyser import STOP_WORDS
+from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.text_normalise import fold, words
 
 CODE_MENTION = re.compile(r"\bRNCP\s*(\d{3,6})|\b(\d{4,6})\b", re.IGNORECASE)
@@ -154,6 +154,11 @@ class CertificationNames:
             for word in name:
                 self.codes_by_word.setdefault(word, set()).add(code)
         self.vocabulary = {w for w in self.idf if " " not in w}
+
+    def name_terms(self, code: str) -> set[str]:
+        """The analysed words by which a certification can be named (title, acronyms, certifiers, type):
+        in a question they say which certification, not what is asked."""
+        return {t for word in self.name_words.get(code, ()) for t in analyse(word)}
 
     # -- reading a text ---------------------------------------------------------------------------------
     def codes_in(self, text: str) -> list[str]:

@@ -130,6 +130,12 @@ class SearchIndex:
             self._certifications[code] = found
         return self._certifications[code]
 
+    def passages_of(self, codes: list[str]) -> list[Chunk]:
+        """Every passage of these certifications (a fiche has a few dozen): what a question about one
+        certification may be answered from, when its words sit in a passage the ranking left below the top."""
+        found = self.catalog.chunks(self.lexical.ids_of(codes))
+        return [found[i] for i in self.lexical.ids_of(codes) if i in found]
+
     def scope(self, question: str, selected: list[str] | None = None) -> list[str]:
         """The certifications to search: the selection, else those the question names, else all (empty)."""
         if selected:
