@@ -90,29 +90,30 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     return wanted
 
 
-def domain_terms(question: str, filter_words: set[str], card_terms: dict[str, frozenset[str]]) -> list[str]:
-    """Words that name a domain: held by the text of some certifications, but not of most of them."""
+def domain_terms(question: str, filter_words: set[str], card_terms: dict[str, frozenset[str]],
+                 trade_terms: dict[str, frozenset[str]]) -> list[str]:
+    """Words that name a domain: words of the certifications' titles or trade classifications ("parmi" is
+    not one), held by the text of some certifications but not of most of them."""
     asked = [t for t in dict.fromkeys(analyse(question))
              if t not in QUESTION_TERMS and t not in CORPUS_WORDS and t not in filter_words and not t.isdigit()]
+    trades = set().union(*trade_terms.values()) if trade_terms else set()
     texts = card_terms.values()
-    return [t for t in asked if 1 <= sum(t in text for text in texts) <= max(1, len(card_terms) // 2)]
+    return [t for t in asked
+            if t in trades and 1 <= sum(t in text for text in texts) <= max(1, len(card_terms) // 2)]
 
 
 def in_domain(index, question: str, terms: list[str]) -> list[str]:
-    """Certifications the search finds for the question whose own text (title, summary, blocs) holds at least
-    one of its domain words, strongest first."""
+    """Certifications in the domain: those whose title or trade classification holds one of its words, then
+    those the search finds for the question whose own text (summary, blocs) holds one, strongest first."""
     votes: Counter[str] = Counter()
     for rank, hit in enumerate(index.search(question, k=40), start=1):
         votes[hit.chunk.code] += 1.0 / (10 + rank)
-    if not votes:
-        return []
-    best = max(votes.values())
-    kept = []
-    for code, vote in votes.most_common():
-        own = index.card_terms.get(code)
-        if own is not None and vote >= 0.3 * best and any(t in own for t in terms):
-            kept.append(code)
-    return kept
+    classed = [code for code, words in index.trade_terms.items() if any(t in words for t in terms)]
+    best = max(votes.values(), default=0.0)
+    found = [code for code, vote in votes.most_common()
+             if vote >= 0.3 * best and any(t in index.card_terms.get(code, ()) for t in terms)]
+    classed.sort(key=lambda code: -votes.get(code, 0.0))
+    return list(dict.fromkeys(classed + found))
 
 
 def corpus_answer(index, question: str, before: str = "") -> Answer | None:
@@ -124,7 +125,7 @@ def corpus_answer(index, question: str, before: str = "") -> Answer | None:
         wanted = read_filter(before, lambda _: set())
     certifier_words = {t for code in wanted.certifiers or () for name in index.cards[code].certifiers
                        for t in analyse(name)}
-    terms = domain_terms(question, certifier_words, index.card_terms)
+    terms = domain_terms(question, certifier_words, index.card_terms, index.trade_terms)
     chosen = [card for card in cards.values() if wanted.keeps(card)]
     if terms:
         found = in_domain(index, question, terms)

@@ -16,6 +16,8 @@ from pydantic import BaseModel
 
 from assistant.certification import Certification, Route
 
+CARD_LAYOUT = "2"  # raised when a card gains a field, so cards kept in an older catalog are made again
+
 
 class Card(BaseModel):
     code: str
@@ -32,6 +34,7 @@ class Card(BaseModel):
     rome: list[str] = []
     nsf: list[str] = []
     summary: str = ""
+    domains: list[str] = []  # the labels of its ROME, NSF and Formacode codes: how the fiche classes its trade
 
     @property
     def status(self) -> str:
@@ -56,6 +59,7 @@ def card_of(c: Certification) -> Card:
         level_old=c.level_old, active=c.active, accessible=c.accessible, registration_end=c.registration.end,
         vae_open=None if vae is None else vae.open, rome=[r.code for r in c.rome], nsf=[n.code for n in c.nsf],
         summary=" ".join([c.summary[:600], *c.activities[:8], *(b.title for b in c.blocs)])[:1500],
+        domains=list(dict.fromkeys(x.label for x in [*c.rome, *c.nsf, *c.formacodes] if x.label)),
     )
 
 
@@ -63,7 +67,7 @@ def load_cards(catalog) -> list[Card]:
     """The cards of the index's generation: read from the catalog, or made once from the fiches and kept."""
     import sqlite3
 
-    generation = str(catalog.generation)
+    generation = f"{catalog.generation}/{CARD_LAYOUT}"
     stored = catalog.get("cards")
     if stored and catalog.get("cards_generation") == generation:
         try:

@@ -77,9 +77,17 @@ class SearchIndex:
 
     @cached_property
     def card_terms(self) -> dict[str, frozenset[str]]:
-        """The analysed words of each certification's card (title, summary, blocs), computed once: questions
-        over the corpus ("celles qui concernent le web") filter on them."""
-        return {code: frozenset(analyse(f"{card.title} {card.new_title} {card.summary}"))
+        """The analysed words of each certification's card (title, summary, blocs, and the labels of the
+        codes that class its trade: "Études et développement informatique"), computed once: questions over
+        the corpus ("celles qui concernent l'informatique") filter on them."""
+        return {code: frozenset(analyse(" ".join([card.title, card.new_title, card.summary, *card.domains])))
+                for code, card in self.cards.items()}
+
+    @cached_property
+    def trade_terms(self) -> dict[str, frozenset[str]]:
+        """The analysed words that name each certification's trade: its titles and the labels of its ROME,
+        NSF and Formacode codes. A domain asked about ("l'informatique") is a word of these."""
+        return {code: frozenset(analyse(" ".join([card.title, card.new_title, *card.domains])))
                 for code, card in self.cards.items()}
 
     @cached_property
