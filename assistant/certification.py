@@ -40,6 +40,14 @@ class Certifier(BaseModel):
     signatory_role: str | None = Field(default=None, description="Qualité du signataire (CNCP fiches).")
 
 
+class Partner(BaseModel):
+    """An organisation the certifier has authorised to prepare candidates (or to train and assess)."""
+
+    name: str
+    authorisation: str = ""  # the export's HABILITATION_PARTENAIRE, e.g. HABILITATION_ORGA_FORM
+    active: bool | None = None
+
+
 class Bloc(BaseModel):
     """A bloc de compétences: the unit a candidate can validate on its own."""
 
@@ -190,6 +198,7 @@ class Certification(BaseModel):
     statistics: list[Statistic] = []
     certification_places: str = ""
     preparation_places: str = ""
+    partners: list[Partner] = []  # organisations authorised by the certifier (XML export)
     history: str = ""
     other_certifications: str = ""
     previous: list[str] = Field(default=[], description="Codes or titles of previous certifications.")

@@ -14,9 +14,16 @@ from pydantic import BaseModel
 
 from assistant.certification import Certification, Route
 from assistant.readers.text_cleanup import split_sentences
-from assistant.render.fiche_text import YES_NO, correspondence_line, french_date, key_facts, statistic_line
+from assistant.render.fiche_text import (
+    YES_NO,
+    correspondence_line,
+    french_date,
+    key_facts,
+    partner_lines,
+    statistic_line,
+)
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "7"
 MAX_BODY_CHARS = 900
 
 SECTION_LABELS: dict[str, str] = {
@@ -37,6 +44,7 @@ SECTION_LABELS: dict[str, str] = {
     "enregistrement": "Enregistrement et base légale",
     "statistiques": "Statistiques",
     "lieux": "Lieux de certification et de préparation",
+    "partenaires": "Organismes partenaires",
     "historique": "Historique et certifications liées",
     "prerequis": "Prérequis",
     "reglementation": "Réglementation des activités",
@@ -130,6 +138,7 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
     places = [f"Lieu(x) de certification : {c.certification_places}" if c.certification_places else "",
               f"Lieu(x) de préparation : {c.preparation_places}" if c.preparation_places else ""]
     yield "lieux", "", "", "\n".join(filter(None, places))
+    yield "partenaires", "", "", "\n".join(partner_lines(c))
     history = [c.history,
                "Certification(s) précédente(s) : " + " ; ".join(c.previous) if c.previous else "",
                "Certification(s) suivante(s) : " + " ; ".join(c.next) if c.next else ""]

@@ -137,3 +137,28 @@ def test_round_bullets_are_dropped_from_jobs(sample):
     jobs = sample["RNCP35419"].jobs
     assert jobs[:2] == ["Analyste-Programmeur", "Architecte logiciel"]
     assert not any(job.startswith("●") for c in sample.values() for job in c.jobs)
+
+
+def test_partners_are_read_and_said_where_to_prepare(sample):
+    from assistant.answering.drafts import places
+    from assistant.chunking import chunk_certification
+
+    c = sample["RNCP35419"]
+    names = [p.name for p in c.partners]
+    assert {"ISCOD", "VISIPLUS"} <= set(names)
+    assert all(p.authorisation == "HABILITATION_ORGA_FORM" and p.active for p in c.partners)
+    lieux = [chunk.text for chunk in chunk_certification(c) if chunk.section == "partenaires"]
+    assert lieux and "ISCOD" in lieux[0] and "habilités à former et à organiser l'évaluation" in lieux[0]
+    drafted = places(c)
+    assert drafted is not None and "- ISCOD" in drafted.text and drafted.citations[0].section == "partenaires"
+
+
+def test_a_long_list_of_partners_is_cut_in_the_answer_not_in_the_fiche(sample):
+    from assistant.answering.drafts import MAX_PARTNERS, places
+
+    c = max(sample.values(), key=lambda c: len(c.partners))
+    assert len(c.partners) > MAX_PARTNERS
+    text = places(c).text
+    listed = [line for line in text.split("\n") if line.startswith("- ")]
+    cut = [int(line.split()[2]) for line in text.split("\n") if line.startswith("… et ")]
+    assert cut and len(listed) + sum(cut) == len({(p.authorisation, p.name) for p in c.partners if p.active})

@@ -17,11 +17,13 @@ from assistant.render.fiche_text import (
     correspondence_line,
     french_date,
     levels_line,
+    partner_lines,
     statistic_line,
     status_line,
 )
 
 MARKER = re.compile(r"\[(\d+)\]")
+MAX_PARTNERS = 25  # organisations listed in an answer; the fiche holds the rest
 
 
 @dataclass
@@ -334,16 +336,22 @@ def coded(field_name: str, label: str):
 
 
 def places(c: Certification, _q=None) -> Draft | None:
-    parts = [(label, text) for label, text in (("Lieu(x) de certification", c.certification_places),
-                                                ("Lieu(x) de préparation", c.preparation_places)) if text]
-    if not parts:
+    """Where to take and prepare the certification: the places the fiche names, then the organisations the
+    certifier authorised (a long list is cut; the fiche holds the rest)."""
+    places = [(label, text.split("\n")) for label, text in (("Lieu(x) de certification", c.certification_places),
+                                                           ("Lieu(x) de préparation", c.preparation_places)) if text]
+    partners = [(label, names.split(" ; ")) for label, names in (line.split(" : ", 1) for line in partner_lines(c))]
+    if not places and not partners:
         return None
     d = Draft()
-    marker = d.cite(cite(c, "lieux", "\n".join(v for _, v in parts)))
-    d.say(f"Lieux indiqués par la fiche {named(c)} {marker} :")
-    for label, value in parts:
+    markers = [d.cite(cite(c, section, "\n".join(f"{label} : {' ; '.join(v)}" for label, v in parts)))
+               for section, parts in (("lieux", places), ("partenaires", partners)) if parts]
+    d.say(f"Lieux et organismes indiqués par la fiche {named(c)} {' '.join(markers)} :")
+    for label, values in places + partners:
         d.say(f"{label} :")
-        d.lines += bullets(value.split("\n"))
+        d.lines += bullets(values[:MAX_PARTNERS])
+        if len(values) > MAX_PARTNERS:
+            d.say(f"… et {len(values) - MAX_PARTNERS} autres (liste complète sur la fiche).")
     return d
 
 

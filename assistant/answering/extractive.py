@@ -20,6 +20,7 @@ MAX_QUOTES = 3
 CODE = re.compile(r"(?:rncp)?\d{3,6}(?:bc\d+)?|\d{1,2}")  # codes and bloc numbers say where, not what
 MAX_QUOTE_CHARS = 400
 STRONG_SENTENCE = 0.5  # share of the question's words (by rarity) a sentence must hold to be quoted
+NAME_LISTS = {"partenaires"}  # lists of organisations' names: their field answers them, a quote never does
 
 
 def key_terms(question: str, title_words: set[str]) -> list[str]:
@@ -63,6 +64,8 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
     total = sum(weight.get(t, 1.0) for t in terms) or 1.0
     chosen: list[tuple[float, int, str, Citation]] = []
     for rank, hit in enumerate(hits):
+        if hit.chunk.section in NAME_LISTS:  # "touche pas à mon chat" is an organisation, not an answer on cats
+            continue
         body = hit.chunk.text.split("\n", 2)[-1]
         for line in body.split("\n"):
             for sentence in split_sentences(line):

@@ -179,10 +179,12 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "lieu": 1.0, "ville": 1.0, "ou passer": 0.8, "ou se prepare": 0.8, "ou se former": 0.8, "adresse": 0.8,
         "centre": 0.5, "region": 0.6, "pres de chez moi": 0.8, "campus": 0.7, "ou la passer": 0.8,
         "ou preparer": 0.8, "ou faire": 0.6, "^ou ": 0.7, "prepar": 0.4, "se former": 0.5,
-        "c'est ou": 0.8, "site": 0.5, "organismes": 0.6}, (
+        "c'est ou": 0.8, "site": 0.5, "organismes": 0.6, "organismes de formation": 1.0, "partenaire": 0.9,
+        "habilit": 0.6, "ecoles": 0.6, "quelles ecoles": 0.9}, (
         "Où peut-on préparer cette certification ?", "dans quelles villes ?", "c'est où ?",
-        "Quels sont les lieux de certification ?", "il y a un centre près de Lyon ?"),
-        sections=('lieux',)),
+        "Quels sont les lieux de certification ?", "il y a un centre près de Lyon ?",
+        "Quels organismes de formation préparent ce titre ?", "on peut le préparer dans quelles écoles ?"),
+        sections=('lieux', 'partenaires')),
     FieldEntry("jobs", "certification", {
         "metier": 1.0, "emploi": 0.9, "poste": 0.7, "debouche": 1.0, "travailler comme": 0.9, "quel travail": 0.8,
         "faire quoi apres": 0.8, "exercer": 0.6, "job": 0.8, "boulot": 0.8, "secteur": 0.5, "fonctions": 0.5}, (

@@ -22,6 +22,7 @@ from assistant.certification import (
     CodedLabel,
     Correspondence,
     LegalText,
+    Partner,
     Registration,
     Route,
     Source,
@@ -78,6 +79,12 @@ def read_xml_export(path: Path, on_problem: OnProblem, file_label: str | None = 
         on_problem(
             FicheError(label, f"XML mal formé ou tronqué{line} après {position} fiche(s) lue(s) : {error.msg}")
         )
+
+
+def _is_active(element, tag: str) -> bool | None:
+    """An "Actif"/"Inactif" state; None when the export does not say."""
+    state = _text(element, tag)
+    return state.lower() == "actif" if state else None
 
 
 def _text(element: etree._Element, tag: str) -> str:
@@ -185,10 +192,16 @@ def _certification(fiche: etree._Element, file: str, position: int) -> Certifica
             Certifier(
                 name=_text(c, "NOM_CERTIFICATEUR"),
                 siret=_text(c, "SIRET_CERTIFICATEUR") or None,
-                active=(_text(c, "ETAT_CERTIFICATEUR").lower() == "actif") if _text(c, "ETAT_CERTIFICATEUR") else None,
+                active=_is_active(c, "ETAT_CERTIFICATEUR"),
             )
             for c in fiche.iterfind("CERTIFICATEURS/CERTIFICATEUR")
             if _text(c, "NOM_CERTIFICATEUR")
+        ],
+        partners=[
+            Partner(name=_text(x, "NOM_PARTENAIRE"), authorisation=_text(x, "HABILITATION_PARTENAIRE"),
+                    active=_is_active(x, "ETAT_HABILITATION"))
+            for x in fiche.iterfind("PARTENAIRES/PARTENAIRE")
+            if _text(x, "NOM_PARTENAIRE")
         ],
         nsf=_coded(fiche, "CODES_NSF/NSF"),
         rome=_coded(fiche, "CODES_ROME/ROME"),

@@ -111,3 +111,17 @@ def statistic_line(s) -> str:
         if value is not None:
             parts.append(f"{label} : {value}{unit}")
     return ", ".join(parts)
+
+
+AUTHORISATIONS = {"HABILITATION_ORGA_FORM": "à former et à organiser l'évaluation", "HABILITATION_FORMER": "à former"}
+
+
+def partner_lines(c: Certification) -> list[str]:
+    """The organisations the certifier authorised, active ones only, one line per kind of authorisation:
+    where a candidate can prepare the certification."""
+    by_kind: dict[str, list[str]] = {}
+    for partner in c.partners:
+        if partner.active is not False:
+            by_kind.setdefault(partner.authorisation, []).append(partner.name)
+    return [f"Organismes partenaires habilités {AUTHORISATIONS.get(kind, f'({kind})' if kind else '')}".rstrip()
+            + f" : {' ; '.join(dict.fromkeys(names))}" for kind, names in by_kind.items()]
