@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from assistant.answer import Answer, Citation, Turn, cite
 from assistant.answering import declines, drafts
+from assistant.answering.answer_kinds import asks_duration, holds_duration
 from assistant.answering.corpus_questions import corpus_answer
 from assistant.answering.drafts import Draft
 from assistant.answering.extractive import coverage, key_terms, quote_passages
@@ -66,9 +67,19 @@ class Assistant:
         context = read_context([(t.role, t.content) for t in history or []], self.index.names, self._field_of)
         query = understand(question, self.index.names, selected if selected in self.index.codes else None, context)
         answer = self._answer(query)
+        if not answer.declined and asks_duration(query.folded) and not holds_duration(fold(self._body(answer))):
+            answer = self._with_status_of(self._from_passages(
+                query, query.codes, keep=lambda sentence: holds_duration(fold(sentence)), depth=COMPLETION_DEPTH))
+            if answer.declined:
+                answer = declines.not_in_fiches(query.codes, "de cette durée ou de ce délai")
         if query.cut:
             answer.text = f"{NOTICE_CUT}\n{answer.text}"
         return answer
+
+    @staticmethod
+    def _body(answer: Answer) -> str:
+        """An answer without its status warning: "a pris fin le 31 août 2026" is not a duration."""
+        return "\n".join(line for line in answer.text.split("\n") if not line.startswith("Attention : "))
 
     def retrieve(self, question: str, selected: str | None = None, k: int = 5) -> list:
         """The passages the assistant reads for a question: within the certification(s) it is about, those of
@@ -327,7 +338,7 @@ class Assistant:
         return None
 
     def _from_passages(self, query: Query, codes: list[str] | None = None, terms: list[str] | None = None,
-                       depth: int = 3) -> Answer:
+                       depth: int = 3, keep=None) -> Answer:
         codes = codes if codes is not None else query.codes
         hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
         if self.writer is not None and hits:
@@ -344,7 +355,7 @@ class Assistant:
                 return declines.not_in_fiches(codes)
             asked = terms or asked
         quoted = quote_passages(query.text, hits + self._rest_of_fiches(codes, hits), title_words, terms,
-                                self.index.lexical.rarity(asked))
+                                self.index.lexical.rarity(asked), keep)
         return quoted if quoted is not None else declines.not_in_fiches(codes)
 
     def _in_fiches(self, terms: list[str], codes: list[str]) -> list[str]:

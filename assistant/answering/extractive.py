@@ -8,6 +8,7 @@ enough of those words, else the assistant declines. The threshold is calibrated 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answer import Answer, Citation
 from assistant.answering.drafts import Draft
@@ -56,9 +57,10 @@ def window(sentence: str, terms: list[str], width: int = MAX_QUOTE_CHARS) -> str
 
 
 def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms: list[str] | None = None,
-                   rarity: dict[str, float] | None = None) -> Answer | None:
+                   rarity: dict[str, float] | None = None, keep: Callable[[str], bool] | None = None) -> Answer | None:
     """The sentences of the passages that hold the question's words (or the `terms` given), quoted and cited;
-    None when too weak. Words count by their rarity: "anglais" alone answers "faut-il parler anglais ?"."""
+    None when too weak. Words count by their rarity: "anglais" alone answers "faut-il parler anglais ?".
+    `keep` says which sentences can answer at all (a duration for "combien de temps…")."""
     terms = terms or key_terms(question, title_words) or [t for t in analyse(question) if t not in QUESTION_TERMS]
     weight = rarity or {}
     total = sum(weight.get(t, 1.0) for t in terms) or 1.0
@@ -69,6 +71,8 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
         body = hit.chunk.text.split("\n", 2)[-1]
         for line in body.split("\n"):
             for sentence in split_sentences(line):
+                if keep is not None and not keep(sentence):
+                    continue
                 present = set(analyse(sentence))
                 overlap = sum(weight.get(t, 1.0) for t in terms if t in present) / total
                 if overlap:
