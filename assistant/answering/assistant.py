@@ -349,11 +349,6 @@ class Assistant:
                 return written
         title_words = self._name_words(codes)
         asked = terms or key_terms(query.text, title_words)
-        if codes and not terms:
-            terms = self._in_fiches(asked, codes)
-            if asked and not terms:
-                return declines.not_in_fiches(codes)
-            asked = terms or asked
         quoted = quote_passages(query.text, hits + self._rest_of_fiches(codes, hits), title_words, terms,
                                 self.index.lexical.rarity(asked), keep)
         return quoted if quoted is not None else declines.not_in_fiches(codes)
