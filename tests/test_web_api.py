@@ -127,13 +127,13 @@ def test_an_unknown_code_through_the_api_is_refused_by_name(client):
 
 
 def test_an_unknown_code_given_to_the_web_functions_is_named(client):
-    from assistant.web.experiences import analyse
+    from assistant.web.experiences import analyse_experiences
 
     class Mapper:  # the index's codes are all the function reads before refusing
         class index:
             codes = {"RNCP31168"}
 
-    details, chart = analyse(Mapper(), "RNCP99999", "J'ai tenu le budget d'un festival.", None)
+    details, chart = analyse_experiences(Mapper(), "RNCP99999", "J'ai tenu le budget d'un festival.", None)
     assert "RNCP99999 n'est pas dans l'index" in details and chart == ""
 
 

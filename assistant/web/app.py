@@ -14,7 +14,7 @@ from assistant.mapping.experiences import ExperienceError
 from assistant.render.fiche_html import fiche_html
 from assistant.render.safe_html import escape, markdown_html
 from assistant.web.chat import respond
-from assistant.web.experiences import analyse, gather, progress, read_cv
+from assistant.web.experiences import analyse_and_keep, gather, progress, read_cv
 from assistant.web.french import french_number
 from assistant.web.livret import build_feasibility_file, build_files
 from assistant.web.private_files import PrivateFiles
@@ -83,6 +83,7 @@ def _chat_tab(services: Services, choices: list[tuple[str, str]]) -> None:
 def _experience_tabs(services: Services, choices: list[tuple[str, str]], files: PrivateFiles) -> None:
     with gr.Tab("Mes expériences", id="experiences"):
         cv = gr.State(None)  # the CV's experiences, in memory for the session; never a file
+        kept = gr.State(None)  # the last mapping, in memory for the session: the Livret 2 tab reuses it
         gr.Markdown("Décrivez vos expériences (une par paragraphe : poste, structure, période, missions), "
                     "déposez votre CV, ou les deux : tout est utilisé. Rien n'est enregistré : le texte sert le "
                     "temps de l'analyse.")
@@ -109,10 +110,10 @@ def _experience_tabs(services: Services, choices: list[tuple[str, str]], files: 
         upload.clear(lambda: (None, ""), outputs=[cv, cv_note], api_name=False)
 
         def map_experiences(certification: str | None, experiences: str, from_cv):
-            yield progress(services.mapper, certification), ""
-            yield analyse(services.mapper, certification, experiences, from_cv)
+            yield progress(services.mapper, certification), "", None
+            yield analyse_and_keep(services.mapper, certification, experiences, from_cv)
 
-        run.click(map_experiences, inputs=[target, text, cv], outputs=[details, coverage], api_name="map",
+        run.click(map_experiences, inputs=[target, text, cv], outputs=[details, coverage, kept], api_name="map",
                   show_progress="hidden")
 
     with gr.Tab("Livret 2", id="livret"):
@@ -125,7 +126,7 @@ def _experience_tabs(services: Services, choices: list[tuple[str, str]], files: 
             markdown = gr.DownloadButton("Télécharger (Markdown)", visible=False, elem_id="download-md")
         preview = gr.HTML(elem_id="outline-preview")
 
-        def outline(certification: str | None, experiences: str, from_cv, request: gr.Request):
+        def outline(certification: str | None, experiences: str, from_cv, mapped, request: gr.Request):
             hidden = gr.DownloadButton(visible=False)
             if not certification:
                 yield markdown_html("⚠️ Choisissez d'abord la certification visée."), hidden, hidden
@@ -137,13 +138,13 @@ def _experience_tabs(services: Services, choices: list[tuple[str, str]], files: 
                 yield markdown_html(f"⚠️ {error}"), hidden, hidden
                 return
             shown, word_file, markdown_file = build_files(services, certification, experiences, None,
-                                                          files.working_folder(), experiences=merged)
+                                                          files.working_folder(), experiences=merged, kept=mapped)
             served = [files.hand_out(path, request.username, request.session_hash) if path else None
                       for path in (word_file, markdown_file)]
             yield (markdown_html(shown), gr.DownloadButton(value=served[0], visible=bool(served[0])),
                    gr.DownloadButton(value=served[1], visible=bool(served[1])))
 
-        build.click(outline, inputs=[target, text, cv], outputs=[preview, word, markdown], api_name="outline",
+        build.click(outline, inputs=[target, text, cv, kept], outputs=[preview, word, markdown], api_name="outline",
                     show_progress="hidden")
 
         feasibility = gr.Button("Pré-remplir le dossier de faisabilité", elem_id="build-feasibility")
@@ -151,17 +152,18 @@ def _experience_tabs(services: Services, choices: list[tuple[str, str]], files: 
                                              elem_id="download-feasibility")
         feasibility_note = gr.HTML(elem_id="feasibility-note")
 
-        def prefill(certification: str | None, experiences: str, from_cv, request: gr.Request):
+        def prefill(certification: str | None, experiences: str, from_cv, mapped, request: gr.Request):
             try:
                 merged, _ = gather(experiences, from_cv) if certification else ([], "")
             except ExperienceError as error:
                 return markdown_html(f"⚠️ {error}"), gr.DownloadButton(visible=False)
             note, word_file = build_feasibility_file(services, certification, experiences, None,
-                                                     files.working_folder(), experiences=merged or None)
+                                                     files.working_folder(), experiences=merged or None,
+                                                     kept=mapped)
             served = files.hand_out(word_file, request.username, request.session_hash) if word_file else None
             return markdown_html(note), gr.DownloadButton(value=served, visible=bool(served))
 
-        feasibility.click(prefill, inputs=[target, text, cv], outputs=[feasibility_note, feasibility_word],
+        feasibility.click(prefill, inputs=[target, text, cv, kept], outputs=[feasibility_note, feasibility_word],
                           api_name="feasibility", show_progress="hidden")
 
 

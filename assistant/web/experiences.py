@@ -9,11 +9,12 @@ experience cannot bring an image or a link onto the page.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant import ExperienceMapper, UsageError, resolve_certification
 from assistant.mapping.experiences import Experience, ExperienceError, read_experiences_file, split_experiences
+from assistant.mapping.models import Mapping
 from assistant.mapping.ranking import rank_certifications
 from assistant.render.mapping import coverage_html, mapping_markdown, ranking_markdown
 from assistant.render.safe_html import escape, markdown_html
@@ -60,17 +61,38 @@ def progress(mapper: ExperienceMapper, certification: str | None) -> str:
     return f'<p class="progress">Je compare vos expériences aux {count} certifications…</p>'
 
 
-def analyse(mapper: ExperienceMapper, certification: str | None, text: str | None,
-            cv: list[Experience] | None) -> tuple[str, str]:
-    """(details as safe HTML, coverage chart as HTML) for the Gradio tab."""
+@dataclass(frozen=True)
+class KeptMapping:
+    """The last mapping of a session, kept in its server-side state (never in the browser, never on disk):
+    the Livret 2 tab reuses it for the same certification and experiences instead of mapping them again."""
+
+    certification: str
+    texts: tuple[str, ...]
+    mapping: Mapping
+
+    def serves(self, certification: str, experiences: list[Experience]) -> bool:
+        return certification == self.certification and tuple(e.text for e in experiences) == self.texts
+
+
+def analyse_and_keep(mapper: ExperienceMapper, certification: str | None, text: str | None,
+                     cv: list[Experience] | None) -> tuple[str, str, KeptMapping | None]:
+    """(details as safe HTML, coverage chart as HTML, the mapping to keep for the session) for the Gradio tab."""
     try:
         experiences, used = gather(text, cv)
         if certification:  # the picker offers only known codes; a program calling the function may not
             certification = resolve_certification(certification, mapper.index.codes)
     except UsageError as error:
-        return markdown_html(f"⚠️ {error}"), ""
+        return markdown_html(f"⚠️ {error}"), "", None
     note = f'<p class="used">{escape(used)}</p>'
     if not certification:
-        return note + markdown_html(ranking_markdown(rank_certifications(mapper, experiences))), ""
+        return note + markdown_html(ranking_markdown(rank_certifications(mapper, experiences))), "", None
     mapping = mapper.map(certification, experiences)
-    return note + markdown_html(mapping_markdown(mapping)), coverage_html(mapping)
+    kept = KeptMapping(certification, tuple(e.text for e in experiences), mapping)
+    return note + markdown_html(mapping_markdown(mapping)), coverage_html(mapping), kept
+
+
+def analyse_experiences(mapper: ExperienceMapper, certification: str | None, text: str | None,
+                        cv: list[Experience] | None) -> tuple[str, str]:
+    """(details as safe HTML, coverage chart as HTML) for the Gradio tab."""
+    details, chart, _ = analyse_and_keep(mapper, certification, text, cv)
+    return details, chart
