@@ -23,7 +23,7 @@ from assistant.index.french_analyser import analyse
 from assistant.readers.text_cleanup import split_sentences
 
 PROMPTS = files("assistant") / "prompts"  # package data: found in a wheel as in the source tree
-NOT_IN_FICHES = "PAS DANS LES FICHES"
+MODEL_DECLINES = "PAS DANS LES FICHES"
 SUPPORT = 0.6  # share of a sentence's own words its cited passages must hold
 FACT_WORDS = 3  # a sentence with fewer content words ("Voici ce que dit la fiche.") needs no citation
 PASSAGE_CHARS = 1500
@@ -105,7 +105,7 @@ class LLMWriter:
         except Exception:  # an unreachable or failing server: the extractive path answers instead
             return None
         text = str(getattr(reply, "content", reply)).strip()
-        if not text or NOT_IN_FICHES in text.upper():
+        if not text or MODEL_DECLINES in text.upper():
             return None
         cited = check(text, passages)
         if cited is None:
