@@ -218,12 +218,13 @@ class Assistant:
         the question's own words are answered at all. When an out-of-scope topic is asked too, quotes do
         not count (`may_quote`): "combien de mois pour une VAE" is not answered by "6 mois" in a statistic."""
         cues = {stem for e in entries for cue in e.cues for stem in analyse(cue.lstrip("^"))}
-        said = key_terms(query.text, self._name_words([c.code]))
+        said = key_terms(query.folded, self._name_words([c.code]))
         # with no field to answer them, the words that chose the field are what to look for ("options")
         own = [t for t in said if t not in cues] if drafted.lines else said
         if drafted.lines and (not own or coverage(own, drafted.text, self.index.lexical.rarity(own)) >= 0.5):
             return drafted, True
-        answerable = self._in_fiches(own, [c.code])
+        # completing a field's answer, words the fiche never uses only frame the question; replacing it, they count
+        answerable = self._in_fiches(own, [c.code]) if drafted.lines else own
         if not answerable or not may_quote:
             return drafted, False
         quoted = self._from_passages(query, [c.code], terms=answerable, depth=COMPLETION_DEPTH)
@@ -241,7 +242,7 @@ class Assistant:
         et comment est-il évalué ?" is one bloc, its competences and its evaluation together."""
         cues = {stem for e in asked for cue in e.cues for stem in analyse(cue.lstrip("^"))}
         # "les compétences du bloc Définir et monter le projet" names one bloc; "les blocs du titre" none.
-        one_bloc = entry.name == "blocs" and ONE_BLOC.search(query.folded) is not None
+        one_bloc = entry.name == "blocs" and (ONE_BLOC.search(query.folded) is not None or len(query.bloc_numbers) == 1)
         by_title = entry.name in REFINED_BY_A_BLOC or entry.scope == "bloc" or one_bloc
         unit = self._named_unit(c, query, by_title, cues)
         if unit is not None and (entry.scope == "bloc" or entry.name in REFINED_BY_A_BLOC or one_bloc):
@@ -302,7 +303,7 @@ class Assistant:
 
     def _bloc_holding(self, c: Certification, query: Query, aspect: str) -> Draft | None:
         """'Dans quel bloc…': the bloc whose passage the question finds first, when it holds its words."""
-        terms = key_terms(query.text, self._name_words([c.code]))
+        terms = key_terms(query.folded, self._name_words([c.code]))
         for hit in self.index.search(query.text, k=5, codes=[c.code], sections={"bloc", "unite"}):
             if hit.chunk.section in ("bloc", "unite") and coverage(terms, hit.chunk.text) > 0:
                 unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
@@ -333,7 +334,7 @@ class Assistant:
     def _guess_certification(self, query: Query) -> str | None:
         """No certification named, selected or discussed: the one whose passage answers, when one clearly does."""
         hits = self.index.search(query.text, k=1, sections=self.sections(query))
-        if hits and coverage(key_terms(query.text, set()), hits[0].chunk.text) >= 0.6 and len(self.index.codes) > 0:
+        if hits and coverage(key_terms(query.folded, set()), hits[0].chunk.text) >= 0.6 and len(self.index.codes) > 0:
             return hits[0].chunk.code
         return None
 
@@ -348,8 +349,8 @@ class Assistant:
             if written is not None:
                 return written
         title_words = self._name_words(codes)
-        asked = terms or key_terms(query.text, title_words)
-        quoted = quote_passages(query.text, hits + self._rest_of_fiches(codes, hits), title_words, terms,
+        asked = terms or key_terms(query.folded, title_words)
+        quoted = quote_passages(query.folded, hits + self._rest_of_fiches(codes, hits), title_words, terms,
                                 self.index.lexical.rarity(asked), keep)
         return quoted if quoted is not None else declines.not_in_fiches(codes)
 

@@ -156,9 +156,13 @@ class CertificationNames:
         self.vocabulary = {w for w in self.idf if " " not in w}
 
     def name_terms(self, code: str) -> set[str]:
-        """The analysed words by which a certification can be named (title, acronyms, certifiers, type):
-        in a question they say which certification, not what is asked."""
-        return {t for word in self.name_words.get(code, ()) for t in analyse(word)}
+        """The analysed words by which a certification can be named (title, acronyms, certifiers, type, and
+        the shortenings people type for them: "bts", "rh"): in a question they say which certification, not
+        what is asked."""
+        words = {w for name in self.name_words.get(code, ()) for w in name.split()}
+        short = {s for s, long in SHORTENINGS.items()
+                 if " " not in s and all(w in words or w in GENERIC_NAME_WORDS for w in long.split())}
+        return {t for word in words | short for t in analyse(word)}
 
     # -- reading a text ---------------------------------------------------------------------------------
     def codes_in(self, text: str) -> list[str]:
