@@ -19,11 +19,12 @@ from assistant.render.fiche_text import (
     correspondence_line,
     french_date,
     key_facts,
+    overseas_line,
     partner_lines,
     statistic_line,
 )
 
-CHUNKER_VERSION = "7"
+CHUNKER_VERSION = "8"
 MAX_BODY_CHARS = 900
 
 SECTION_LABELS: dict[str, str] = {
@@ -132,7 +133,8 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
     yield "vae", "", "", "\n".join(filter(None, [c.vae_rules, _route_line(c, Route.VAE)]))
     validity = f"Validité des composantes acquises : {c.validity.text}" if c.validity else ""
     yield "validation_partielle", "", "", "\n".join(filter(None, [c.partial_validation, validity]))
-    yield "voies_acces", "", "", "\n".join(_route_line(c, r.route) for r in c.access_routes)
+    routes = [_route_line(c, r.route) for r in c.access_routes]
+    yield "voies_acces", "", "", "\n".join(filter(None, [*routes, overseas_line(c)]))
     yield "enregistrement", "", "", _registration_body(c)
     yield "statistiques", "", "", "\n".join(statistic_line(s) for s in c.statistics)
     places = [f"Lieu(x) de certification : {c.certification_places}" if c.certification_places else "",

@@ -140,3 +140,27 @@ def test_what_is_asked_points_retrieval_to_the_sections_that_answer(assistant, q
 
 def test_a_greeting_points_nowhere(assistant):
     assert assistant.sections(read(assistant, "Bonjour")) == set()
+
+
+def test_an_organisation_the_certifier_authorised_is_recognised_from_the_fiches(assistant):
+    answer = assistant.ask("je peux faire le dwwm à l'afpa ?")
+    assert not answer.declined and "AFPA" in answer.text
+    assert answer.citations[-1].section == "partenaires" and answer.citations[-1].code == "RNCP37674"
+    listed = assistant.ask("simplon, ils préparent quels titres dans ta liste ?")
+    assert {"RNCP37674", "RNCP37873"} <= {c.code for c in listed.citations}
+
+
+def test_a_word_of_an_organisation_s_name_is_not_enough_to_name_it(assistant):
+    # "pro" ends "ARIMAYI ACADEMY PRO", "chat" ends "TOUCHE PAS A MON CHAT": neither names an organisation
+    assert "partenaires" not in {c.section for c in assistant.ask("le niveau du titre pro dwwm c quoi ?").citations}
+    assert "partenaires" not in {c.section for c in assistant.ask("Parle-moi de ton chat").citations}
+
+
+def test_a_question_that_asks_how_long_without_an_answer_in_the_fiche_is_declined(assistant):
+    answer = assistant.ask("Combien de temps mes blocs restent-ils acquis pour le RNCP 35625 ?")
+    assert answer.declined and "RNCP35625BC" not in answer.text  # not the list of its blocs
+
+
+def test_overseas_access_is_answered_from_the_fiche(assistant):
+    answer = assistant.ask("Le BTS FABCR est-il accessible en Nouvelle-Calédonie ?")
+    assert "Nouvelle-Calédonie : oui" in answer.text and answer.citations[-1].section == "voies_acces"

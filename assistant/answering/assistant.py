@@ -25,6 +25,7 @@ from assistant.answering.extractive import coverage, key_terms, quote_passages
 from assistant.answering.fields import BY_NAME, FieldEntry
 from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
+from assistant.answering.organisations import corpus_partner_answer, organisations_named, partner_answer
 from assistant.answering.query import MAX_QUESTION_CHARS, Context, Query, read_context, understand
 from assistant.answering.router import Router, Scored, decide_all
 from assistant.certification import Certification, Unit, UnitKind
@@ -137,6 +138,9 @@ class Assistant:
         experience = experience_in(query.text)
         if experience is not None and query.certification:
             return mapping_answer(ExperienceMapper(self.index), query.certification, experience)
+        named_organisations = self._organisations(query)
+        if named_organisations is not None:
+            return named_organisations
         entries = self._entries(query)
         corpus_asked = self.router.lexical(query.folded)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")):
@@ -157,6 +161,22 @@ class Assistant:
                 return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
             return ranking_answer(ExperienceMapper(self.index), query.original)
         return self._about_certifications(entries, query, self._decline_also_asked(query, entries))
+
+    def _organisations(self, query: Query) -> Answer | None:
+        """A question naming an organisation the certifier authorised: for the certification asked about, the
+        fiche's word that it is one; with no certification named, the certifications it prepares for."""
+        found = organisations_named(self.index, key_terms(query.folded, self._name_words(query.codes)))
+        if not found:
+            return None
+        if query.codes:
+            own = [code for code in query.codes if code in found]
+            return self._with_status_of(partner_answer(self.index, own[0], found[own[0]])) if own else None
+        # with no certification named, the question must ask where to prepare or which certifications: a
+        # city is often a word of an organisation's name too ("quel temps fait-il à Lyon ?")
+        lexical = dict(zip((e.name for e in self.router.entries), self.router.lexical(query.folded), strict=True))
+        if lexical["places"] > 0 or lexical["corpus"] >= CORPUS_CUE:
+            return corpus_partner_answer(self.index, found)
+        return None
 
     def _decline_also_asked(self, query: Query, entries: list[FieldEntry]) -> FieldEntry | None:
         """An out-of-scope topic the question asks beside the fields that answer it, when it is nearly as

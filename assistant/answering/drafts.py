@@ -17,6 +17,7 @@ from assistant.render.fiche_text import (
     correspondence_line,
     french_date,
     levels_line,
+    overseas_line,
     partner_lines,
     statistic_line,
     status_line,
@@ -352,6 +353,16 @@ def places(c: Certification, _q=None) -> Draft | None:
         d.lines += bullets(values[:MAX_PARTNERS])
         if len(values) > MAX_PARTNERS:
             d.say(f"… et {len(values) - MAX_PARTNERS} autres (liste complète sur la fiche).")
+    return d
+
+
+def overseas(c: Certification, _q=None) -> Draft | None:
+    line = overseas_line(c)
+    if not line:
+        return None
+    d = Draft()
+    d.say(f"D'après la fiche {named(c)}, la certification est accessible ainsi outre-mer "
+          f"{d.cite(cite(c, 'voies_acces', line))} : {line.removeprefix('Accessible ')}.")
     return d
 
 

@@ -232,6 +232,12 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "j'ai un bloc de l'ancienne version, je suis dispensé ?"),
         drafts.equivalences,
         sections=('correspondances',)),
+    FieldEntry("overseas", "certification", {
+        "nouvelle-caledonie": 1.0, "nouvelle caledonie": 1.0, "caledonie": 1.0, "polynesie": 1.0, "outre-mer": 0.9,
+        "outre mer": 0.9, "noumea": 1.0, "papeete": 1.0, "tahiti": 1.0, "dom-tom": 0.9, "dom tom": 0.9}, (
+        "La certification est-elle accessible en Nouvelle-Calédonie ?", "je vis à Nouméa, je peux la passer ?",
+        "c'est possible depuis la Polynésie française ?", "accessible en outre-mer ?"),
+        sections=('voies_acces',)),
     FieldEntry("regulations", "certification", {
         "reglement": 1.0, "habilitation": 0.9, "interdi": 0.8, "autoris": 0.6, "legal": 0.5, "loi": 0.4,
         "caces": 0.9, "permis": 0.6, "agrement": 0.7, "rgpd": 0.9, "droit de": 0.4}, (

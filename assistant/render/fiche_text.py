@@ -125,3 +125,11 @@ def partner_lines(c: Certification) -> list[str]:
             by_kind.setdefault(partner.authorisation, []).append(partner.name)
     return [f"Organismes partenaires habilités {AUTHORISATIONS.get(kind, f'({kind})' if kind else '')}".rstrip()
             + f" : {' ; '.join(dict.fromkeys(names))}" for kind, names in by_kind.items()]
+
+
+def overseas_line(c: Certification) -> str:
+    """Whether the certification can be taken in New Caledonia and French Polynesia, when the fiche says."""
+    said = [f"en {place} : {YES_NO[value]}" for place, value in (("Nouvelle-Calédonie", c.accessible_new_caledonia),
+                                                               ("Polynésie française", c.accessible_french_polynesia))
+            if value is not None]
+    return ("Accessible " + " ; ".join(said)) if said else ""
