@@ -164,3 +164,11 @@ def test_a_question_that_asks_how_long_without_an_answer_in_the_fiche_is_decline
 def test_overseas_access_is_answered_from_the_fiche(assistant):
     answer = assistant.ask("Le BTS FABCR est-il accessible en Nouvelle-Calédonie ?")
     assert "Nouvelle-Calédonie : oui" in answer.text and answer.citations[-1].section == "voies_acces"
+
+
+def test_a_code_outside_the_index_is_answered_only_for_what_links_it_to_a_fiche_that_cites_it(assistant):
+    linked = assistant.ask("j'ai validé le bloc 1 de l'ancien titre (RNCP31114), ça correspond à quel bloc "
+                           "dans le nouveau ?")
+    assert not linked.declined and "RNCP37674BC01" in linked.text and "RNCP31114 n'est pas" in linked.text
+    own = assistant.ask("Quels sont les blocs du RNCP31114 ?")
+    assert own.declined and "La fiche RNCP37674 la cite" in own.text

@@ -14,6 +14,7 @@ Text that tries to give orders changes nothing: only fields and passages of the 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from assistant.answer import Answer, Citation, Turn, cite
@@ -44,8 +45,10 @@ CHOSEN = ("code", "nom")  # the question itself names its certification
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
                      "capacities": "competences", "activities": "", "overview": ""}
 NAMED_CODE = re.compile(r"\bRNCP\s*\d{3,6}(?:\s*BC\s*\d{1,2})?\b|\b\d{4,6}\b", re.IGNORECASE)
+CERTIFICATION_PARTS = re.compile(r"\bRNCP\s*\d{3,6}|\bbloc\s*(?:n\W?\s*)?\d|\bBC\s*\d", re.IGNORECASE)
 ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
+LINKS = {"equivalences", "linked"}  # entries about how one certification relates to another
 DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full cue of it
 COMPLETION_DEPTH = 6  # passages read to complete a field answer with the question's own words
 NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères ; je réponds à la question qu'il "
@@ -134,8 +137,20 @@ class Assistant:
     # -- answering -------------------------------------------------------------------------------------
     def _answer(self, query: Query) -> Answer:
         if query.unknown_codes and query.how != "code":
-            return declines.unknown_certification(query.unknown_codes, self.index.titles)
-        experience = experience_in(query.text)
+            referring = self._referring(query.unknown_codes, query.codes)
+            linked = replace(query, codes=referring, how="code", unknown_codes=[])
+            # only what links the two is answered from the fiche that cites it, not the other's own content
+            if not referring or not {e.name for e in self._entries(linked)} & LINKS:
+                return declines.unknown_certification(query.unknown_codes, self.index.titles, referring[:1])
+            answer = self._answer(linked)
+            if answer.declined:
+                return answer
+            unknown = ", ".join(query.unknown_codes)
+            return Answer(text=f"({unknown} n'est pas dans les fiches de l'assistant ; la fiche {referring[0]} la "
+                               f"mentionne.)\n{answer.text}", citations=answer.citations,
+                          certification=answer.certification)
+        # "j'ai validé le bloc 1 de l'ancien titre (RNCP31114)" tells what the candidate holds, not what they did
+        experience = None if CERTIFICATION_PARTS.search(query.text) else experience_in(query.text)
         if experience is not None and query.certification:
             return mapping_answer(ExperienceMapper(self.index), query.certification, experience)
         named_organisations = self._organisations(query)
@@ -161,6 +176,15 @@ class Assistant:
                 return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
             return ranking_answer(ExperienceMapper(self.index), query.original)
         return self._about_certifications(entries, query, self._decline_also_asked(query, entries))
+
+    def _referring(self, unknown: list[str], named: list[str]) -> list[str]:
+        """The certifications whose fiche mentions a code the index does not hold (a former title, a
+        correspondence): "le bloc 1 de l'ancien titre (RNCP31114)" is asked of the title that replaced it.
+        Among those, the ones the question also names."""
+        found = [hit.chunk.code for code in unknown for hit in self.index.search(code, k=5)
+                 if code.lower() in hit.chunk.text.lower().replace(" ", "")]
+        found = list(dict.fromkeys(found))
+        return [c for c in found if c in named] or ([] if named else found[:1])
 
     def _organisations(self, query: Query) -> Answer | None:
         """A question naming an organisation the certifier authorised: for the certification asked about, the

@@ -22,11 +22,13 @@ def not_in_fiches(codes: list[str], topic: str = "") -> Answer:
     )
 
 
-def unknown_certification(unknown: list[str], titles: dict[str, str]) -> Answer:
+def unknown_certification(unknown: list[str], titles: dict[str, str], cited_by: list[str] | None = None) -> Answer:
     known = ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))
     more = f" (et {len(titles) - 10} autres)" if len(titles) > 10 else ""
+    cited = (f" La fiche {cited_by[0]} la cite : je peux dire ce qui relie les deux (correspondances, "
+             "historique), pas son contenu." if cited_by else "")
     return Answer(
-        text=(f"La certification {', '.join(unknown)} ne fait pas partie des fiches de l'assistant. "
+        text=(f"La certification {', '.join(unknown)} ne fait pas partie des fiches de l'assistant.{cited} "
               f"Fiches disponibles : {known}{more}. Consultez la fiche officielle sur "
               "https://www.francecompetences.fr/recherche/rncp/ ."),
         declined=True,
