@@ -5,7 +5,8 @@ Retrieval narrows the corpus to the certifications whose passages the experience
 the index, so a corpus of thousands of fiches costs a few searches); each candidate is then mapped in full
 and kept only when some unit is evidenced. Its rate is the total strength of the links the experiences
 make to its requirements: absolute, so neither a certification of another trade with an incidental word
-nor a small fiche where one link is a large share reads "4/4 blocs couverts". Certifications a candidate
+nor a small fiche where one link is a large share reads "4/4 blocs couverts", nor a large fiche gains by
+its many requirements: each sentence counts once, by its strongest link. Certifications a candidate
 can still obtain (active, registration not over) come first, each with its status shown.
 """
 
@@ -43,6 +44,17 @@ def _candidates(mapper: ExperienceMapper, experiences: list[Experience]) -> list
     return [code for code, _ in by_code.most_common(CANDIDATES)]
 
 
+def _recognised(evidenced) -> float:
+    """How much of what the candidate described this certification recognises: for each of their sentences,
+    its strongest link here, summed. The sentences are the same for every certification, so neither a small
+    fiche (one link, a large share) nor a large one (many requirements, many weak links) gains by its size."""
+    best: dict[str, float] = {}
+    for coverage in evidenced:
+        for evidence in coverage.evidence:
+            best[evidence.experience] = max(best.get(evidence.experience, 0.0), evidence.strength)
+    return sum(best.values())
+
+
 def rank_certifications(mapper: ExperienceMapper, experiences: list[Experience],
                         limit: int = 5) -> list[CertificationFit]:
     fits = []
@@ -53,7 +65,7 @@ def rank_certifications(mapper: ExperienceMapper, experiences: list[Experience],
         if not evidenced:
             continue
         well = [c for c in evidenced if c.level == "bien couvert"]
-        rate = sum(e.strength for c in evidenced for e in c.evidence)  # absolute: a small fiche gains nothing
+        rate = _recognised(evidenced)
         strongest = max((m for e in mapping.experiences for m in e.matches), key=lambda m: m.score)
         fits.append(CertificationFit(
             certification=code, title=mapping.title, rate=round(rate, 3), covered=len(evidenced), well=len(well),
