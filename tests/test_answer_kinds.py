@@ -1,11 +1,12 @@
-"""A question that asks how long is answered by a duration or declined: the kinds read from the words."""
+"""A question that asks how long, what share or how many is answered by a duration, a percentage or a number,
+or declined: the kinds read from the words."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.answering.answer_kinds import asks_duration, holds_duration
-from assistant.text_normalise import fold
+from assistant.answering.answer_kinds import AnswerKind, asks_duration, expected_kind, holds, holds_duration
+from assistant.text_normalise import fold, spell_out
 
 
 @pytest.mark.parametrize("question, asks", [
@@ -19,7 +20,7 @@ from assistant.text_normalise import fold
     ("Qui compose le jury ?", False),
 ])
 def test_questions_that_ask_how_long(question, asks):
-    assert asks_duration(fold(question)) is asks
+    assert asks_duration(spell_out(fold(question))) is asks
 
 
 @pytest.mark.parametrize("answer, holds", [
@@ -33,3 +34,28 @@ def test_questions_that_ask_how_long(question, asks):
 ])
 def test_answers_that_hold_a_duration(answer, holds):
     assert holds_duration(fold(answer)) is holds
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("cb de pourcentage de réussite en vae ?", AnswerKind.PERCENTAGE),
+    ("Quel est le taux d'insertion ?", AnswerKind.PERCENTAGE),
+    ("ya cb de places au concours chaque année ?", AnswerKind.NUMBER),
+    ("Combien de blocs compte le titre ?", AnswerKind.NUMBER),
+    ("Combien de temps dure l'épreuve ?", AnswerKind.DURATION),
+    ("Qui délivre le titre ?", None),
+])
+def test_the_kind_of_answer_a_question_expects(question, kind):
+    assert expected_kind(spell_out(fold(question))) is kind
+
+
+@pytest.mark.parametrize("answer, kind, held", [
+    ("Promotion 2021, certifiés : 760, taux d'insertion global à 6 mois : 98 %", AnswerKind.PERCENTAGE, True),
+    ("Intégrer toutes les étapes de la conduite de projets pour garantir leur réussite", AnswerKind.PERCENTAGE,
+     False),
+    ("Il existe différentes voies d'admission pour le Programme Grande Ecole", AnswerKind.NUMBER, False),
+    ("La certification RNCP36612 compte 4 blocs de compétences [1]", AnswerKind.NUMBER, True),
+    ("Le candidat présente deux expériences", AnswerKind.NUMBER, True),
+    ("Voir RNCP36612BC02, décision du 1 juillet 2022 [2]", AnswerKind.NUMBER, False),  # codes and dates
+])
+def test_what_counts_as_an_answer_of_a_kind(answer, kind, held):
+    assert holds(kind, fold(answer)) is held

@@ -1,27 +1,57 @@
 """What kind of answer a question expects, checked against the answer found.
 
-"Combien de temps mes blocs restent-ils acquis ?" is answered only by a duration: the list of the blocs, or a
-sentence that shares the word "résultats" with "combien de temps avant les résultats ?", is not an answer,
-however well it matches the words. A question that asks how long, and an answer without any duration, make
-a decline: the fiche does not say.
+"Combien de temps mes blocs restent-ils acquis ?" is answered only by a duration, "quel pourcentage de
+réussite ?" only by a percentage, "combien de places au concours ?" only by a number: the list of the blocs,
+or a sentence that shares the word "réussite" or "concours" with the question, is not an answer, however well
+it matches the words. A question that expects a kind of answer, and an answer without it, make the assistant
+look for a sentence of the fiche that holds one, and decline when there is none: the fiche does not say.
 """
 
 from __future__ import annotations
 
 import re
+from enum import Enum
 
-ASKS_DURATION = re.compile(
-    r"\bcombien de (?:temps|mois|jours?|semaines?|annees?|ans|heures?)\b|\bdelais?\b|\bduree\b"
-    r"|\bpendant combien\b|\bau bout de combien\b|\bcb de (?:temps|mois)\b")
-NUMBER_WORDS = r"(?:\d+(?:[.,]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)"
-DURATION = re.compile(
-    rf"\b{NUMBER_WORDS}\s*(?:ans?|annees?|mois|semaines?|jours?|heures?|h|minutes?|min)\b|\b\d+\s*h\s*\d*\b"
-    r"|\billimite|\bsans limite|\ba vie\b|\bdefinitivement\b")
+NUMBER_WORDS = (r"(?:\d+(?:[.,]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt"
+                r"|trente|quarante|cinquante|soixante|cent|mille)")
+
+
+class AnswerKind(Enum):
+    DURATION = "de cette durée ou de ce délai"
+    PERCENTAGE = "de ce pourcentage ou de ce taux"
+    NUMBER = "de ce nombre"
+
+
+ASKED = [
+    (AnswerKind.DURATION, re.compile(
+        r"\bcombien de (?:temps|mois|jours?|semaines?|annees?|ans|heures?)\b|\bdelais?\b|\bduree\b"
+        r"|\bpendant combien\b|\bau bout de combien\b")),
+    (AnswerKind.PERCENTAGE, re.compile(r"\bpourcentage|\btaux\b|\bproportion\b|%|\bpour cent\b")),
+    (AnswerKind.NUMBER, re.compile(r"\bcombien\b|\bnombre de\b|\bquel nombre\b")),
+]
+HELD = {
+    AnswerKind.DURATION: re.compile(
+        rf"\b{NUMBER_WORDS}\s*(?:ans?|annees?|mois|semaines?|jours?|heures?|h|minutes?|min)\b|\b\d+\s*h\s*\d*\b"
+        r"|\billimite|\bsans limite|\ba vie\b|\bdefinitivement\b"),
+    AnswerKind.PERCENTAGE: re.compile(r"%|\bpour cent\b|\bpourcent"),
+    AnswerKind.NUMBER: re.compile(rf"\b{NUMBER_WORDS}\b|\baucun"),
+}
+NOT_A_QUANTITY = re.compile(r"\b(?:rncp\s*\d+(?:bc\d+)?|bc\s*\d+|\d{1,2} \w+ \d{4}|\d{1,2}/\d{1,2}/\d{4})\b|\[\d+\]")
+
+
+def expected_kind(folded_question: str) -> AnswerKind | None:
+    """The kind of answer the question asks for, the most specific first; None when any answer may do."""
+    return next((kind for kind, asked in ASKED if asked.search(folded_question)), None)
+
+
+def holds(kind: AnswerKind, folded_text: str) -> bool:
+    """Whether the text holds an answer of that kind; codes, dates and citation markers are not quantities."""
+    return HELD[kind].search(NOT_A_QUANTITY.sub(" ", folded_text)) is not None
 
 
 def asks_duration(folded_question: str) -> bool:
-    return ASKS_DURATION.search(folded_question) is not None
+    return expected_kind(folded_question) is AnswerKind.DURATION
 
 
 def holds_duration(folded_answer: str) -> bool:
-    return DURATION.search(folded_answer) is not None
+    return holds(AnswerKind.DURATION, folded_answer)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from assistant.answer import Answer, Citation, Turn, cite
 from assistant.answering import declines, drafts
-from assistant.answering.answer_kinds import asks_duration, holds_duration
+from assistant.answering.answer_kinds import expected_kind, holds
 from assistant.answering.corpus_questions import corpus_answer
 from assistant.answering.drafts import Draft
 from assistant.answering.extractive import coverage, key_terms, quote_passages
@@ -71,11 +71,12 @@ class Assistant:
         context = read_context([(t.role, t.content) for t in history or []], self.index.names, self._field_of)
         query = understand(question, self.index.names, selected if selected in self.index.codes else None, context)
         answer = self._answer(query)
-        if not answer.declined and asks_duration(query.folded) and not holds_duration(fold(self._body(answer))):
+        kind = expected_kind(query.folded)
+        if not answer.declined and kind is not None and not holds(kind, fold(self._body(answer))):
             answer = self._with_status_of(self._from_passages(
-                query, query.codes, keep=lambda sentence: holds_duration(fold(sentence)), depth=COMPLETION_DEPTH))
+                query, query.codes, keep=lambda sentence: holds(kind, fold(sentence)), depth=COMPLETION_DEPTH))
             if answer.declined:
-                answer = declines.not_in_fiches(query.codes, "de cette durée ou de ce délai")
+                answer = declines.not_in_fiches(query.codes, kind.value)
         if query.cut:
             answer.text = f"{NOTICE_CUT}\n{answer.text}"
         return answer
