@@ -158,9 +158,11 @@ def chat_ranking(fits: list[CertificationFit]) -> Answer:
                             "clairement. Choisissez une certification ou décrivez plus concrètement vos missions."),
                       declined=True)
     top = fits[0].best_match
-    listed = " ; ".join(f"{f.certification} ({f.title}, {status_label(f.status)})" for f in fits)
+    fits = [f for f in fits if f.best_match is not None]  # each certification listed is cited by its best link
+    listed = " ; ".join(f"{f.certification} ({f.title}, {status_label(f.status)}) [{n}]"
+                        for n, f in enumerate(fits, start=1))
     text = (f"Sans certification choisie, les fiches que cette expérience étaye le mieux sont : {listed}. "
             f"Pour {fits[0].certification}, elle correspond surtout à {top.unit} « {top.label} » [1]. "
             "Choisissez une certification pour voir le détail bloc par bloc. "
             f"{JURY_DECIDES}")
-    return Answer(text=text, citations=[top.citation], certification=None)
+    return Answer(text=text, citations=[f.best_match.citation for f in fits], certification=None)
