@@ -172,3 +172,9 @@ def test_a_code_outside_the_index_is_answered_only_for_what_links_it_to_a_fiche_
     assert not linked.declined and "RNCP37674BC01" in linked.text and "RNCP31114 n'est pas" in linked.text
     own = assistant.ask("Quels sont les blocs du RNCP31114 ?")
     assert own.declined and "La fiche RNCP37674 la cite" in own.text
+
+
+def test_a_corpus_question_on_what_some_fiches_say_lists_them_with_the_sentence(assistant):
+    answer = assistant.ask("Parmi les certifications que tu connais, lesquelles confèrent le grade de master ?")
+    assert {"RNCP34762", "RNCP35625", "RNCP39568"} <= {c.code for c in answer.citations}
+    assert all("master" in c.quote.lower() for c in answer.citations)

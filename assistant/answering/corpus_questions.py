@@ -134,7 +134,7 @@ def corpus_answer(index, question: str, before: str = "") -> Answer | None:
         wanted.said.append("qui correspondent à « " + " ".join(w for w in re.findall(r"[\w'-]+", question)
                                                                if analyse(w) and analyse(w)[0] in terms) + " »")
     elif wanted.empty:
-        return None
+        return mentioning(index, question)
     chosen.sort(key=lambda card: (card.status == "inactive", card.code))
     what = " et ".join(wanted.said) if wanted.said else ""
     if not chosen:
@@ -154,3 +154,60 @@ def corpus_answer(index, question: str, before: str = "") -> Answer | None:
         draft.say(f"… et {len(chosen) - MAX_LISTED} autres : précisez votre question pour réduire la liste.")
     return Answer(text=draft.text, citations=draft.citations,
                   certification=chosen[0].code if len(chosen) == 1 else None)
+
+
+def mentioning(index, question: str) -> Answer | None:
+    """"Lesquelles confèrent le grade de master ?": no filter and no trade named, but words some fiches hold
+    and most do not. The certifications with a sentence holding enough of them (by rarity, as for quotes)
+    are listed, each with that sentence; None when the words are everywhere, nowhere, or the question has none.
+    A word no fiche holds frames the question; a word most fiches hold does not restrict it."""
+    asked = [t for t in dict.fromkeys(analyse(question))
+             if t not in QUESTION_TERMS and t not in CORPUS_WORDS and not t.isdigit()]
+    holders = {term: {code for code, _ in _codes_holding(index, term)} for term in asked}
+    distinct = [t for t in asked if 0 < len(holders[t]) <= max(1, len(index.cards) // 2)]
+    if not distinct:
+        return None
+    weights = index.lexical.rarity(distinct)
+    quotes = {}
+    for code in sorted(set().union(*(holders[t] for t in distinct))):
+        found = _sentence_with(index, code, distinct, weights)
+        if found is not None:
+            quotes[code] = found
+    if not quotes or len(quotes) > max(1, len(index.cards) // 2):
+        return None
+    quoted = {t for citation in quotes.values() for t in analyse(citation.quote)}
+    said = " ".join(w for w in re.findall(r"[\w'-]+", question)
+                    if analyse(w) and analyse(w)[0] in distinct and analyse(w)[0] in quoted)
+    draft = Draft()
+    draft.say(f"{len(quotes)} certification(s) du corpus dont la fiche mentionne « {said} » :")
+    for code, citation in quotes.items():
+        marker = draft.cite(citation)
+        draft.say(f"- {code} — {index.cards[code].title} : « {citation.quote} » {marker}")
+    return Answer(text=draft.text, citations=draft.citations,
+                  certification=next(iter(quotes)) if len(quotes) == 1 else None)
+
+
+def _codes_holding(index, term: str) -> list[tuple[str, str]]:
+    """(certification, passage id) of the passages whose words hold the term."""
+    hits = index.lexical.search(term, len(index.lexical.ids))
+    chunks = index.catalog.chunks(chunk_id for chunk_id, _ in hits)
+    return [(chunk.code, chunk_id) for chunk_id, chunk in chunks.items()]
+
+
+def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]) -> Citation | None:
+    """The certification's sentence holding the largest share of the terms (by rarity), when it holds at least
+    KEY_COVERAGE of them, as a citation."""
+    from assistant.answering.extractive import KEY_COVERAGE, coverage
+    from assistant.readers.text_cleanup import split_sentences
+
+    best: tuple[float, Citation | None] = (0.0, None)
+    for chunk in index.passages_of([code]):
+        if chunk.section == "partenaires":
+            continue
+        for line in chunk.text.split("\n", 2)[-1].split("\n"):
+            for sentence in split_sentences(line):
+                share = coverage(terms, sentence, weights)
+                if share > best[0]:
+                    best = (share, Citation(code=code, section=chunk.section, section_label=chunk.section_label,
+                                            bloc=chunk.bloc, quote=sentence[:300]))
+    return best[1] if best[0] >= KEY_COVERAGE else None

@@ -258,7 +258,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "lesquels": 0.8, "combien de certifications": 1.0, "liste des certifications": 1.0,
         "quelles sont les certifications": 1.0, "y a-t-il des certifications": 0.9, "certifications de niveau": 1.0,
         "toutes les certifications": 0.9, "quelles fiches": 0.9, "quelle certification": 0.4,
-        "parmi les": 0.5, "certifications": 0.7, "titres": 0.5, "diplomes": 0.5, "autres certifications": 0.9}, (
+        "parmi les": 0.5, "certifications": 0.7, "titres": 0.5, "diplomes": 0.5, "autres certifications": 0.9,
+        "ta liste": 0.8, "ta base": 0.8, "tes fiches": 0.8, "que tu connais": 0.8, "tes certif": 0.8}, (
         "Quelles certifications sont de niveau 6 ?", "Quels titres sont ouverts à la VAE ?",
         "quelles certifs concernent le developpement web ?", "Lesquelles ne sont plus actives ?",
         "Quels diplômes délivre le ministère du travail ?", "liste des certifications en informatique")),
