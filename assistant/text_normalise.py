@@ -37,6 +37,11 @@ _SHORTENED = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, CHAT_SHO
                         + r")(?![\w'])")
 
 
+# "cb" is "combien", except in a list, where it is a bank card ("(cb, cheque, especes)", "cb/cheque")
+_NOT_HOW_MANY = re.compile(r"(?<![\w'])cb(?=\s*[,/)])|(?<=[(,/])\s*cb(?![\w'])")
+
+
 def spell_out(folded: str) -> str:
     """A folded question with chat shortenings written out."""
+    folded = _NOT_HOW_MANY.sub("carte bancaire", folded)
     return _SHORTENED.sub(lambda m: CHAT_SHORTENINGS[m.group(1)], folded)

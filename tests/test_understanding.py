@@ -178,3 +178,20 @@ def test_a_corpus_question_on_what_some_fiches_say_lists_them_with_the_sentence(
     answer = assistant.ask("Parmi les certifications que tu connais, lesquelles confèrent le grade de master ?")
     assert {"RNCP34762", "RNCP35625", "RNCP39568"} <= {c.code for c in answer.citations}
     assert all("master" in c.quote.lower() for c in answer.citations)
+
+
+def test_a_follow_up_names_a_bloc_by_an_ordinal_or_a_bare_number_after_a_question_on_blocs(assistant):
+    history = [Turn(role="user", content="Comment est évalué le bloc com du RNCP 31168 ?")]
+    assert read(assistant, "et le premier il s'évalue comment ?", history=history).bloc_numbers == [1]
+    assert read(assistant, "et le 3 ?", history=history).bloc_numbers == [3]
+
+
+@pytest.mark.parametrize(("typed", "spelt"), [
+    ("cb de places ?", "combien de places ?"),
+    ("yen a cb par an", "il y en a combien par an"),
+    ("encaisser (cb, cheque, especes)", "encaisser (carte bancaire, cheque, especes)"),
+])
+def test_cb_is_how_many_except_in_a_list_of_payments(typed, spelt):
+    from assistant.text_normalise import spell_out
+
+    assert spell_out(typed) == spelt

@@ -132,7 +132,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("registration", "certification", {
         "enregistr": 1.0, "date de fin": 0.9, "jusqu'a quand": 0.9, "jusqu'au": 0.4, "date d'effet": 0.9,
         "echeance": 0.7, "arrete": 0.5, "journal officiel": 0.7, "publie": 0.5, "depuis quand": 0.7,
-        "date": 0.3, "delivrance": 0.4}, (
+        "date": 0.3, "delivrance": 0.4, "expir": 0.9, "perime": 0.8}, (
         "Jusqu'à quand la certification est-elle enregistrée au RNCP ?", "Quelle est la date de fin d'enregistrement ?",
         "depuis quand ce titre existe ?", "date d'effet de l'enregistrement ?", "c valable jusqu'a quand ?"),
         sections=('enregistrement',)),
@@ -170,10 +170,14 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Quels sont les codes ROME ?", "codes rome associés ?", "à quelles fiches ROME correspond le titre ?"),
         drafts.coded("rome", "Codes ROME"),
         sections=('presentation',)),
-    FieldEntry("nsf", "certification", {"nsf": 1.0, "formacode": 0.9, "domaine de formation": 0.6,
+    FieldEntry("nsf", "certification", {"nsf": 1.0, "domaine de formation": 0.6,
                                          "specialite de formation": 0.7}, (
-        "Quel est le code NSF ?", "quels formacodes ?", "dans quelle spécialité de formation est classé le titre ?"),
+        "Quel est le code NSF ?", "dans quelle spécialité de formation est classé le titre ?"),
         drafts.coded("nsf", "Codes NSF"),
+        sections=('presentation',)),
+    FieldEntry("formacodes", "certification", {"formacode": 1.0, "code formacode": 1.0}, (
+        "Quels sont les formacodes du titre ?", "c'est quoi le formacode ?"),
+        drafts.coded("formacodes", "Formacodes"),
         sections=('presentation',)),
     FieldEntry("places", "certification", {
         "lieu": 1.0, "ville": 1.0, "ou passer": 0.8, "ou se prepare": 0.8, "ou se former": 0.8, "adresse": 0.8,
@@ -193,7 +197,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         sections=('metiers', 'secteurs')),
     FieldEntry("sectors", "certification", {
         "secteur": 1.0, "type d'entreprise": 0.8, "quelles entreprises": 0.8, "ou travailler": 0.6,
-        "branche": 0.5, "structures": 0.6}, (
+        "branche": 0.5, "structures": 0.6, "travailler dans": 0.8, "travailler en": 0.6}, (
         "Dans quels secteurs d'activité travaille-t-on ?", "quel type d'entreprise embauche ?",
         "dans quelles structures on bosse ?"),
         sections=('secteurs',)),

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from assistant.certification import Route
 from assistant.index.french_analyser import analyse
 from assistant.index.names import CertificationNames
-from assistant.index.structure_hints import mentioned_bloc_numbers
+from assistant.index.structure_hints import ORDINALS, mentioned_bloc_numbers
 from assistant.readers.text_cleanup import split_sentences
 from assistant.text_normalise import fold, spell_out
 
@@ -38,6 +38,8 @@ ROUTE_WORDS: list[tuple[Route, re.Pattern[str]]] = [
 ]
 THIS_BLOC = re.compile(r"\b(?:ce|cet|cette|le meme|du meme|ce meme)\s+(?:bloc|module|activite|unite|bc)\b")
 FOLLOW_UP_START = re.compile(r"^\s*(?:et|puis|aussi|idem|meme chose|pareil|ok|d.accord|et pour|pour)\b")
+BLOC_FIELDS = {"bloc_content", "bloc_evaluation", "bloc_find", "blocs", "evaluation"}  # "et le 3 ?" is a bloc
+BARE_ORDINAL = re.compile(r"\b(?:le|la|du|au)\s+(" + "|".join(ORDINALS) + r")\b")
 BARE_NUMBER = re.compile(r"(?<![\w/])(\d{1,2})(?![\w/])")
 
 
@@ -161,9 +163,11 @@ def understand(question: str, names: CertificationNames, selected: str | None, c
             if len(weak) == 1:
                 codes, how = weak, "indice"
     numbers = mentioned_bloc_numbers(text)
-    if not numbers and context.bloc_number is not None:
-        bare = BARE_NUMBER.findall(folded) if follow_up else []
-        numbers = [int(bare[0])] if bare else ([context.bloc_number] if THIS_BLOC.search(folded) else [])
+    if not numbers and (context.bloc_number is not None or context.field_name in BLOC_FIELDS):
+        bare = [int(n) for n in BARE_NUMBER.findall(folded)] if follow_up else []
+        bare += [ORDINALS[w] for w in BARE_ORDINAL.findall(folded)] if follow_up else []  # "et le premier ?"
+        this = [context.bloc_number] if THIS_BLOC.search(folded) and context.bloc_number is not None else []
+        numbers = bare[:1] or this
     if ambiguous and not codes:
         how = "ambigu"
     return Query(
