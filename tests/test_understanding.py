@@ -195,3 +195,15 @@ def test_cb_is_how_many_except_in_a_list_of_payments(typed, spelt):
     from assistant.text_normalise import spell_out
 
     assert spell_out(typed) == spelt
+
+
+@pytest.mark.parametrize(("question", "expected", "fact"), [
+    ("lesquelles de tes certifs expirent en 2026 ?", {"RNCP35809", "RNCP35959"}, "fin d'enregistrement : "),
+    ("quelles certifications sont accessibles en Polynésie ?", {"RNCP35809", "RNCP37488"}, "Polynésie française : oui"),
+    ("quelles certifications ne sont pas ouvertes aux étudiants en formation initiale ?", {"RNCP37674", "RNCP37873"},
+     ": non"),
+])
+def test_corpus_filters_on_registration_end_overseas_access_and_routes(assistant, question, expected, fact):
+    answer = assistant.ask(question)
+    assert expected <= {c.code for c in answer.citations}
+    assert all(fact in c.quote for c in answer.citations)

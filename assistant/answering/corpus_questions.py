@@ -15,11 +15,17 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Answer, Citation
 from assistant.answering.drafts import Draft
+from assistant.answering.query import ROUTE_WORDS
+from assistant.certification import Route
 from assistant.index.cards import Card
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold
 
 MAX_LISTED = 30
+NEGATION = re.compile(r"\b(?:pas|plus|non|ne sont|fermees?)\b")
+OVERSEAS = [("new_caledonia", r"caledonie", "Nouvelle-Calédonie"),
+            ("french_polynesia", r"polynesie", "Polynésie française")]
 BAC_LEVELS = {"0": 4, "1": 5, "2": 5, "3": 6, "4": 6, "5": 7, "8": 8}
 CORPUS_WORDS = frozenset(analyse(
     "certification certifications certifs certif titres titre diplomes diplome fiches liste lesquelles lesquels "
@@ -41,11 +47,26 @@ class CorpusFilter:
     certifiers: set[str] | None = None  # codes whose certifier the question names
     rome: str | None = None
     nsf: str | None = None
+    ends_in: int | None = None  # the year the registration ends
+    overseas: dict[str, bool] = field(default_factory=dict)  # "new_caledonia" / "french_polynesia": accessible?
+    routes: dict[str, bool] = field(default_factory=dict)  # route value: open?
+    registration_type: str | None = None  # words the type of registration must hold ("sur demande")
     said: list[str] = field(default_factory=list)  # how each filter reads, for the answer's first sentence
+    words: set[str] = field(default_factory=set)  # the question's words a filter explains: not a domain
 
     @property
     def empty(self) -> bool:
-        return all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf))
+        return (all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf,
+                                        self.ends_in, self.registration_type))
+                and not self.overseas and not self.routes)
+
+    def facts_of(self, card: Card) -> list[str]:
+        """What the card says on each filter that is not already shown beside every certification listed."""
+        facts = [f"fin d'enregistrement : {french_date(card.registration_end)}" if self.ends_in else "",
+                 f"enregistrement : {card.registration_type}" if self.registration_type else ""]
+        facts += [f"{label} : {YES_NO[getattr(card, place)]}" for place, _, label in OVERSEAS if place in self.overseas]
+        facts += [f"{Route(route).label} : {YES_NO[card.routes.get(route)]}" for route in self.routes]
+        return facts
 
     def keeps(self, card: Card) -> bool:
         checks: list[Callable[[], bool]] = [
@@ -55,6 +76,11 @@ class CorpusFilter:
             lambda: self.certifiers is None or card.code in self.certifiers,
             lambda: self.rome is None or self.rome in card.rome,
             lambda: self.nsf is None or any(n.lower().startswith(self.nsf) for n in card.nsf),
+            lambda: self.ends_in is None or (card.registration_end is not None
+                                             and card.registration_end.year == self.ends_in),
+            lambda: all(getattr(card, place) is wanted for place, wanted in self.overseas.items()),
+            lambda: all(card.routes.get(route) is wanted for route, wanted in self.routes.items()),
+            lambda: self.registration_type is None or self.registration_type in fold(card.registration_type),
         ]
         return all(check() for check in checks)
 
@@ -87,6 +113,22 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     if nsf := re.search(r"\bnsf\s*(\d{3}[a-z]?)\b", folded):
         wanted.nsf = nsf.group(1)
         wanted.said.append(f"de code NSF {wanted.nsf}")
+    if end := re.search(r"\b(?:expir|fin\b|finissent|termin|echeance|arrivent a terme)\D{0,40}\b(20\d\d)\b", folded):
+        wanted.ends_in = int(end.group(1))
+        wanted.said.append(f"dont l'enregistrement prend fin en {wanted.ends_in}")
+    negated = NEGATION.search(folded) is not None
+    for place, pattern, label in OVERSEAS:
+        if re.search(pattern, folded):
+            wanted.overseas[place] = not negated
+            wanted.said.append(("non accessibles" if negated else "accessibles") + f" en {label}")
+    for route, pattern in ROUTE_WORDS:
+        if route is not Route.VAE and pattern.search(folded):  # the VAE has its own filter above
+            wanted.routes[route.value] = not negated
+            wanted.said.append(("fermées" if negated else "ouvertes") + f" à la voie « {route.label} »")
+            wanted.words |= set(analyse(route.label))
+    if kind := re.search(r"enregistrement (sur demande|de droit)", folded):
+        wanted.registration_type = kind.group(1)
+        wanted.said.append(f"enregistrées {kind.group(1)}")
     return wanted
 
 
@@ -125,7 +167,7 @@ def corpus_answer(index, question: str, before: str = "") -> Answer | None:
         wanted = read_filter(before, lambda _: set())
     certifier_words = {t for code in wanted.certifiers or () for name in index.cards[code].certifiers
                        for t in analyse(name)}
-    terms = domain_terms(question, certifier_words, index.card_terms, index.trade_terms)
+    terms = domain_terms(question, certifier_words | wanted.words, index.card_terms, index.trade_terms)
     chosen = [card for card in cards.values() if wanted.keeps(card)]
     if terms:
         found = in_domain(index, question, terms)
@@ -145,7 +187,7 @@ def corpus_answer(index, question: str, before: str = "") -> Answer | None:
     for card in chosen[:MAX_LISTED]:
         facts = [f"niveau {card.level_european}" if card.level_european else "",
                  "VAE ouverte" if card.vae_open else "", card.status if card.status != "active" else "",
-                 " ; ".join(card.certifiers[:2])]
+                 " ; ".join(card.certifiers[:2]), *wanted.facts_of(card)]
         quote = "\n".join(filter(None, [card.title, *facts]))
         marker = draft.cite(Citation(code=card.code, section="presentation", section_label="Présentation",
                                      quote=quote))

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from assistant.certification import Certification, Route
 
-CARD_LAYOUT = "2"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "3"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -35,6 +35,10 @@ class Card(BaseModel):
     nsf: list[str] = []
     summary: str = ""
     domains: list[str] = []  # the labels of its ROME, NSF and Formacode codes: how the fiche classes its trade
+    routes: dict[str, bool | None] = {}  # each access route the fiche lists: open or not
+    new_caledonia: bool | None = None
+    french_polynesia: bool | None = None
+    registration_type: str = ""  # "Enregistrement de droit", "Enregistrement sur demande"…
 
     @property
     def status(self) -> str:
@@ -60,6 +64,8 @@ def card_of(c: Certification) -> Card:
         vae_open=None if vae is None else vae.open, rome=[r.code for r in c.rome], nsf=[n.code for n in c.nsf],
         summary=" ".join([c.summary[:600], *c.activities[:8], *(b.title for b in c.blocs)])[:1500],
         domains=list(dict.fromkeys(x.label for x in [*c.rome, *c.nsf, *c.formacodes] if x.label)),
+        routes={r.route.value: r.open for r in c.access_routes}, new_caledonia=c.accessible_new_caledonia,
+        french_polynesia=c.accessible_french_polynesia, registration_type=c.registration.type,
     )
 
 
