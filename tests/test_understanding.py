@@ -207,3 +207,9 @@ def test_corpus_filters_on_registration_end_overseas_access_and_routes(assistant
     answer = assistant.ask(question)
     assert expected <= {c.code for c in answer.citations}
     assert all(fact in c.quote for c in answer.citations)
+
+
+def test_an_experience_asked_of_a_certification_named_by_its_code_is_mapped(assistant):
+    answer = assistant.ask("J'ai organisé la tournée d'une compagnie en Allemagne, ça correspond à quel bloc du "
+                           "RNCP 14437 ?")
+    assert answer.certification == "RNCP14437" and "Pas dans les fiches" not in answer.text

@@ -151,7 +151,9 @@ class Assistant:
                                f"mentionne.)\n{answer.text}", citations=answer.citations,
                           certification=answer.certification)
         # "j'ai validé le bloc 1 de l'ancien titre (RNCP31114)" tells what the candidate holds, not what they did
-        experience = None if CERTIFICATION_PARTS.search(query.text) else experience_in(query.text)
+        experience = experience_in(query.text)
+        if experience is not None and CERTIFICATION_PARTS.search(experience):
+            experience = None
         if experience is not None and query.certification:
             return mapping_answer(ExperienceMapper(self.index), query.certification, experience)
         named_organisations = self._organisations(query)
