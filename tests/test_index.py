@@ -18,6 +18,7 @@ from assistant.index.builder import build_index
 from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMissingError
+from assistant.index.french_analyser import ANALYSER_VERSION, analyse
 from assistant.index.lexical import LexicalIndex
 from assistant.index.search import SearchIndex
 from assistant.settings import Settings
@@ -178,6 +179,26 @@ def test_bm25_left_behind_by_a_crash_is_rebuilt_once_on_open(settings, e5):
     index = SearchIndex(settings, e5)
     assert index.lexical.generation == 1 and (settings.index / "bm25" / "chunks.json").exists()
     assert index.search("cordée sur glacier", k=1)[0].chunk.code == "RNCP90002"
+
+
+def test_bm25_analysed_another_way_is_rebuilt_on_open(settings, e5):
+    import json
+
+    build_index(settings, e5)
+    meta_file = settings.index / "bm25" / "chunks.json"
+    meta = json.loads(meta_file.read_text("utf-8"))
+    meta_file.write_text(json.dumps({**meta, "analyser": "0"}), "utf-8")
+    assert LexicalIndex.load(settings.index) is None
+    index = SearchIndex(settings, e5)
+    assert json.loads(meta_file.read_text("utf-8"))["analyser"] == ANALYSER_VERSION
+    assert index.search("four à bois", k=1)[0].chunk.code == "RNCP90001"
+
+
+def test_inflections_written_with_or_without_accents_are_one_term():
+    for forms in (["sécurisées", "sécuriser", "sécurisé", "securisees", "securises"],
+                  ["évaluées", "évaluer", "evaluee", "évaluation"], ["priorisée", "prioriser", "priorisees"],
+                  ["diplômée", "diplômé", "diplome"]):
+        assert len({tuple(analyse(form)) for form in forms}) == 1, forms
 
 
 def test_missing_index_is_a_clear_error(tmp_path, e5):

@@ -1,4 +1,10 @@
-"""The French analyser of the BM25 index: fold accents and case, drop stop words, Snowball-stem."""
+"""The French analyser of the BM25 index: fold accents and case, drop stop words, Snowball-stem.
+
+Candidates type without accents, so words are folded before stemming; Snowball's French rules then leave
+a final "e" on feminine and plural forms they would have cut from the accented word ("securisees" gives
+"securise", "securiser" gives "securis"). That "e" is dropped, so that a question meets the fiche's
+sentence whatever the grammatical ending.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +23,18 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("french")
 
 
+ANALYSER_VERSION = "2"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    stem = _stemmer().stemWord(word)
+    return stem.rstrip("e") if len(stem.rstrip("e")) >= 3 else stem
+
+
 def analyse(text: str) -> list[str]:
     """Index terms of a text; the same function serves documents and queries."""
-    kept = [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
-    return _stemmer().stemWords(kept)
+    return [_term(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
 
 
 # Words every question about a certification holds: they say nothing of what is asked, so neither the

@@ -16,7 +16,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from assistant.index.french_analyser import analyse
+from assistant.index.french_analyser import ANALYSER_VERSION, analyse
 
 FOLDER = "bm25"
 
@@ -54,7 +54,8 @@ class LexicalIndex:
         if self.model is not None:
             self.model.save(str(fresh), show_progress=False)
         (fresh / "chunks.json").write_text(
-            json.dumps({"generation": self.generation, "ids": self.ids, "codes": self._code_of.tolist()}),
+            json.dumps({"generation": self.generation, "analyser": ANALYSER_VERSION, "ids": self.ids,
+                        "codes": self._code_of.tolist()}),
             encoding="utf-8",
         )
         old = index_folder / f"{FOLDER}.old"
@@ -66,10 +67,13 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, index_folder: Path) -> LexicalIndex | None:
-        """The saved index, or None when it is missing or unreadable (the caller rebuilds it)."""
+        """The saved index, or None when it is missing, unreadable or analysed another way (the caller
+        rebuilds it)."""
         folder = index_folder / FOLDER
         try:
             meta = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
+            if meta.get("analyser") != ANALYSER_VERSION:
+                return None  # terms analysed another way would never match the questions' terms
             model = bm25s.BM25.load(str(folder), show_progress=False) if meta["ids"] else None
         except (OSError, ValueError, KeyError):
             return None
