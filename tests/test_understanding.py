@@ -213,3 +213,13 @@ def test_an_experience_asked_of_a_certification_named_by_its_code_is_mapped(assi
     answer = assistant.ask("J'ai organisé la tournée d'une compagnie en Allemagne, ça correspond à quel bloc du "
                            "RNCP 14437 ?")
     assert answer.certification == "RNCP14437" and "Pas dans les fiches" not in answer.text
+
+
+
+def test_a_topic_the_fiches_rarely_hold_is_answered_where_this_fiche_holds_it(assistant):
+    # "recommandations" names the topic of advice (declined) unless the fiche itself gives recommendations
+    answer = assistant.ask("Quelles recommandations de sécurité le RNCP37873 demande-t-il de respecter ?")
+    assert not answer.declined and "ANSSI" in answer.text
+    assert all(c.code == "RNCP37873" for c in answer.citations)
+    declined = assistant.ask("Quel centre me recommandes-tu pour préparer le RNCP37873 ?")
+    assert declined.declined

@@ -173,6 +173,9 @@ class Assistant:
             return self._with_status_of(self._from_passages(query))
         first = entries[0]
         if first.scope == "decline":
+            said = self._fiche_says(first, query)
+            if said is not None:
+                return said
             return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
         if first.scope == "fits_me":
             if query.certification and query.how in CHOSEN:
@@ -204,6 +207,25 @@ class Assistant:
         if lexical["places"] > 0 or lexical["corpus"] >= CORPUS_CUE:
             return corpus_partner_answer(self.index, found)
         return None
+
+    def _fiche_says(self, decline: FieldEntry, query: Query) -> Answer | None:
+        """What the fiches never hold in general, one fiche may: a price to compute in an exercise, the
+        telephone of a school, a financial bloc. A topic is declined only when the certification's own fiche
+        has no sentence holding a word that named the topic together with another of the question's words
+        ("quel salaire après le bloc 2" is not answered by the payroll the bloc teaches)."""
+        if not query.codes or len(query.codes) > MAX_CERTIFICATIONS:
+            return None
+        topic = {stem for cue in self.router.cues_found(decline, query.folded) for stem in analyse(cue.lstrip("^"))}
+        if not topic:
+            return None
+        asked = set(key_terms(query.folded, self._name_words(query.codes)))
+
+        def about_it(sentence: str) -> bool:  # the topic's word and another of the question's own words
+            words = set(analyse(sentence))
+            return bool(topic & words) and len(asked & words) >= 2
+
+        quoted = self._from_passages(query, query.codes, depth=COMPLETION_DEPTH, keep=about_it)
+        return None if quoted.declined else self._with_status_of(quoted)
 
     def _decline_also_asked(self, query: Query, entries: list[FieldEntry]) -> FieldEntry | None:
         """An out-of-scope topic the question asks beside the fields that answer it, when it is nearly as

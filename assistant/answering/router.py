@@ -68,6 +68,12 @@ class Router:
             scores.append(min(1.5, found[0] + 0.25 * sum(found[1:])) if found else 0.0)
         return scores
 
+    def cues_found(self, entry: FieldEntry, folded: str) -> list[str]:
+        """The cues of one entry the folded question holds."""
+        position = self.entries.index(entry)
+        return [cue for cue, (pattern, _) in zip(entry.cues, self._cues[position], strict=True)
+                if pattern.search(folded)]
+
     def semantic(self, vector: list[float] | None) -> list[float]:
         if vector is None or self.embedder is None:
             return [0.0] * len(self.entries)
