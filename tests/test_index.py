@@ -6,6 +6,7 @@ real embedded Chroma, so each build costs seconds.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -182,8 +183,6 @@ def test_bm25_left_behind_by_a_crash_is_rebuilt_once_on_open(settings, e5):
 
 
 def test_bm25_analysed_another_way_is_rebuilt_on_open(settings, e5):
-    import json
-
     build_index(settings, e5)
     meta_file = settings.index / "bm25" / "chunks.json"
     meta = json.loads(meta_file.read_text("utf-8"))

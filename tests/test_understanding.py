@@ -215,7 +215,6 @@ def test_an_experience_asked_of_a_certification_named_by_its_code_is_mapped(assi
     assert answer.certification == "RNCP14437" and "Pas dans les fiches" not in answer.text
 
 
-
 def test_a_topic_the_fiches_rarely_hold_is_answered_where_this_fiche_holds_it(assistant):
     # "recommandations" names the topic of advice (declined) unless the fiche itself gives recommendations
     answer = assistant.ask("Quelles recommandations de sécurité le RNCP37873 demande-t-il de respecter ?")

@@ -215,7 +215,7 @@ class Assistant:
         ("quel salaire après le bloc 2" is not answered by the payroll the bloc teaches)."""
         if not query.codes or len(query.codes) > MAX_CERTIFICATIONS:
             return None
-        topic = {stem for cue in self.router.cues_found(decline, query.folded) for stem in analyse(cue.lstrip("^"))}
+        topic = {stem for cue, _ in self.router.cues_found(decline, query.folded) for stem in analyse(cue.lstrip("^"))}
         if not topic:
             return None
         asked = set(key_terms(query.folded, self._name_words(query.codes)))
@@ -411,7 +411,7 @@ class Assistant:
                        depth: int = 3, keep=None) -> Answer:
         codes = codes if codes is not None else query.codes
         hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
-        if self.writer is not None and hits:
+        if self.writer is not None and hits and keep is None:  # a model is not bound by `keep`: only quotes are
             passages = [Citation(code=h.chunk.code, section=h.chunk.section, section_label=h.chunk.section_label,
                                  bloc=h.chunk.bloc, quote=h.chunk.text.split("\n", 2)[-1]) for h in hits]
             written = self.writer.write(query.text, passages, [])

@@ -48,7 +48,8 @@ class Router:
     def __init__(self, embedder, entries: tuple[FieldEntry, ...] = ENTRIES) -> None:
         self.entries = entries
         self.embedder = embedder
-        self._cues = [[(_cue_pattern(cue), weight) for cue, weight in entry.cues.items()] for entry in entries]
+        self._cues = {entry.name: [(cue, _cue_pattern(cue), weight) for cue, weight in entry.cues.items()]
+                      for entry in entries}
         self._requires = [re.compile(entry.requires) if entry.requires else None for entry in entries]
         self._owner: list[int] = [i for i, entry in enumerate(entries) for _ in entry.examples]
         self._examples: np.ndarray | None = None
@@ -63,16 +64,14 @@ class Router:
     # -- scoring ----------------------------------------------------------------------------------------
     def lexical(self, folded: str) -> list[float]:
         scores = []
-        for cues in self._cues:
-            found = sorted((w for pattern, w in cues if pattern.search(folded)), reverse=True)
+        for entry in self.entries:
+            found = sorted((weight for _, weight in self.cues_found(entry, folded)), reverse=True)
             scores.append(min(1.5, found[0] + 0.25 * sum(found[1:])) if found else 0.0)
         return scores
 
-    def cues_found(self, entry: FieldEntry, folded: str) -> list[str]:
-        """The cues of one entry the folded question holds."""
-        position = self.entries.index(entry)
-        return [cue for cue, (pattern, _) in zip(entry.cues, self._cues[position], strict=True)
-                if pattern.search(folded)]
+    def cues_found(self, entry: FieldEntry, folded: str) -> list[tuple[str, float]]:
+        """The cues of one entry the folded question holds, with their weights."""
+        return [(cue, weight) for cue, pattern, weight in self._cues[entry.name] if pattern.search(folded)]
 
     def semantic(self, vector: list[float] | None) -> list[float]:
         if vector is None or self.embedder is None:
