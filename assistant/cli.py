@@ -103,8 +103,14 @@ def index_command(
     = False,
     wait: Annotated[float, typer.Option("--wait", min=0, help="Secondes à attendre si un autre « index » écrit "
                                                               "déjà dans ce dossier (défaut : s'arrêter).")] = 0,
+    no_vectors: Annotated[bool, typer.Option("--no-vectors", help="S'arrête quand le catalogue et la recherche par "
+                                                                  "mots couvrent le corpus ; « serve » calcule "
+                                                                  "ensuite les vecteurs en tâche de fond.")] = False,
 ) -> None:
-    """Construit ou met à jour l'index à partir du corpus (incrémental : seules les fiches changées)."""
+    """Construit ou met à jour l'index à partir du corpus (incrémental : seules les fiches changées).
+
+    Le catalogue et la recherche par mots viennent d'abord (quelques minutes pour tout le RNCP), puis les
+    vecteurs ; interrompu, « index » reprend là où il s'était arrêté."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -117,26 +123,36 @@ def index_command(
         _verify(settings, wait)
         return
     console = Console(stderr=True)
+
+    def on_searchable(report) -> None:
+        console.print(f"Catalogue et recherche par mots prêts en {report.searchable_seconds:.1f} s : "
+                      f"{report.fiches} fiche(s), {report.chunks} passage(s).")
+
     with Progress(
-        TextColumn("Passages à vectoriser"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("Index sémantique"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=console, transient=True,
     ) as progress:
         task = progress.add_task("index", total=None, rate="")
+        held: list[int] = []  # vectors already there when the fill started (a resumed run)
 
         def on_progress(done: int, total: int) -> None:
+            if not held:
+                held.append(done)
+                progress.reset(task, total=total, completed=done)
             elapsed = progress.tasks[0].elapsed or 0.0
-            rate = f"{done / elapsed:.1f} passages/s" if done and elapsed else ""
+            made = done - held[0]
+            rate = f"{made / elapsed:.1f} passages/s" if made and elapsed else ""
             progress.update(task, completed=done, total=total, rate=rate)
 
-        report = build_index(settings, on_progress=on_progress, wait=wait)
+        report = build_index(settings, on_progress=on_progress, wait=wait, vectors=not no_vectors,
+                             on_searchable=on_searchable)
     for problem in report.skipped:
         typer.echo(f"Ignoré : {problem}", err=True)
     typer.echo(
         f"Index {settings.index} : {report.fiches} fiche(s), {report.chunks} passage(s) ; "
         f"{len(report.added)} ajoutée(s), {len(report.removed)} retirée(s), {report.unchanged} inchangée(s) ; "
-        f"{report.embedded_chunks} passage(s) vectorisé(s) en {report.seconds:.1f} s ; "
-        + (f"{report.repaired_chunks} passage(s) sans vecteur dans Chroma revectorisé(s) ; " if report.repaired_chunks
-           else "")
+        + (f"{report.embedded_chunks} passage(s) vectorisé(s) en {report.seconds:.1f} s ; " if not no_vectors else
+           "vecteurs laissés à « serve » ; ")
         + f"{len(report.skipped)} fichier(s) ou fiche(s) ignoré(s)"
         + (f" ; {report.filtered_out} fiche(s) hors de l'option --only {settings.index_only}." if report.filtered_out
            else ".")
@@ -327,7 +343,7 @@ def serve_command(
 
     files = PrivateFiles()  # before Gradio is imported: some of its modules fix their temporary folder then
     files.use_for_gradio()
-    from assistant.web.app import remove_private_folder
+    from assistant.web.app import release
     from assistant.web.serve import create_app, launch, parse_auth
 
     auth = parse_auth(os.environ.get("VAE_AUTH"))
@@ -336,7 +352,7 @@ def serve_command(
     try:
         launch(web_app, host, port, auth)
     finally:
-        remove_private_folder(web_app)
+        release(web_app)
 
 
 corpus_app = typer.Typer(help="Le corpus de fiches : récupérer l'export officiel.", no_args_is_help=True)

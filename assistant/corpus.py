@@ -93,28 +93,29 @@ def read_file(file: CorpusFile, problems: list[Problem]) -> Iterator[Certificati
                                       f" : {error}) ; signalez-la avec ce fichier"))
 
 
-def read_corpus(paths: Iterable[Path]) -> CorpusReading:
-    """Read every fiche; a code seen twice keeps its first reading and reports the second."""
-    reading = CorpusReading()
+def iter_corpus(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Certification]:
+    """Every fiche, one at a time, so a 500 MB export is never held whole; a code seen twice keeps its
+    first reading and the second is reported in `problems`, like a missing folder."""
+    paths = list(paths)
     first_file: dict[str, str] = {}
-    reading.files = corpus_files(paths)
-    for file in reading.files:
-        for certification in read_file(file, reading.problems):
+    for file in corpus_files(paths):
+        for certification in read_file(file, problems):
             if certification.code in first_file:
-                reading.problems.append(
-                    Problem(
-                        file=file.label,
-                        problem=(
-                            f"{certification.code} en double (déjà lu dans {first_file[certification.code]}) : ignoré"
-                        ),
-                    )
-                )
+                problems.append(Problem(file=file.label, problem=(
+                    f"{certification.code} en double (déjà lu dans {first_file[certification.code]}) : ignoré")))
                 continue
             first_file[certification.code] = file.label
-            reading.certifications.append(certification)
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        reading.problems.append(Problem(file=str(path), problem="dossier ou fichier introuvable"))
+            yield certification
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(file=str(path), problem="dossier ou fichier introuvable"))
+
+
+def read_corpus(paths: Iterable[Path]) -> CorpusReading:
+    """Every fiche read and kept, for the callers that need them all at once (a few hundred at most)."""
+    paths = list(paths)
+    reading = CorpusReading(files=corpus_files(paths))
+    reading.certifications = list(iter_corpus(paths, reading.problems))
     return reading
 
 

@@ -15,6 +15,7 @@ import pytest
 from assistant.chunking import fiche_hash
 from assistant.corpus import read_corpus
 from assistant.embeddings import E5Embeddings, NamedEmbeddings
+from assistant.index import builder
 from assistant.index.builder import build_index
 from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
@@ -22,6 +23,7 @@ from assistant.index.errors import IndexMissingError
 from assistant.index.french_analyser import ANALYSER_VERSION, analyse
 from assistant.index.lexical import LexicalIndex
 from assistant.index.search import SearchIndex
+from assistant.index.vector_fill import read_state
 from assistant.settings import Settings
 
 from .conftest import CORPUS
@@ -123,23 +125,46 @@ class InterruptedEmbedder(NamedEmbeddings):
         return self.model.embed_query(text)
 
 
-def test_an_interrupted_run_leaves_the_previous_index_usable(settings, e5, monkeypatch):
+def test_a_run_interrupted_while_reading_leaves_the_previous_index_whole(settings, e5, monkeypatch):
     build_index(settings, e5)
     before = [h.chunk.id for h in SearchIndex(settings, e5).search("pétrir la pâte", k=3)]
     grown = dict(FICHES, **{f"RNCP9010{n}": {**FICHES["RNCP90001"], "title": f"Pâtissier {n}"} for n in range(8)})
     write_corpus(settings.corpus[0], grown)
-    monkeypatch.setattr("assistant.index.builder.EMBED_BATCH", 4)
-    monkeypatch.setattr("assistant.index.builder.WRITE_BATCH", 4)
+    cut = builder.chunk_certification
+    calls = iter(range(1000))
+
+    def ctrl_c_at_the_fifth_fiche(certification):
+        if next(calls) == 4:
+            raise KeyboardInterrupt
+        return cut(certification)
+
+    monkeypatch.setattr(builder, "chunk_certification", ctrl_c_at_the_fifth_fiche)
     with pytest.raises(KeyboardInterrupt):
-        build_index(settings, InterruptedEmbedder(e5, batches=2))
+        build_index(settings, e5)
     index = SearchIndex(settings, e5)
     assert sorted(index.titles) == ["RNCP90001", "RNCP90002", "RNCP90003"]
     assert [h.chunk.id for h in index.search("pétrir la pâte", k=3)] == before
-    resumed = build_index(settings, e5)
+
+
+def test_a_run_interrupted_while_embedding_is_searchable_and_resumes(settings, e5, monkeypatch):
+    build_index(settings, e5)
+    grown = dict(FICHES, **{f"RNCP9010{n}": {**FICHES["RNCP90001"], "title": f"Pâtissier {n}"} for n in range(8)})
+    write_corpus(settings.corpus[0], grown)
+    monkeypatch.setattr("assistant.index.vector_fill.EMBED_BATCH", 4)
+    monkeypatch.setattr("assistant.index.vector_fill.WRITE_BATCH", 4)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(settings, InterruptedEmbedder(e5, batches=2))
+    index = SearchIndex(settings, e5)
+    assert len(index.titles) == 11  # the catalog and BM25 came first: every new fiche answers already
+    assert index.certification("RNCP90104").title == "Pâtissier 4"
+    assert {h.chunk.code for h in index.search("Pâtissier 7", k=20)} >= {"RNCP90107"}
     new_chunks = sum(1 for _, code, _ in Catalog(settings.index).chunk_rows() if code.startswith("RNCP9010"))
-    assert len(resumed.added) == 8
-    assert (resumed.reused_chunks, resumed.embedded_chunks) == (8, new_chunks - 8)  # two batches of 4 were kept
+    state = read_state(settings.index)
+    assert (state.total - state.done, state.complete) == (new_chunks - 8, False)  # two batches of 4 were kept
+    resumed = build_index(settings, e5)
+    assert (resumed.added, resumed.embedded_chunks) == ([], new_chunks - 8)
     assert vector_ids(settings, e5) == set(Catalog(settings.index).chunk_ids())
+    assert read_state(settings.index).complete
 
 
 def test_search_is_scoped_by_selection_code_or_title(settings, e5):

@@ -27,6 +27,7 @@ from assistant.index.dense import DenseStore, DenseStoreError
 from assistant.index.lock import FILE_NAME as LOCK_FILE
 from assistant.index.lock import IndexBusyError, index_lock
 from assistant.index.search import SearchIndex
+from assistant.index.vector_fill import read_state
 from assistant.index.verify import stored_apart, verify_index
 from assistant.settings import Settings
 
@@ -169,7 +170,7 @@ def test_a_deleted_chroma_folder_is_found_and_embedded_again(seed_index):
                                    "--embedder", HASHED])
     assert repaired.exit_code == 0, repaired.output
     assert "0 ajoutée(s)" in repaired.stdout
-    assert f"{total} passage(s) sans vecteur dans Chroma revectorisé(s)" in repaired.stdout
+    assert f"{total} passage(s) vectorisé(s)" in repaired.stdout
     assert_nothing_missing(seed_index.index, 2)
     hit = SearchIndex(seed_index).search("composition du jury VAE", k=1, codes=["RNCP31168"])[0]
     assert hit.dense_rank is not None  # the dense half answers again, not BM25 alone
@@ -183,8 +184,8 @@ def test_vectors_lost_for_some_passages_are_named_and_repaired(seed_index):
     found = verify_index(seed_index)
     assert [chunk_id for chunk_id, _ in found.missing] == lost and found.missing_codes == ["RNCP14437"]
     report = build_index(seed_index)
-    assert (report.added, report.embedded_chunks, report.repaired_chunks) == ([], 0, 7)
-    assert build_index(seed_index).repaired_chunks == 0
+    assert (report.added, report.embedded_chunks) == ([], 7)
+    assert build_index(seed_index).embedded_chunks == 0
     assert verify_index(seed_index).ok
 
 
@@ -211,7 +212,7 @@ def chroma_bytes(index: Path) -> int:
     return sum(p.stat().st_size for p in (index / "chroma").glob("chroma.sqlite3*"))
 
 
-def test_a_run_killed_mid_index_loses_nothing_and_the_next_one_completes(big_corpus, tmp_path):
+def test_a_run_killed_mid_vectors_keeps_every_fiche_and_the_next_one_completes(big_corpus, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     index = tmp_path / "index"
@@ -224,11 +225,18 @@ def test_a_run_killed_mid_index_loses_nothing_and_the_next_one_completes(big_cor
     assert doomed.poll() is None, "the run ended before it could be killed"
     doomed.send_signal(signal.SIGKILL)
     assert doomed.wait() == -signal.SIGKILL
-    assert_nothing_missing(index, 2)  # the previous state, whole
+    # the catalog and BM25 were switched before the vectors: every fiche answers; only new passages lack one
+    forget_chroma_clients()
+    found = verify_index(Settings(index=index, embedder=HASHED))
+    assert found.fiches == SYNTHETIC_FICHES + 2 and found.missing
+    assert not {"RNCP14437", "RNCP31168"} & set(found.missing_codes)  # the seeds' vectors are all there
+    state = read_state(index)
+    assert state.total == found.chunks and 0 < state.done <= state.total - len(found.missing)  # lags ≤ one write
     resumed = index_process(corpus, index)
     out, err = resumed.communicate(timeout=600)
     assert resumed.returncode == 0, err
-    assert f"{SYNTHETIC_FICHES} ajoutée(s)" in out
+    assert f"0 ajoutée(s), 0 retirée(s), {SYNTHETIC_FICHES + 2} inchangée(s) ; {len(found.missing)} passage(s) " \
+           "vectorisé(s)" in out
     assert_nothing_missing(index, SYNTHETIC_FICHES + 2)
     settings = Settings(index=index, embedder=HASHED)
     forget_chroma_clients()

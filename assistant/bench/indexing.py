@@ -18,7 +18,7 @@ from assistant import Settings, build_index, read_corpus
 from assistant.bench.synthetic_export import revised_numbers, write_synthetic_export
 from assistant.chunking import chunk_certification
 from assistant.embeddings import NamedEmbeddings
-from assistant.index.builder import EMBED_BATCH
+from assistant.index.vector_fill import EMBED_BATCH
 from assistant.readers.xml_export import read_xml_export
 
 THROUGHPUT_SAMPLE = 100  # fiches whose passages time the embedder on its own

