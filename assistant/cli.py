@@ -19,7 +19,7 @@ from assistant.cli_common import (
     JsonOption,
     ReportingGroup,
     fail,
-    open_index,
+    opened_index,
     settings_for,
 )
 from assistant.cli_dossier import feasibility_command, map_command, outline_command
@@ -185,22 +185,22 @@ def search_command(
     """Montre les passages de l'index les mieux classés pour une question, avec leurs métadonnées."""
     from assistant import Assistant, resolve_certification
 
-    search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
-    selected = resolve_certification(rncp, search_index.codes) if rncp else None
-    codes = [selected] if selected else search_index.scope(question)
-    hits = Assistant(search_index).retrieve(question, selected, k=k)
-    if as_json:
-        typer.echo(json.dumps({"question": question, "scope": codes, "hits": [
-            {"rank": n, **h.model_dump(exclude={"chunk"}), **h.chunk.model_dump(exclude={"fiche_hash"})}
-            for n, h in enumerate(hits, start=1)
-        ]}, ensure_ascii=False, indent=2))
-        return
-    typer.echo(f"Périmètre : {', '.join(codes) if codes else 'toutes les certifications'}")
-    for n, hit in enumerate(hits, start=1):
-        where = f"{hit.chunk.code} · {hit.chunk.title}"
-        ranks = f"BM25 n°{hit.bm25_rank or '-'}, dense n°{hit.dense_rank or '-'}"
-        typer.echo(f"\n{n}. {where}  (score {hit.score:.4f}, {ranks})")
-        typer.echo("   " + hit.chunk.text.split("\n", 2)[-1][:400].replace("\n", "\n   "))
+    with opened_index(settings_for(corpus, index, embedder, chroma_url)) as search_index:
+        selected = resolve_certification(rncp, search_index.codes) if rncp else None
+        codes = [selected] if selected else search_index.scope(question)
+        hits = Assistant(search_index).retrieve(question, selected, k=k)
+        if as_json:
+            typer.echo(json.dumps({"question": question, "scope": codes, "hits": [
+                {"rank": n, **h.model_dump(exclude={"chunk"}), **h.chunk.model_dump(exclude={"fiche_hash"})}
+                for n, h in enumerate(hits, start=1)
+            ]}, ensure_ascii=False, indent=2))
+            return
+        typer.echo(f"Périmètre : {', '.join(codes) if codes else 'toutes les certifications'}")
+        for n, hit in enumerate(hits, start=1):
+            where = f"{hit.chunk.code} · {hit.chunk.title}"
+            ranks = f"BM25 n°{hit.bm25_rank or '-'}, dense n°{hit.dense_rank or '-'}"
+            typer.echo(f"\n{n}. {where}  (score {hit.score:.4f}, {ranks})")
+            typer.echo("   " + hit.chunk.text.split("\n", 2)[-1][:400].replace("\n", "\n   "))
 
 
 @app.command("ask")
@@ -231,16 +231,16 @@ def ask_command(
             raise fail(f"{message} ({error.__class__.__name__})") from None
     settings = settings_for(corpus, index, embedder, chroma_url)
     writer = writer_from_settings(settings)
-    search_index = open_index(settings)
-    selected = resolve_certification(rncp, search_index.codes) if rncp else None
-    answer = Assistant(search_index, writer).ask(question, selected, turns)
-    if as_json:
-        typer.echo(answer.model_dump_json(indent=2))
-        return
-    typer.echo(answer.text)
-    for n, citation in enumerate(answer.citations, start=1):
-        where = " · ".join(filter(None, [citation.code, citation.section_label, citation.bloc]))
-        typer.echo(f"[{n}] {where}")
+    with opened_index(settings) as search_index:
+        selected = resolve_certification(rncp, search_index.codes) if rncp else None
+        answer = Assistant(search_index, writer).ask(question, selected, turns)
+        if as_json:
+            typer.echo(answer.model_dump_json(indent=2))
+            return
+        typer.echo(answer.text)
+        for n, citation in enumerate(answer.citations, start=1):
+            where = " · ".join(filter(None, [citation.code, citation.section_label, citation.bloc]))
+            typer.echo(f"[{n}] {where}")
 
 
 @app.command("eval")
@@ -269,7 +269,8 @@ def eval_command(
         summary = build_index(settings)
         for problem in summary.skipped:
             typer.echo(f"Ignoré : {problem}", err=True)
-    outcome = run_sets(Assistant(open_index(settings)), sets)
+    with opened_index(settings) as search_index:
+        outcome = run_sets(Assistant(search_index), sets)
     if report is not None:
         write_report(outcome, report)
     data = outcome.to_json()

@@ -3,13 +3,18 @@ and failing with a clear message."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from typer.core import TyperGroup
 
 from assistant import AssistantError, Settings
+
+if TYPE_CHECKING:
+    from assistant import SearchIndex
 
 
 class ReportingGroup(TyperGroup):
@@ -47,15 +52,19 @@ def settings_for(
     return Settings.from_env().with_overrides(corpus=corpus, index=index, embedder=embedder, chroma_url=chroma_url)
 
 
-def open_index(settings: Settings):
-    """The index (its errors say how to build it, and are reported by `ReportingGroup`); a warning when
-    vectors are missing, since search then leans on words alone."""
+@contextmanager
+def opened_index(settings: Settings) -> Iterator[SearchIndex]:
+    """The index for one command (its errors say how to build it, and are reported by `ReportingGroup`);
+    once the command is done, a warning when vectors are missing, since search then leaned on words alone.
+    Checked only when the command used the vectors: a structured answer opens neither the model nor Chroma."""
     from assistant import SearchIndex
 
     index = SearchIndex(settings)
-    if warning := index.missing_vectors_warning():
-        typer.echo(f"Attention : {warning}", err=True)
-    return index
+    try:
+        yield index
+    finally:
+        if index.dense_opened and (warning := index.missing_vectors_warning()):
+            typer.echo(f"Attention : {warning}", err=True)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:

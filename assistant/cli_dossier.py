@@ -19,7 +19,7 @@ from assistant.cli_common import (
     IndexOption,
     JsonOption,
     fail,
-    open_index,
+    opened_index,
     settings_for,
 )
 
@@ -65,20 +65,20 @@ def map_command(
     if not experience and file is None:
         raise fail("donnez les expériences avec --experience TEXTE ou --file FICHIER.")
     experiences = _experiences(experience, file)
-    search_index = open_index(settings_for(corpus, index, embedder, chroma_url))
-    mapper = ExperienceMapper(search_index)
-    if rncp is None:
-        fits = rank_certifications(mapper, experiences)
-        if as_json:
-            typer.echo(json.dumps([f.model_dump(mode="json") for f in fits], ensure_ascii=False, indent=2))
+    with opened_index(settings_for(corpus, index, embedder, chroma_url)) as search_index:
+        mapper = ExperienceMapper(search_index)
+        if rncp is None:
+            fits = rank_certifications(mapper, experiences)
+            if as_json:
+                typer.echo(json.dumps([f.model_dump(mode="json") for f in fits], ensure_ascii=False, indent=2))
+                return
+            typer.echo(ranking_text(fits))
             return
-        typer.echo(ranking_text(fits))
-        return
-    mapping = mapper.map(_certification_code(search_index, rncp), experiences)
-    if as_json:
-        typer.echo(mapping.model_dump_json(indent=2))
-        return
-    typer.echo(mapping_text(mapping))
+        mapping = mapper.map(_certification_code(search_index, rncp), experiences)
+        if as_json:
+            typer.echo(mapping.model_dump_json(indent=2))
+            return
+        typer.echo(mapping_text(mapping))
 
 
 OutOption = Annotated[Path | None, typer.Option("--out", help="fichier .docx ou .md ; sinon Markdown à l'écran.")]
@@ -98,18 +98,18 @@ def _write_document(kind: str, rncp: str, experience: list[str] | None, file: Pa
     if out is not None and out.suffix.lower() not in (".docx", ".md"):
         raise fail(f"format de sortie inconnu « {out.suffix} » : choisissez .docx ou .md.")
     experiences = _experiences(experience, file)
-    search_index = open_index(settings)
-    code = _certification_code(search_index, rncp)
-    mapping = ExperienceMapper(search_index).map(code, experiences)
-    build = build_outline if kind == "outline" else build_feasibility
-    document = build(search_index.certification(code), mapping, experiences)
-    if out is None:
-        typer.echo(render_markdown(document))
-        return
-    data = render_docx(document) if out.suffix.lower() == ".docx" else render_markdown(document).encode("utf-8")
-    write_atomically(out, data)
-    what = "Plan du livret 2" if kind == "outline" else "Dossier de faisabilité"
-    typer.echo(f"{what} écrit dans {out}")
+    with opened_index(settings) as search_index:
+        code = _certification_code(search_index, rncp)
+        mapping = ExperienceMapper(search_index).map(code, experiences)
+        build = build_outline if kind == "outline" else build_feasibility
+        document = build(search_index.certification(code), mapping, experiences)
+        if out is None:
+            typer.echo(render_markdown(document))
+            return
+        data = render_docx(document) if out.suffix.lower() == ".docx" else render_markdown(document).encode("utf-8")
+        write_atomically(out, data)
+        what = "Plan du livret 2" if kind == "outline" else "Dossier de faisabilité"
+        typer.echo(f"{what} écrit dans {out}")
 
 
 def _document_command(kind: str, summary: str):

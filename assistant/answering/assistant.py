@@ -59,9 +59,9 @@ class Assistant:
     def __init__(self, index: SearchIndex, writer: LLMWriter | None = None) -> None:
         self.index = index
         self.writer = writer  # optional LLM for open questions; structured answers never go through it
-        self.router = Router(index.embedder)
+        self.router = Router(lambda: index.embedder)  # the model loads at the first question, not here
         self._corpus_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "corpus")
-        self._vector = lru_cache(maxsize=256)(index.embedder.embed_query)
+        self._vector = lru_cache(maxsize=256)(lambda text: index.embedder.embed_query(text))
         self._words_of: dict[str, frozenset[str]] = {}  # analysed words of each fiche, read when first asked
 
     # -- public ----------------------------------------------------------------------------------------

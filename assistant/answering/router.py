@@ -16,8 +16,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -45,9 +47,11 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
 
 
 class Router:
-    def __init__(self, embedder, entries: tuple[FieldEntry, ...] = ENTRIES) -> None:
+    def __init__(self, embedder_of: Callable[[], Any] | None, entries: tuple[FieldEntry, ...] = ENTRIES) -> None:
+        """`embedder_of` gives the embedder when the examples' vectors are first needed: opening the app or
+        the index does not load the model."""
         self.entries = entries
-        self.embedder = embedder
+        self._embedder_of = embedder_of
         self._cues = {entry.name: [(cue, _cue_pattern(cue), weight) for cue, weight in entry.cues.items()]
                       for entry in entries}
         self._requires = [re.compile(entry.requires) if entry.requires else None for entry in entries]
@@ -58,7 +62,7 @@ class Router:
     def _example_vectors(self) -> np.ndarray:
         if self._examples is None:
             texts = [example for entry in self.entries for example in entry.examples]
-            self._examples = cached_vectors(self.embedder, texts)
+            self._examples = cached_vectors(self._embedder_of(), texts)
         return self._examples
 
     # -- scoring ----------------------------------------------------------------------------------------
@@ -74,7 +78,7 @@ class Router:
         return [(cue, weight) for cue, pattern, weight in self._cues[entry.name] if pattern.search(folded)]
 
     def semantic(self, vector: list[float] | None) -> list[float]:
-        if vector is None or self.embedder is None:
+        if vector is None or self._embedder_of is None:
             return [0.0] * len(self.entries)
         examples = self._example_vectors()
         query = np.asarray(vector, dtype=np.float32)

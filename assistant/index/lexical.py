@@ -35,15 +35,20 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str, str]], generation: int) -> LexicalIndex:
-        ids, codes, tokens = [], [], []
+        """Each passage's terms are kept as an int32 array of term numbers, not as a list of strings: at
+        10 000 fiches (330 000 passages) the strings alone took ~900 MB while building; the arrays ~130 MB.
+        The index is the same (bm25s builds from term numbers and a vocabulary as from words)."""
+        ids, codes, documents = [], [], []
+        vocabulary: dict[str, int] = {}
         for chunk_id, code, text in rows:
             ids.append(chunk_id)
             codes.append(code)
-            tokens.append(analyse(text))
+            documents.append(np.fromiter((vocabulary.setdefault(term, len(vocabulary)) for term in analyse(text)),
+                                         dtype=np.int32))
         model = None
         if ids:
             model = bm25s.BM25(method="lucene")
-            model.index(tokens, show_progress=False)
+            model.index((documents, vocabulary), show_progress=False)
         return cls(model, ids, codes, generation)
 
     def save(self, index_folder: Path) -> None:

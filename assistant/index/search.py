@@ -124,6 +124,11 @@ class SearchIndex:
                                          chunk_ids_of=self.lexical.ids_of)
             return self._dense
 
+    @property
+    def dense_opened(self) -> bool:
+        """Whether a search has used the vectors (so far, the model and Chroma may never have been loaded)."""
+        return self._dense is not None
+
     def warm_up(self) -> None:
         """One search of each kind, so the first person to ask does not wait while Chroma loads its files
         (about 1.5 s at 10 000 fiches, vae-assistant bench)."""
