@@ -65,8 +65,15 @@ def launch(app, host: str, port: int, auth: list[tuple[str, str]] | None, block:
     if files and block and threading.current_thread() is threading.main_thread():
         files.remove_on_signals()
     app.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
-    return app.launch(server_name=host, server_port=port, auth=auth, share=False, show_error=False,
-                      ssr_mode=False, mcp_server=False, pwa=False, prevent_thread_lock=not block, quiet=True,
-                      footer_links=[], enable_monitoring=False, run_history=False,
-                      max_file_size=f"{getattr(app, 'upload_max_mb', 5)}mb", app_kwargs={"middleware": middleware},
-                      theme=theme(), css=CSS, head=SCRIPT, i18n=french_everywhere())
+    launched = app.launch(server_name=host, server_port=port, auth=auth, share=False, show_error=False,
+                          ssr_mode=False, mcp_server=False, pwa=False, prevent_thread_lock=True, quiet=True,
+                          footer_links=[], enable_monitoring=False, run_history=False,
+                          max_file_size=f"{getattr(app, 'upload_max_mb', 5)}mb",
+                          app_kwargs={"middleware": middleware}, theme=theme(), css=CSS, head=SCRIPT,
+                          i18n=french_everywhere())
+    services = getattr(app, "services", None)
+    if services is not None:  # the model, Chroma and any missing vectors: after the first page is ready
+        services.start_background()
+    if block:
+        app.block_thread()
+    return launched

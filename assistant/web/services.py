@@ -28,10 +28,12 @@ class Services:
     @classmethod
     def open(cls, settings: Settings) -> Services:
         index = SearchIndex(settings)
-        services = cls(index=index, assistant=Assistant(index, writer_from_settings(settings)),
-                       mapper=ExperienceMapper(index), settings=settings)
-        threading.Thread(target=services._prepare, name="warm-up", daemon=True).start()
-        return services
+        return cls(index=index, assistant=Assistant(index, writer_from_settings(settings)),
+                   mapper=ExperienceMapper(index), settings=settings)
+
+    def start_background(self) -> None:
+        """Once the page is served (loading the model meanwhile would slow the first page on two cores)."""
+        threading.Thread(target=self._prepare, name="warm-up", daemon=True).start()
 
     def _prepare(self) -> None:
         """Load the model and Chroma before the first question; then complete the vectors a run left
