@@ -171,3 +171,27 @@ def test_auth_pairs(value, expected):
 def test_malformed_auth_is_refused():
     with pytest.raises(AuthError, match="utilisateur:mot_de_passe"):
         parse_auth("sans-deux-points")
+
+
+def test_serve_fills_the_vectors_an_index_left_missing(tmp_path):
+    import time
+
+    from assistant import Settings, build_index
+    from assistant.index.vector_fill import read_state
+    from assistant.index.verify import verify_index
+
+    from .conftest import CORPUS
+
+    settings = Settings(corpus=[CORPUS], index=tmp_path / "index", embedder="bench-hashed")
+    chunks = build_index(settings, vectors=False).chunks
+    assert read_state(settings.index) is None and not verify_index(settings).ok
+    with serve(settings.index, tmp_path / "serve.log", environ={"VAE_EMBEDDER": "bench-hashed"},
+               module="assistant.bench.cli") as server:
+        shown = Client(server.url, verbose=False).predict("RNCP31168", api_name="/fiche")
+        assert "Responsable de production de projets culturels" in shown  # answers before the vectors
+        deadline = time.monotonic() + 120
+        while not ((state := read_state(settings.index)) and state.complete) and time.monotonic() < deadline:
+            time.sleep(0.5)
+    assert state is not None and (state.done, state.total) == (chunks, chunks), server.output()
+    found = verify_index(settings)
+    assert found.ok and found.with_vector == chunks
