@@ -12,6 +12,7 @@ import pytest
 from assistant.bench.command import measure_ask
 from assistant.bench.hashed_embedder import HashedEmbeddings
 from assistant.bench.indexing import measure_reindex
+from assistant.bench.memory import measure_memory
 from assistant.bench.queries import KINDS, OPEN, STRUCTURED, measure_queries
 from assistant.bench.reading import measure_reading
 from assistant.bench.report import render
@@ -56,6 +57,15 @@ def hashed_index(tmp_path_factory):
 def test_reading_is_measured_in_its_own_process(hashed_index):
     figure = measure_reading(hashed_index / "export" / "export_fiches_RNCP.xml")
     assert figure.fiches == 24 and figure.seconds > 0 and figure.peak_mb >= figure.baseline_mb > 0
+
+
+def test_the_memory_of_a_whole_index_run_is_measured_in_a_fresh_process(tmp_path):
+    export = write_synthetic_export(SAMPLE_EXPORT, tmp_path / "export" / "export.xml", 30)
+    figure = measure_memory(export, tmp_path / "work")
+    assert figure.fiches == 30 and figure.chunks > 30
+    assert 0 < figure.searchable_seconds <= figure.seconds
+    assert 0 < figure.searchable_peak_mb <= figure.peak_mb
+    assert list((tmp_path / "work").iterdir()) == []  # the index made for the measure is removed
 
 
 def test_reindexing_embeds_only_the_revised_fiches(tmp_path):

