@@ -51,6 +51,7 @@ SECTION_LABELS: dict[str, str] = {
     "reglementation": "Réglementation des activités",
     "autres_certifications": "Liens avec d'autres certifications",
     "correspondances": "Correspondances entre blocs",
+    "liens": "Liens et autres sources d'information",  # cited by answers; no passage of its own
 }
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from assistant.answer import Answer, Citation, Turn, cite
 from assistant.answering import declines, drafts
 from assistant.answering.answer_kinds import expected_kind, holds
+from assistant.answering.contacts import contact_details
 from assistant.answering.corpus_questions import corpus_answer
 from assistant.answering.drafts import Draft
 from assistant.answering.extractive import coverage, key_terms, quote_passages
@@ -173,7 +174,8 @@ class Assistant:
             return self._with_status_of(self._from_passages(query))
         first = entries[0]
         if first.scope == "decline":
-            said = self._fiche_says(first, query)
+            said = self._contact_details(query) if first.name == "contact" else None
+            said = said or self._fiche_says(first, query)
             if said is not None:
                 return said
             return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
@@ -207,6 +209,21 @@ class Assistant:
         if lexical["places"] > 0 or lexical["corpus"] >= CORPUS_CUE:
             return corpus_partner_answer(self.index, found)
         return None
+
+    def _contact_details(self, query: Query) -> Answer | None:
+        """Contacts are declined in general, but a fiche that gives telephones, e-mails or web pages answers."""
+        if not query.codes or len(query.codes) > MAX_CERTIFICATIONS:
+            return None
+        drafted = Draft()
+        for code in query.codes:
+            certification = self.index.certification(code)
+            found = contact_details(certification, query.folded) if certification else None
+            if found is not None:
+                drafted.extend(self._with_status(certification, BY_NAME["contact"], found))
+        if not drafted.citations:
+            return None
+        return Answer(text=drafted.text, citations=drafted.citations,
+                      certification=query.codes[0] if len(query.codes) == 1 else None)
 
     def _fiche_says(self, decline: FieldEntry, query: Query) -> Answer | None:
         """What the fiches never hold in general, one fiche may: a price to compute in an exercise, the

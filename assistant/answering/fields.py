@@ -312,7 +312,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         topic="de la durée d'une démarche de VAE ou d'une formation"),
     FieldEntry("contact", "decline", {
         "telephone": 1.0, "contacter": 0.9, "mail": 0.8, "email": 0.9, "joindre": 0.8, "s'inscrire": 0.6,
-        "inscription": 0.4, "rendez-vous": 0.8, "site internet": 0.6}, (
+        "inscription": 0.4, "rendez-vous": 0.8, "site internet": 0.6, "numero": 0.5, "courriel": 0.9,
+        "coordonnees": 0.9, "site web": 0.6}, (
         "Quel est le numéro de téléphone de l'école ?", "comment contacter le certificateur ?",
         "je veux m'inscrire, je fais comment ?", "donne moi le mail du centre"),
         topic="des contacts et des inscriptions"),
