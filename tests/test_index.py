@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import fiche_hash
+from assistant.chunking import chunk_certification, fiche_hash
 from assistant.corpus import read_corpus
 from assistant.embeddings import E5Embeddings, NamedEmbeddings
 from assistant.index import builder
@@ -265,3 +265,24 @@ def test_a_moved_fiche_keeps_its_vectors_and_updates_its_provenance(settings, e5
     certification = Catalog(settings.index).certification("RNCP90001")
     assert certification.sources["code"].file == "rangé/export.xml"
     assert certification.blocs[0].source.file == "rangé/export.xml"
+
+
+def test_bm25_built_lean_scores_as_bm25s_own_index_and_survives_saving(seeds, sample, tmp_path):
+    import bm25s
+    import numpy as np
+
+    rows = [(chunk.id, chunk.code, chunk.text) for certification in [*seeds.values(), *sample.values()]
+            for chunk in chunk_certification(certification)]
+    built = LexicalIndex.build(rows, generation=1)
+    reference = bm25s.BM25(method="lucene")
+    reference.index([analyse(text) for _, _, text in rows], show_progress=False)
+    built.save(tmp_path)
+    loaded = LexicalIndex.load(tmp_path)
+    for question in ("composition du jury VAE", "évaluation du bloc 2 mise en situation professionnelle",
+                     "règlement général sur la protection des données", "chantier finition peinture"):
+        terms = [analyse(question)]
+        expected_ids, expected_scores = reference.retrieve(terms, k=10, show_progress=False)
+        for model in (built.model, loaded.model):
+            ids, scores = model.retrieve(terms, k=10, show_progress=False)
+            assert ids.tolist() == expected_ids.tolist()
+            assert np.allclose(scores, expected_scores, atol=1e-5)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,6 +20,43 @@ import numpy as np
 from assistant.index.french_analyser import ANALYSER_VERSION, analyse
 
 FOLDER = "bm25"
+K1, B = 1.5, 0.75  # bm25s's defaults, which the index always used
+
+
+def _bm25_model(terms: np.ndarray, counts: np.ndarray, distinct: np.ndarray, lengths: np.ndarray,
+                vocabulary: dict[str, int]) -> bm25s.BM25:
+    """bm25s's Lucene BM25, its score matrix built here straight into its compressed columns.
+
+    `bm25s.BM25.index` holds every passage's word list, then three arrays per (passage, term) pair and a
+    sorted copy: at 10 000 fiches (330 000 passages) that peaked near 800 MB. Here the passages' distinct
+    terms and their counts arrive as int32/uint16 arrays, passage after passage (`distinct[d]` terms for
+    passage d, `lengths[d]` words in all), and each score is written once, at its place in the final
+    columns. Same scores as `index` (a test compares them), same files on disk.
+    """
+    documents, vocabulary_size = len(lengths), len(vocabulary)
+    frequency = np.bincount(terms, minlength=vocabulary_size)
+    idf = np.log(1 + (documents - frequency + 0.5) / (frequency + 0.5)).astype(np.float32)
+    average = float(lengths.mean()) or 1.0
+    pointer = np.zeros(vocabulary_size + 1, dtype=np.int64)
+    np.cumsum(frequency, out=pointer[1:])
+    data = np.empty(len(terms), dtype=np.float32)
+    rows = np.empty(len(terms), dtype=np.int32)
+    slot = pointer[:-1].copy()  # the next free place in each term's column: passages arrive in order
+    position = 0
+    for document, (width, length) in enumerate(zip(distinct.tolist(), lengths.tolist(), strict=True)):
+        own = terms[position:position + width]
+        tf = counts[position:position + width].astype(np.float32)
+        where = slot[own]
+        data[where] = idf[own] * (tf / (K1 * ((1 - B) + B * length / average) + tf))
+        rows[where] = document
+        slot[own] += 1
+        position += width
+    model = bm25s.BM25(method="lucene", k1=K1, b=B)
+    model.scores = {"data": data, "indices": rows, "indptr": pointer, "num_docs": documents}
+    model.vocab_dict = {**vocabulary, "": vocabulary_size}  # bm25s's empty token, held by no passage
+    model.unique_token_ids_set = set(model.vocab_dict.values())
+    model.nonoccurrence_array = None  # Lucene BM25 has no score for absent terms
+    return model
 
 
 class LexicalIndex:
@@ -35,20 +73,23 @@ class LexicalIndex:
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str, str]], generation: int) -> LexicalIndex:
-        """Each passage's terms are kept as an int32 array of term numbers, not as a list of strings: at
-        10 000 fiches (330 000 passages) the strings alone took ~900 MB while building; the arrays ~130 MB.
-        The index is the same (bm25s builds from term numbers and a vocabulary as from words)."""
-        ids, codes, documents = [], [], []
-        vocabulary: dict[str, int] = {}
+        ids, codes = [], []
+        terms, counts, distinct, lengths, vocabulary = array("i"), array("H"), array("i"), array("i"), {}
         for chunk_id, code, text in rows:
             ids.append(chunk_id)
             codes.append(code)
-            documents.append(np.fromiter((vocabulary.setdefault(term, len(vocabulary)) for term in analyse(text)),
-                                         dtype=np.int32))
+            numbers = np.fromiter((vocabulary.setdefault(term, len(vocabulary)) for term in analyse(text)),
+                                  dtype=np.int32)
+            unique, times = np.unique(numbers, return_counts=True)
+            terms.extend(unique.tolist())
+            counts.extend(np.minimum(times, 65535).tolist())
+            distinct.append(len(unique))
+            lengths.append(len(numbers))
         model = None
         if ids:
-            model = bm25s.BM25(method="lucene")
-            model.index((documents, vocabulary), show_progress=False)
+            model = _bm25_model(np.frombuffer(terms, dtype=np.int32), np.frombuffer(counts, dtype=np.uint16),
+                                np.frombuffer(distinct, dtype=np.int32), np.frombuffer(lengths, dtype=np.int32),
+                                vocabulary)
         return cls(model, ids, codes, generation)
 
     def save(self, index_folder: Path) -> None:
