@@ -7,6 +7,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -35,7 +36,14 @@ class Latency:
 
 
 def peak_rss_mb() -> float:
-    """The process's peak resident memory so far (Linux reports kilobytes)."""
+    """This program's peak resident memory so far, in MB. Linux's `VmHWM` first: `ru_maxrss` survives exec,
+    so a probe started by a process that had loaded the model reported the model's memory as its own."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
