@@ -39,8 +39,9 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
 - **Démarrage** : la première recherche chargeait les fichiers de Chroma (1,5 s à 10 000 fiches) aux dépens
   de la première personne ; `serve` fait ce chargement en tâche de fond, une fois la page servie (le
   modèle chargé pendant la construction de la page la ralentissait : construction de l'application 1,7 s
-  → 0,4 s ici). Le reste du démarrage (6 à 7 s ici) est surtout l'import de Gradio, 4,3 à 5,6 s à lui
-  seul sur cette machine : la cible de 3 s n'est pas atteinte.
+  → 0,4 s ici). De `vae-assistant serve` à la première page : 4,0 s sur la machine au repos (6,4 s au
+  premier lancement, fichiers pas encore en cache), dont 2,9 s d'imports, Gradio surtout ; la cible de
+  3 s n'est pas atteinte.
 - **Réponse depuis le shell** : chaque question passe par le vecteur du modèle (l'aiguillage des
   questions compare la question aux exemples de chaque champ), si bien qu'une réponse tirée des champs
   charge le modèle (~1,5 s : tokeniseur 0,5 s, session ONNX 1 s) : la cible de 0,8 s n'est pas atteinte.
