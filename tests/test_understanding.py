@@ -222,3 +222,17 @@ def test_a_topic_the_fiches_rarely_hold_is_answered_where_this_fiche_holds_it(as
     assert all(c.code == "RNCP37873" for c in answer.citations)
     declined = assistant.ask("Quel centre me recommandes-tu pour préparer le RNCP37873 ?")
     assert declined.declined
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("Le CAP Maintenance des véhicules est-il accessible par la VAE ?", "maintenance vehicules"),
+    ("le BUT carrières juridiques c combien de blocs ?", "carrieres juridiques"),
+    ("le bts en alternance c'est possible ?", None),  # the question starts where the title would: no title
+    ("le titre professionnel développeur web et web mobile, c'est quel niveau ?", None),  # one of the index
+])
+def test_a_certification_named_by_a_type_and_a_title_the_index_lacks_is_said_absent(assistant, question, absent):
+    found = assistant.index.names.absent_title(question.lower(), assistant._asking)
+    assert found == absent
+    if absent:
+        answer = assistant.ask(question)
+        assert answer.declined and "ne fait pas partie des fiches" in answer.text and answer.citations == []

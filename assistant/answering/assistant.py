@@ -64,6 +64,8 @@ class Assistant:
         self._corpus_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "corpus")
         self._vector = lru_cache(maxsize=256)(lambda text: index.embedder.embed_query(text))
         self._words_of: dict[str, frozenset[str]] = {}  # analysed words of each fiche, read when first asked
+        # the words questions ask with (every answerer's cues): a title given after "le BTS" ends at them
+        self._asking = frozenset(t for e in self.router.entries for cue in e.cues for t in analyse(cue.lstrip("^")))
 
     # -- public ----------------------------------------------------------------------------------------
     def ask(self, question: str, selected: str | None = None, history: list[Turn] | None = None) -> Answer:
@@ -266,6 +268,9 @@ class Assistant:
         de VAE ?" is not the VAE route), the decline wins."""
         codes = query.codes or query.ambiguous
         if not codes:
+            absent = self.index.names.absent_title(query.folded, self._asking)
+            if absent is not None:  # "le titre professionnel Technicien d'assistance…": not a title of the index
+                return declines.unknown_certification([f"« {absent} »"], self.index.titles)
             guessed = self._guess_certification(query)
             if guessed is None:
                 return declines.which_certification(self.index.titles)

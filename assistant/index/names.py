@@ -39,6 +39,11 @@ SHORTENINGS: dict[str, str] = {
     "tp": "titre professionnel", "titre pro": "titre professionnel", "bts": "brevet technicien superieur",
     "bac pro": "baccalaureat professionnel", "cs": "certificat specialisation", "mc": "mention complementaire",
 }
+# Types of French certifications, as spelt out by `expand_shortenings`: a question naming one then gives a title.
+CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnelle|licence pro|licence|"
+                                r"brevet technicien superieur|baccalaureat professionnel|cap|but|dut|bachelor|"
+                                r"mastere|cqp|diplome etat|certificat specialisation)\b")
+TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
 PHRASE_SHORTENINGS = sorted((k for k in SHORTENINGS if " " in k), key=len, reverse=True)
 
 
@@ -154,6 +159,34 @@ class CertificationNames:
             for word in name:
                 self.codes_by_word.setdefault(word, set()).add(code)
         self.vocabulary = {w for w in self.idf if " " not in w}
+
+    def absent_title(self, question: str, asking: frozenset[str] = frozenset()) -> str | None:
+        """The title a question gives after a type of certification ("le titre professionnel Technicien
+        d'assistance en informatique", "la licence pro GRH") when no certification of the index bears it:
+        at most half of its words are in any of their names. None when no type is named, or when one of the
+        index's certifications could be the one meant. `asking`: analysed words that ask something (the
+        answerers' cues) are not taken for the title ("le BTS en alternance, c'est possible ?" gives none)."""
+        said = expand_shortenings(question)
+        text = " ".join(said)
+        marker = CERTIFICATION_TYPE.search(text)
+        if marker is None:
+            return None
+        following: list[str] = []
+        asked: list[str] = []
+        for word in text[marker.end():].split():
+            terms = analyse(word)
+            if word not in GENERIC_NAME_WORDS and terms and terms[0] not in asking:
+                following.append(word)
+                asked.append(terms[0])
+            if len(following) == TITLE_WORDS:
+                break
+        if len(following) < 2:
+            return None
+        for code in self.codes:
+            known = self.name_terms(code)
+            if sum(t in known for t in asked) * 2 >= len(asked):
+                return None
+        return " ".join(following)
 
     def name_terms(self, code: str) -> set[str]:
         """The analysed words by which a certification can be named (title, acronyms, certifiers, type, and
