@@ -93,12 +93,14 @@ def read_file(file: CorpusFile, problems: list[Problem]) -> Iterator[Certificati
                                       f" : {error}) ; signalez-la avec ce fichier"))
 
 
-def iter_corpus(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Certification]:
+def iter_corpus(paths: Iterable[Path], problems: list[Problem],
+                files: list[CorpusFile] | None = None) -> Iterator[Certification]:
     """Every fiche, one at a time, so a 500 MB export is never held whole; a code seen twice keeps its
-    first reading and the second is reported in `problems`, like a missing folder."""
+    first reading and the second is reported in `problems`, like a missing folder. `files`: the paths'
+    files when the caller has listed them already."""
     paths = list(paths)
     first_file: dict[str, str] = {}
-    for file in corpus_files(paths):
+    for file in files if files is not None else corpus_files(paths):
         for certification in read_file(file, problems):
             if certification.code in first_file:
                 problems.append(Problem(file=file.label, problem=(
@@ -115,7 +117,7 @@ def read_corpus(paths: Iterable[Path]) -> CorpusReading:
     """Every fiche read and kept, for the callers that need them all at once (a few hundred at most)."""
     paths = list(paths)
     reading = CorpusReading(files=corpus_files(paths))
-    reading.certifications = list(iter_corpus(paths, reading.problems))
+    reading.certifications = list(iter_corpus(paths, reading.problems, reading.files))
     return reading
 
 

@@ -29,7 +29,7 @@ from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
 from assistant.answering.organisations import corpus_partner_answer, organisations_named, partner_answer
 from assistant.answering.query import MAX_QUESTION_CHARS, Context, Query, read_context, understand
-from assistant.answering.router import Router, Scored, decide_all
+from assistant.answering.router import Router, Scored, cue_stems, decide_all
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit, SearchIndex
@@ -65,7 +65,7 @@ class Assistant:
         self._vector = lru_cache(maxsize=256)(lambda text: index.embedder.embed_query(text))
         self._words_of: dict[str, frozenset[str]] = {}  # analysed words of each fiche, read when first asked
         # the words questions ask with (every answerer's cues): a title given after "le BTS" ends at them
-        self._asking = frozenset(t for e in self.router.entries for cue in e.cues for t in analyse(cue.lstrip("^")))
+        self._asking = frozenset(cue_stems(cue for e in self.router.entries for cue in e.cues))
 
     # -- public ----------------------------------------------------------------------------------------
     def ask(self, question: str, selected: str | None = None, history: list[Turn] | None = None) -> Answer:
@@ -234,7 +234,7 @@ class Assistant:
         ("quel salaire après le bloc 2" is not answered by the payroll the bloc teaches)."""
         if not query.codes or len(query.codes) > MAX_CERTIFICATIONS:
             return None
-        topic = {stem for cue, _ in self.router.cues_found(decline, query.folded) for stem in analyse(cue.lstrip("^"))}
+        topic = cue_stems(cue for cue, _ in self.router.cues_found(decline, query.folded))
         if not topic:
             return None
         asked = set(key_terms(query.folded, self._name_words(query.codes)))
@@ -308,7 +308,7 @@ class Assistant:
         VAE ?" answered with the VAE route) is completed by the passages that hold them. Also says whether
         the question's own words are answered at all. When an out-of-scope topic is asked too, quotes do
         not count (`may_quote`): "combien de mois pour une VAE" is not answered by "6 mois" in a statistic."""
-        cues = {stem for e in entries for cue in e.cues for stem in analyse(cue.lstrip("^"))}
+        cues = cue_stems(cue for e in entries for cue in e.cues)
         said = key_terms(query.folded, self._name_words([c.code]))
         # with no field to answer them, the words that chose the field are what to look for ("options")
         own = [t for t in said if t not in cues] if drafted.lines else said
@@ -331,7 +331,7 @@ class Assistant:
     def _draft(self, entry: FieldEntry, c: Certification, query: Query, asked: list[FieldEntry]) -> Draft | None:
         """One entry's answer for one certification. `asked` is everything the question asks: "dans quel bloc…
         et comment est-il évalué ?" is one bloc, its competences and its evaluation together."""
-        cues = {stem for e in asked for cue in e.cues for stem in analyse(cue.lstrip("^"))}
+        cues = cue_stems(cue for e in asked for cue in e.cues)
         # "les compétences du bloc Définir et monter le projet" names one bloc; "les blocs du titre" none.
         one_bloc = entry.name == "blocs" and (ONE_BLOC.search(query.folded) is not None or len(query.bloc_numbers) == 1)
         by_title = entry.name in REFINED_BY_A_BLOC or entry.scope == "bloc" or one_bloc

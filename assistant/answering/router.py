@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from assistant.answering.fields import ENTRIES, FieldEntry
+from assistant.index.french_analyser import analyse
 
 SEMANTIC_WEIGHT = 0.25  # one standard deviation nearer than the other entries is worth a quarter of a cue
 THRESHOLD = 0.55  # below this, no entry is asked for: the passages answer
@@ -96,6 +97,11 @@ class Router:
                   for entry, lex, sem, needed in zip(self.entries, lexical, semantic, self._requires, strict=True)
                   if needed is None or needed.search(folded)]
         return sorted(scored, key=lambda s: -s.score)
+
+
+def cue_stems(cues) -> set[str]:
+    """The analysed words of cues (an entry's, or those found in a question): what asks, not what is asked."""
+    return {stem for cue in cues for stem in analyse(cue.lstrip("^"))}
 
 
 def _eligible(s: Scored) -> bool:

@@ -56,13 +56,9 @@ class IndexReport:
         return bool(self.added or self.removed)
 
 
-def check_embedder(catalog: Catalog, embedder: NamedEmbeddings) -> None:
-    """An index answers only to the embedder that built it; a new index records it."""
-    check_embedder_name(catalog, embedder.name, embedder.dimension)
-
-
-def check_embedder_name(catalog: Catalog, name: str, dimension: int | None) -> None:
-    """The same check by name, before the model is loaded (its dimension is recorded once it is)."""
+def check_embedder(catalog: Catalog, name: str, dimension: int | None) -> None:
+    """An index answers only to the embedder that built it; a new index records it. By name, so it can be
+    checked before the model is loaded (its dimension is recorded once it is)."""
     built_with = catalog.get("embedder")
     if built_with is None:
         catalog.record({"embedder": name})
@@ -102,7 +98,7 @@ def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Pr
         if name is None or vectors:
             embedder = embedder or load_embedder(settings.embedder)
             name = embedder.name
-        check_embedder_name(catalog, name, embedder.dimension if embedder else None)
+        check_embedder(catalog, name, embedder.dimension if embedder else None)
         _switch_catalog(catalog, settings, report)
         lexical = LexicalIndex.load(settings.index)
         if lexical is None or lexical.generation != catalog.generation:

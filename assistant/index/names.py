@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from assistant.index.cards import Card
 from assistant.index.french_analyser import STOP_WORDS, analyse
@@ -182,11 +184,19 @@ class CertificationNames:
                 break
         if len(following) < 2:
             return None
-        for code in self.codes:
-            known = self.name_terms(code)
-            if sum(t in known for t in asked) * 2 >= len(asked):
-                return None
+        found = Counter(code for term in asked for code in self._codes_by_term.get(term, ()))
+        if found and max(found.values()) * 2 >= len(asked):
+            return None
         return " ".join(following)
+
+    @cached_property
+    def _codes_by_term(self) -> dict[str, set[str]]:
+        """Which certifications each analysed name term names (`name_terms`, inverted once)."""
+        by_term: dict[str, set[str]] = {}
+        for code in self.codes:
+            for term in self.name_terms(code):
+                by_term.setdefault(term, set()).add(code)
+        return by_term
 
     def name_terms(self, code: str) -> set[str]:
         """The analysed words by which a certification can be named (title, acronyms, certifiers, type, and

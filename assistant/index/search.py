@@ -25,7 +25,7 @@ from assistant.index.french_analyser import analyse
 from assistant.index.lexical import LexicalIndex
 from assistant.index.names import CertificationNames
 from assistant.index.structure_hints import mentioned_units
-from assistant.index.vector_fill import read_state
+from assistant.index.vector_fill import MEANWHILE, read_state
 from assistant.settings import Settings
 
 RRF_K = 60
@@ -103,8 +103,7 @@ class SearchIndex:
             return None
         state = read_state(self.folder)
         if state is not None and state.running():
-            return (f"{state.describe()} ; en attendant, la recherche s'appuie sur les mots et les vecteurs déjà "
-                    "calculés.")
+            return f"{state.describe()} ; {MEANWHILE}."
         return (f"au moins {self.missing_vectors} passage(s) de l'index {self.folder} n'ont pas de vecteur dans "
                 "Chroma : pour eux, la recherche ne s'appuie que sur les mots. Relancez « vae-assistant index "
                 f"--index {self.folder} » pour les revectoriser.")

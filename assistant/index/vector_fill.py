@@ -24,6 +24,7 @@ from assistant.index.catalog import Catalog
 from assistant.index.dense import DenseStore
 
 PROGRESS_FILE = "vectors.json"
+MEANWHILE = "en attendant, la recherche s'appuie sur les mots et les vecteurs déjà calculés"
 EMBED_BATCH = 128  # the default model groups a batch by length: larger batches pad less (vae-assistant bench)
 WRITE_BATCH = 512  # Chroma writes ~2× faster in batches of 512 than of 32 (vae-assistant bench)
 WRITE_EVERY_SECONDS = 20.0  # with a slow model, vectors still reach Chroma often: an interrupted run loses little
@@ -150,9 +151,8 @@ def write_vectors(dense: DenseStore, embedder: NamedEmbeddings, chunks: Iterable
                 write()
             if should_stop and should_stop():
                 break
-    else:
-        if batch:
-            embed(batch)
+    if batch:
+        embed(batch)
     if pending:
         write()
     return written

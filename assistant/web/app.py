@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.index.vector_fill import MEANWHILE
 from assistant.mapping.experiences import ExperienceError
 from assistant.render.fiche_html import fiche_html
 from assistant.render.safe_html import escape, markdown_html
@@ -198,8 +199,7 @@ def _semantic_status(services: Services) -> None:
 
 
 def _status_html(text: str) -> str:
-    return f'<p class="progress" role="status">{escape(text)} ; en attendant, la recherche s\'appuie sur les mots ' \
-           "et les vecteurs déjà calculés.</p>" if text else ""
+    return f'<p class="progress" role="status">{escape(text)} ; {MEANWHILE}.</p>' if text else ""
 
 
 def build_app(services: Services, files: PrivateFiles | None = None) -> gr.Blocks:
