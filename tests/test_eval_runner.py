@@ -37,16 +37,18 @@ def test_the_mapping_sets_keep_their_figures(evaluation_index_folder, tmp_path):
     """Mappings gated on their own measures (figures of `python -m assistant.evaluation.calibrate_mapping` on the dev
     half, rounded down): every unrelated profile clean and no false "bien couvert" come first; precision and
     top-1 must not fall back."""
-    for name, expected in (("mapping.yaml", {"mapping_top3": 0.85}),
-                           ("mapping-labelled-dev.yaml", {"link_precision": 0.7, "mapping_top1": 0.7})):
+    for name, expected in (("mapping.yaml", {"mapping_top3": 0.9}),
+                           ("mapping-labelled-dev.yaml", {"link_precision": 0.75, "mapping_top1": 0.75}),
+                           ("mapping-labelled-dev-2.yaml", {"link_precision": 0.75, "mapping_top1": 0.72})):
         result = run(str(EVALS / name), "--index", str(evaluation_index_folder), "--json",
                      "--report", str(tmp_path / "rapport.md"))
         metrics = json.loads(result.stdout)["metrics"]
         print(name, json.dumps(metrics))
         for metric, floor in expected.items():
             assert metrics[metric] >= floor, (name, metric, metrics[metric])
-    assert metrics["unrelated_clean"] == metrics["unrelated_pairs"] >= 20
-    assert metrics["false_well_covered"] == 0
+        if name != "mapping.yaml":
+            assert metrics["unrelated_clean"] == metrics["unrelated_pairs"] >= 20
+            assert metrics["false_well_covered"] == 0
     assert "| Profils sans rapport restés sans bloc couvert |" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
 
 

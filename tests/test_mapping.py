@@ -70,6 +70,8 @@ def test_empty_experiences_get_a_clear_message(text):
 
 
 PAYROLL = "J'établis chaque mois les bulletins de salaire de 80 salariés et je transmets la DSN."
+PAYROLL_JOB = ("J'établis chaque mois les bulletins de salaire de 80 salariés. Je contrôle chaque bulletin avant de "
+               "le diffuser aux salariés. Je paramètre le logiciel de paie quand les taux de cotisation changent.")
 COPRODUCTION = ("J'ai monté une coproduction avec un théâtre belge et organisé la tournée du spectacle à "
                 "l'étranger.")
 
@@ -92,7 +94,11 @@ def test_each_link_shows_the_sentence_the_competence_it_evidences_and_why(mapper
 
 
 def test_coverage_is_absolute_and_never_contradicts_itself(mapper):
-    payroll = mapper.map("RNCP36612", split_experiences(PAYROLL))
+    """One line proves one or two competences ("partiellement"); a job told in several sentences that each
+    prove one more of the bloc's competences covers it well, and nothing else."""
+    line = mapper.map("RNCP36612", split_experiences(PAYROLL))
+    assert [c.level for c in line.coverage if c.unit == "RNCP36612BC02"] == ["partiellement couvert"]
+    payroll = mapper.map("RNCP36612", split_experiences(PAYROLL_JOB))
     assert {c.unit: c.level for c in payroll.coverage} == {
         "RNCP36612BC01": "non couvert", "RNCP36612BC02": "bien couvert",
         "RNCP36612BC03": "non couvert", "RNCP36612BC04": "non couvert"}

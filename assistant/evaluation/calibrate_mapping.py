@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ GRID = {
     "specific_idf": [2.5, 3.5],
     "gap_weight": [0.0, 0.5],
     "sentence_margin": [0.5, 1.0],
+    "unit_margin": [0.5, 1.0, 2.0, math.inf],
     # not fitted: the dev set's fitting cases are single lines and its unrelated ones long profiles, so a
     # fitted weight would learn "long means unrelated" and starve real CVs; √(2 ln n) itself is the theory
     "multiplicity": [1.0],

@@ -42,7 +42,13 @@ class Requirement:
     code: str
     unit: str
     kind: str  # "intitulé" (the unit's title) or "compétence"
-    text: str
+    text: str  # the phrase compared with a candidate's sentences
+    whole: str = ""  # the fiche's whole competence when `text` is only its head clause
+
+    @property
+    def competence(self) -> str:
+        """The fiche's own words this requirement stands for, shown to the candidate and counted once."""
+        return self.whole or self.text
 
 
 def unit_phrases(certification: Certification, unit: Unit) -> list[str]:
@@ -52,12 +58,31 @@ def unit_phrases(certification: Certification, unit: Unit) -> list[str]:
     return [unit.title, *[line.strip() for line in lines if len(line.split()) >= 2]]
 
 
+# How and why a competence is done, after what it does: a gerund ("en gérant", "en se protégeant") or a purpose
+# ("afin de", "pour", "dans le respect de"); France Compétences' referentials write competences this way.
+_MANNER = re.compile(r",?\s+(?:(?:tout\s+)?en\s+(?:(?:les|la|le|l['’]|se|s['’]|y|leur|lui)\s*)?\w+ant\b"
+                     r"|afin\s+d|pour\s|dans\s+le\s+respect\b)", re.IGNORECASE)
+
+
+def head_clause(text: str) -> str:
+    """What a competence asks for, without how or why: the part an experience names. The whole competence
+    stays a requirement too; the head is only a second, sharper phrase of it."""
+    for match in _MANNER.finditer(text):
+        head = text[:match.start()].strip(" ,")
+        if len(head.split()) >= 3:
+            return head
+    return text
+
+
 def requirements_of(certification: Certification) -> list[Requirement]:
     found = []
     for unit in certification.units:
         for position, text in enumerate(dict.fromkeys(unit_phrases(certification, unit))):
-            found.append(Requirement(certification.code, unit.code, "intitulé" if position == 0 else "compétence",
-                                     text))
+            kind = "intitulé" if position == 0 else "compétence"
+            found.append(Requirement(certification.code, unit.code, kind, text))
+            head = head_clause(text)
+            if kind == "compétence" and head != text:
+                found.append(Requirement(certification.code, unit.code, kind, head, whole=text))
     return found
 
 

@@ -11,6 +11,9 @@ fitting certification but still lets some unrelated ones through. The rule combi
 - `lexical`: the rarity (corpus-wide IDF) of the words both share, counting only specific words: a word
   that most fiches use ("gérer", "suivi", "besoins") weighs nothing.
 
+A unit is then ranked for an experience by its strength as a whole (`unit_strength`), and units far below
+the experience's strongest are not proposed: one line of experience rarely proves two unrelated blocs.
+
 The thresholds live in `Calibration`; the defaults are the values `evaluation/calibrate_mapping.py` chose on
 the dev set.
 """
@@ -34,17 +37,19 @@ _PERIOD = re.compile(r"^\s*" + PERIOD.pattern, PERIOD.flags)  # "2015 - 2019 :" 
 @dataclass(frozen=True)
 class Calibration:
     """The evidence rule's thresholds. The defaults are what `python -m assistant.evaluation.calibrate_mapping
-    evals/mapping-labelled-dev.yaml` chose (every unrelated pair clean, then the best worse-of link precision
-    and top-1); gap_weight came out 0: on this corpus the gap adds nothing the z-score does not say."""
+    evals/mapping-labelled-dev.yaml evals/mapping-labelled-dev-2.yaml` chose (every unrelated pair clean,
+    then the best worse-of link precision and top-1); gap_weight came out 0: on this corpus the gap adds
+    nothing the z-score does not say."""
 
     lexical_weight: float = 0.2  # z-points per unit of shared specific IDF
     lexical_cap: float = 8.0  # shared words add at most this much IDF (a long list of words is not a proof)
-    specific_idf: float = 3.5  # below this rarity a word is generic across the corpus and counts for nothing
+    specific_idf: float = 2.5  # below this rarity a word is generic across the corpus and counts for nothing
     gap_weight: float = 0.0  # z-points lost per point below the sentence's best match in the corpus
     link: float = 2.0  # combined score from which one sentence evidences a requirement
-    z_floor: float = 1.0  # never a link below this z, whatever the words
+    z_floor: float = 1.5  # never a link below this z, whatever the words
     sentence_margin: float = 0.5  # a sentence evidences only requirements this close to its own best one
     multiplicity: float = 1.0  # threshold raised by this × √(2 ln n) for an experience of n sentences
+    unit_margin: float = 0.5  # an experience evidences only units this close to its strongest unit
     well_count: int = 2  # evidenced requirements for a unit to be "bien couvert"…
     well_share: float = 0.2  # …and this share of the unit's requirements…
     well_score: float = 3.0  # …with at least one link this strong
@@ -157,12 +162,35 @@ def _chance_maximum(sentences: int) -> float:
     return math.sqrt(2 * math.log(clauses)) if clauses > 1 else 0.0
 
 
+def _combined(scored: Scored, calibration: Calibration) -> np.ndarray:
+    lexical = np.minimum(calibration.lexical_cap, _lexical(scored, calibration.specific_idf))
+    return scored.z + calibration.lexical_weight * lexical - calibration.gap_weight * scored.gap
+
+
+def unit_strength(scored: Scored, calibration: Calibration = DEFAULT) -> dict[str, float]:
+    """How strongly an experience fits each unit as a whole: the log-mean-exp over the unit's requirements
+    of each one's best sentence. Close to the best requirement when one stands out, raised when several
+    fit, and not favouring a unit merely for having many requirements (the maximum of many rises by
+    chance). Measured on the labelled sets, it ranks the right unit first more often than the maximum."""
+    if scored.z.size == 0:
+        return {}
+    best = _combined(scored, calibration).max(axis=0)
+    by_unit: dict[str, list[float]] = {}
+    for requirement, value in zip(scored.requirements, best, strict=True):
+        by_unit.setdefault(requirement.unit, []).append(float(value))
+    strength = {}
+    for unit, values in by_unit.items():
+        top = max(values)
+        strength[unit] = top + math.log(sum(math.exp(v - top) for v in values) / len(values))
+    return strength
+
+
 def links(scored: Scored, calibration: Calibration = DEFAULT) -> list[Link]:
     """Per requirement, its strongest sentence, when the combined score reaches the link threshold."""
     if scored.z.size == 0:
         return []
     lexical = np.minimum(calibration.lexical_cap, _lexical(scored, calibration.specific_idf))
-    combined = scored.z + calibration.lexical_weight * lexical - calibration.gap_weight * scored.gap
+    combined = _combined(scored, calibration)
     # a sentence says one thing: it evidences its best requirements here, not every one it grazes
     combined = np.where(combined >= combined.max(axis=1, keepdims=True) - calibration.sentence_margin,
                         combined, -np.inf)

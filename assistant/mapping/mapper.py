@@ -14,7 +14,7 @@ from assistant.answer import cite
 from assistant.certification import Certification, UnitKind
 from assistant.index.search import SearchIndex
 from assistant.mapping.bank import RequirementBank, unit_phrases
-from assistant.mapping.evidence import DEFAULT, Calibration, Link, Scored, links, score
+from assistant.mapping.evidence import DEFAULT, Calibration, Link, Scored, links, score, unit_strength
 from assistant.mapping.experiences import Experience
 from assistant.mapping.models import Evidence, ExperienceMapping, Mapping, UnitCoverage, UnitMatch
 from assistant.mapping.suggestion import coverage_level, suggest
@@ -33,7 +33,7 @@ def _why(link: Link, bank: RequirementBank) -> str:
 
 
 def _evidence(link: Link, bank: RequirementBank) -> Evidence:
-    return Evidence(experience=link.sentence, fiche=link.requirement.text, kind=link.requirement.kind,
+    return Evidence(experience=link.sentence, fiche=link.requirement.competence, kind=link.requirement.kind,
                     words=link.words, strength=round(link.score, 2), why=_why(link, bank))
 
 
@@ -64,22 +64,31 @@ class ExperienceMapper:
         script tries many without embedding again)."""
         found = {number: sorted(links(s, self.calibration), key=lambda link: -link.score)
                  for number, s in scored.items()}
-        mapped = [self._experience(certification, e, found[e.number]) for e in experiences]
+        mapped = [self._experience(certification, e, found[e.number], unit_strength(scored[e.number], self.calibration))
+                  for e in experiences]
         coverage = self._coverage(certification, found)
         return Mapping(certification=certification.code, title=certification.title, experiences=mapped,
                        coverage=coverage, suggestion=suggest(certification, coverage))
 
-    def _experience(self, certification: Certification, experience: Experience, found: list[Link]) -> ExperienceMapping:
+    def _experience(self, certification: Certification, experience: Experience, found: list[Link],
+                    strength: dict[str, float]) -> ExperienceMapping:
+        """The units one experience evidences, ranked by how strongly the unit as a whole fits it; a unit
+        far below the experience's best one is left out, since one line of experience rarely proves two
+        unrelated units."""
+        linked = {link.requirement.unit for link in found}
+        best = max((strength[u] for u in linked), default=0.0)
+        kept = {u for u in linked if strength[u] >= best - self.calibration.unit_margin}
         matches = []
         for unit in certification.units:
-            own = [link for link in found if link.requirement.unit == unit.code]
-            if not own:
+            own = list({link.requirement.competence: link for link in reversed(found)
+                        if link.requirement.unit == unit.code}.values())[::-1]  # strongest first, one per competence
+            if not own or unit.code not in kept:
                 continue
             evidence = [_evidence(link, self.bank) for link in own[:SHOWN_EVIDENCE]]
             section = "bloc" if unit.kind == UnitKind.BLOC else "unite"
             quote = "\n".join(dict.fromkeys([unit.title, *(e.fiche for e in evidence)]))
             matches.append(UnitMatch(unit=unit.code, label=unit.title, kind=unit.kind.value,
-                                     score=round(own[0].score, 3), evidence=evidence,
+                                     score=round(strength[unit.code], 3), evidence=evidence,
                                      citation=cite(certification, section, quote, unit.code)))
         matches.sort(key=lambda m: -m.score)
         return ExperienceMapping(experience=experience.number, title=experience.title, period=experience.period,
@@ -88,15 +97,15 @@ class ExperienceMapper:
     def _coverage(self, certification: Certification, found: dict[int, list[Link]]) -> list[UnitCoverage]:
         coverage = []
         for unit in certification.units:
-            total = len([r for r in self.bank.requirements(certification.code) if r.unit == unit.code])
+            total = len({r.competence for r in self.bank.requirements(certification.code) if r.unit == unit.code})
             best: dict[str, tuple[Link, int]] = {}
             for number, unit_links in found.items():
                 for link in unit_links:
                     if link.requirement.unit != unit.code:
                         continue
-                    held = best.get(link.requirement.text)
+                    held = best.get(link.requirement.competence)
                     if held is None or link.score > held[0].score:
-                        best[link.requirement.text] = (link, number)
+                        best[link.requirement.competence] = (link, number)
             ranked = sorted(best.values(), key=lambda pair: -pair[0].score)
             strongest = ranked[0][0].score if ranked else 0.0
             level = coverage_level(len(ranked), total, strongest, self.calibration)

@@ -1,0 +1,39 @@
+"""The evidence rule's pieces that need no model: a competence's head clause, a unit's strength."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from assistant.mapping.bank import Requirement, head_clause
+from assistant.mapping.evidence import Calibration, Scored, Sentence, unit_strength
+
+
+def test_the_head_clause_keeps_what_is_done_and_drops_how_and_why():
+    assert head_clause("Accueillir un propriétaire d'animal, en gérant son attente au standard") == (
+        "Accueillir un propriétaire d'animal")
+    assert head_clause("Appliquer les protocoles d’hygiène des surfaces en les choisissant selon le risque") == (
+        "Appliquer les protocoles d’hygiène des surfaces")
+    assert head_clause("Gérer les stocks afin d'éviter les ruptures") == "Gérer les stocks"
+    # "en place", "en œuvre" are part of the verb, not a gerund; too short a head keeps the whole
+    assert head_clause("Mettre en place une base de données relationnelle") == (
+        "Mettre en place une base de données relationnelle")
+    assert head_clause("Positionner, en s'adaptant à son état") == "Positionner, en s'adaptant à son état"
+
+
+def _scored(unit_of_column: list[str], best: list[float]) -> Scored:
+    requirements = [Requirement("RNCP1", unit, "compétence", f"exigence {i}") for i, unit in enumerate(unit_of_column)]
+    z = np.array([best], dtype=np.float64)
+    empty = [[{} for _ in requirements]]
+    return Scored([Sentence("une phrase", frozenset())], requirements, z, np.zeros_like(z), empty)
+
+
+def test_a_unit_is_strong_by_several_fitting_requirements_not_by_having_many():
+    calibration = Calibration(lexical_weight=0.0)
+    one_lucky = _scored(["A"] + ["B"] * 6, [3.0, 3.2, 0.0, 0.0, 0.0, 0.0, 0.0])
+    strength = unit_strength(one_lucky, calibration)
+    assert strength["A"] > strength["B"]  # one match among six is weaker than the only requirement matching
+    several = _scored(["A", "A", "B", "B"], [3.0, 3.0, 3.0, 0.0])
+    strength = unit_strength(several, calibration)
+    assert math.isclose(strength["A"], 3.0) and strength["B"] < 3.0
