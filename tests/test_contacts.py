@@ -35,3 +35,11 @@ def test_a_fiche_with_a_telephone_answers_the_question(assistant):
 def test_a_fiche_without_any_contact_still_declines_and_says_where_to_look(assistant):
     answer = assistant.ask("Quel est le numéro de téléphone pour contacter le certificateur ?", selected="RNCP37488")
     assert answer.declined and "contacts" in answer.text
+
+
+@pytest.mark.parametrize("question", ["ils ont un site où je peux voir le titre ?",
+                                      "t'as le lien vers la page de la formation ?"])
+def test_a_question_for_the_certifications_web_page_gets_the_fiches_links(assistant, question):
+    answer = assistant.ask(question, selected="RNCP14437")
+    assert not answer.declined and "http://www.la-nacre.org" in answer.text
+    assert any(c.section == "liens" for c in answer.citations)

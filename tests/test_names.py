@@ -64,3 +64,5 @@ def test_codes_the_index_does_not_hold(names):
 def test_certifiers_named_for_questions_over_the_corpus(names):
     assert names.certified_by("Quels diplômes délivre le ministère du travail ?") == {"RNCP37674", "RNCP37873"}
     assert names.certified_by("les titres du CESI") == {"RNCP36490", "RNCP35959"}
+    # a word and the initials of the rest of the name, the way schools shorten theirs
+    assert names.certified_by("grenoble em ils ont quoi ?") == {"RNCP34762", "RNCP39568"}

@@ -110,11 +110,15 @@ def _usable(acronyms: set[str], common_words: set[str]) -> set[str]:
 
 def certifier_phrases(card: Card) -> set[str]:
     """Pairs of neighbouring significant words of the certifiers' names ("ministere travail",
-    "education nationale"): a certifier is named by two words together, rarely by one."""
+    "education nationale"): a certifier is named by two words together, rarely by one. Also a word followed
+    by the initials of the rest of the name, the way schools shorten theirs ("Grenoble EM" for Grenoble
+    École de Management)."""
     pairs: set[str] = set()
     for certifier in card.certifiers:
         kept = [w for w in significant(certifier) if w not in LEGAL_FORMS]
         pairs |= {f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False)}
+        pairs |= {f"{kept[start]} {initials(kept[start + 1:])}" for start in range(len(kept) - 2)
+                  if kept[start] not in GENERIC_NAME_WORDS}
     return pairs
 
 
