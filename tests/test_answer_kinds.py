@@ -56,6 +56,8 @@ def test_the_kind_of_answer_a_question_expects(question, kind):
     ("La certification RNCP36612 compte 4 blocs de compétences [1]", AnswerKind.NUMBER, True),
     ("Le candidat présente deux expériences", AnswerKind.NUMBER, True),
     ("Voir RNCP36612BC02, décision du 1 juillet 2022 [2]", AnswerKind.NUMBER, False),  # codes and dates
+    ("Le jury est composé d'un président et d'une équipe de professionnels", AnswerKind.NUMBER, False),  # articles
+    ("Un an après la décision du jury", AnswerKind.DURATION, True),  # "un" is a count before a unit of time
 ])
 def test_what_counts_as_an_answer_of_a_kind(answer, kind, held):
     assert holds(kind, fold(answer)) is held

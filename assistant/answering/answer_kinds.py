@@ -34,7 +34,8 @@ HELD = {
         rf"\b{NUMBER_WORDS}\s*(?:ans?|annees?|mois|semaines?|jours?|heures?|h|minutes?|min)\b|\b\d+\s*h\s*\d*\b"
         r"|\billimite|\bsans limite|\ba vie\b|\bdefinitivement\b"),
     AnswerKind.PERCENTAGE: re.compile(r"%|\bpour cent\b|\bpourcent"),
-    AnswerKind.NUMBER: re.compile(rf"\b{NUMBER_WORDS}\b|\baucun"),
+    # "un", "une" are articles far more often than counts: a count is a figure or a number word from two
+    AnswerKind.NUMBER: re.compile(rf"\b(?!un\b|une\b){NUMBER_WORDS}\b|\baucun"),
 }
 NOT_A_QUANTITY = re.compile(r"\b(?:rncp\s*\d+(?:bc\d+)?|bc\s*\d+|\d{1,2} \w+ \d{4}|\d{1,2}/\d{1,2}/\d{4})\b|\[\d+\]")
 
