@@ -236,3 +236,14 @@ def test_a_certification_named_by_a_type_and_a_title_the_index_lacks_is_said_abs
     if absent:
         answer = assistant.ask(question)
         assert answer.declined and "ne fait pas partie des fiches" in answer.text and answer.citations == []
+
+
+@pytest.mark.parametrize(("competence", "verdict", "found"), [
+    ("Gérer un projet", "Non : c'est dans RNCP37488BC02", "pas dans RNCP37488BC01"),
+    ("Coder", "Oui : c'est dans RNCP37488BC01", ""),
+])
+def test_whether_a_competence_is_in_the_bloc_named_is_answered_yes_or_no(assistant, competence, verdict, found):
+    answer = assistant.ask(f"La compétence « {competence} » fait-elle partie du bloc « Mise en œuvre de réseaux "
+                           "informatiques » du RNCP 37488 ?")
+    assert answer.text.startswith(verdict) and found in answer.text
+    assert any(c.bloc == verdict.split()[-1] for c in answer.citations)

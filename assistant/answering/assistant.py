@@ -56,6 +56,11 @@ NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractère
               "pose. Pour une réponse plus précise, posez une question plus courte.)")
 
 
+# "… fait-elle partie du bloc Réseaux ?", "c'est dans ce bloc ?": whether something is in the bloc named
+IN_THIS_BLOC = re.compile(r"\bpartie d(?:u|e ce|e la) (?:bloc|module|activite|unite)|\bappartient\b|\breleve d"
+                          r"|\bdans (?:ce|cet|cette) (?:bloc|module|activite|unite)\b")
+
+
 class Assistant:
     def __init__(self, index: SearchIndex, writer: LLMWriter | None = None) -> None:
         self.index = index
@@ -349,7 +354,8 @@ class Assistant:
             return self._equivalences(c, query)
         if entry.scope == "bloc_find":
             also_evaluation = any(REFINED_BY_A_BLOC.get(e.name) == "evaluation" for e in asked)
-            return self._bloc_holding(c, query, "" if also_evaluation else "competences")
+            named = (unit or self._named_unit(c, query, True, cues)) if IN_THIS_BLOC.search(query.folded) else None
+            return self._bloc_holding(c, query, "" if also_evaluation else "competences", named)
         return entry.answer(c, query) if entry.answer else None
 
     def _equivalences(self, c: Certification, query: Query) -> Draft | None:
@@ -392,17 +398,30 @@ class Assistant:
         winners = [u for o, u in overlaps if o == best]
         return winners[0] if best >= 1 and len(winners) == 1 else None
 
-    def _bloc_holding(self, c: Certification, query: Query, aspect: str) -> Draft | None:
-        """'Dans quel bloc…': the bloc whose passage the question finds first, when it holds its words."""
+    def _bloc_holding(self, c: Certification, query: Query, aspect: str, named: Unit | None = None) -> Draft | None:
+        """'Dans quel bloc…': the bloc whose passage the question finds first, when it holds its words.
+        'Est-ce dans le bloc « Réseaux » ?' names a bloc too: its title words say where the person looks, not
+        what they look for, so the search is made without them, and the answer says yes or no."""
         terms = key_terms(query.folded, self._name_words([c.code]))
-        for hit in self.index.search(query.text, k=5, codes=[c.code], sections={"bloc", "unite"}):
+        searched = query.text
+        if named is not None:
+            own = set(analyse(named.title))
+            terms = [t for t in terms if t not in own] or terms
+            searched = " ".join(terms)
+        for hit in self.index.search(searched, k=5, codes=[c.code], sections={"bloc", "unite"}):
             if hit.chunk.section in ("bloc", "unite") and coverage(terms, hit.chunk.text) > 0:
                 unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
                 if unit is None:
                     continue
                 bloc = c.bloc(unit.code) if unit.kind == UnitKind.BLOC else None
                 found = drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
-                found.lines[0] = f"C'est dans {unit.code} : « {unit.title} » {found.cite(found.citations[0])}."
+                where = f"{unit.code} : « {unit.title} » {found.cite(found.citations[0])}"
+                if named is None:
+                    found.lines[0] = f"C'est dans {where}."
+                elif named.code == unit.code:
+                    found.lines[0] = f"Oui : c'est dans {where}."
+                else:
+                    found.lines[0] = f"Non : c'est dans {where}, pas dans {named.code} « {named.title} »."
                 return found
         return None
 

@@ -67,10 +67,12 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("bloc_find", "bloc_find", {
         "quel bloc": 1.0, "dans quel bloc": 1.2, "quel module": 0.8, "ou se trouve": 0.5, "traite": 0.5,
         "quels blocs": 0.6, "quelle partie": 0.5, "rattache": 0.5, "dans quelle unite": 0.8,
-        "quelle activite": 0.5}, (
+        "quelle activite": 0.5, "partie du bloc": 1.0, "c'est dans ce bloc": 0.9, "appartient au bloc": 1.0,
+        "releve du bloc": 1.0, "ou le bloc": 0.8, "ou dans le bloc": 0.8}, (
         "Dans quel bloc est traitée la gestion du budget ?", "Quel bloc parle de la sécurité ?",
         "la paie c'est dans quel bloc", "quel module aborde la communication ?",
-        "Dans quelle partie du titre on apprend le réseau ?"),
+        "Dans quelle partie du titre on apprend le réseau ?",
+        "La gestion de projet fait-elle partie du bloc sur les réseaux ?"),
         sections=('bloc', 'unite')),
     FieldEntry("evaluation", "certification", {
         "evalu": 1.0, "epreuve": 0.9, "exam": 0.8, "modalite": 0.7, "soutenance": 0.7, "mise en situation": 0.7,
