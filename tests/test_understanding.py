@@ -247,3 +247,10 @@ def test_whether_a_competence_is_in_the_bloc_named_is_answered_yes_or_no(assista
                            "informatiques » du RNCP 37488 ?")
     assert answer.text.startswith(verdict) and found in answer.text
     assert any(c.bloc == verdict.split()[-1] for c in answer.citations)
+
+
+def test_the_legal_texts_of_a_certification_are_given_with_its_registration(assistant):
+    answer = assistant.ask("Quels articles du Code de l'éducation servent de base légale au RNCP 37488 ?")
+    assert not answer.declined and "Art. D337-139 à D337-160 du Code de l’éducation" in answer.text
+    quoted = [c.quote for c in answer.citations if c.section == "enregistrement"]
+    assert quoted and "D337-139" in quoted[0]

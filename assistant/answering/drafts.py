@@ -278,15 +278,23 @@ def status(c: Certification, _q=None) -> Draft:
     return d
 
 
+LEGAL_KINDS = {"general": "texte de référence général", "creation": "texte de création",
+               "vae": "texte sur la VAE", "autre": "autre texte"}
+
+
 def registration(c: Certification, _q=None) -> Draft | None:
+    """The registration's dates, then the texts the fiche gives as its legal basis (arrêtés, décrets, articles
+    of a code): "quel arrêté ?", "quels articles du Code de l'éducation ?" are asked of the same section."""
     r = c.registration
     facts = [(label, value) for label, value in (("date d'effet", r.effective), ("date de décision", r.decision),
                                                   ("date de fin d'enregistrement", r.end),
                                                   ("date limite de délivrance", r.issuing_deadline)) if value]
-    if not facts:
+    texts = [f"{LEGAL_KINDS[t.kind]} : {t.text}" + (f" (publié le {french_date(t.published)})" if t.published else "")
+             for t in {t.text: t for t in reversed(c.legal_texts)}.values()][::-1]  # a text given twice, once
+    if not facts and not texts:
         return None
     d = Draft()
-    listed = [f"{label} : {french_date(value)}" for label, value in facts]
+    listed = [f"{label} : {french_date(value)}" for label, value in facts] + texts
     marker = d.cite(cite(c, "enregistrement", "\n".join(listed)))
     d.say(f"Enregistrement de la certification {named(c)} au RNCP {marker} :")
     d.lines += bullets(listed)

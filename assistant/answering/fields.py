@@ -134,7 +134,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("registration", "certification", {
         "enregistr": 1.0, "date de fin": 0.9, "jusqu'a quand": 0.9, "jusqu'au": 0.4, "date d'effet": 0.9,
         "echeance": 0.7, "arrete": 0.5, "journal officiel": 0.7, "publie": 0.5, "depuis quand": 0.7,
-        "date": 0.3, "delivrance": 0.4, "expir": 0.9, "perime": 0.8}, (
+        "date": 0.3, "delivrance": 0.4, "expir": 0.9, "perime": 0.8, "decret": 0.7, "code de l'education": 0.9,
+        "base legale": 0.9, "textes officiels": 0.8, "texte de reference": 0.8}, (
         "Jusqu'à quand la certification est-elle enregistrée au RNCP ?", "Quelle est la date de fin d'enregistrement ?",
         "depuis quand ce titre existe ?", "date d'effet de l'enregistrement ?", "c valable jusqu'a quand ?"),
         sections=('enregistrement',)),
