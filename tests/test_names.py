@@ -28,6 +28,9 @@ def names(seeds, sample) -> CertificationNames:
     ("le CDA du ministère du travail", ["RNCP37873"]),  # acronym shared by two, certifier decides
     ("responsable de production", ["RNCP31168"]),
     ("chargé de production", ["RNCP14437"]),
+    ("cda titre pro, faut connaitre le rgaa ?", ["RNCP37873"]),  # acronym shared by two, the type decides
+    ("le pge de gem (le nouveau)", ["RNCP39568"]),  # a title and the one it replaced: which is new decides
+    ("l'ancien pge de gem", ["RNCP34762"]),
 ])
 def test_a_certification_named_the_way_people_name_it(names, text, codes):
     assert names.named_in(text).codes == codes

@@ -29,6 +29,8 @@ GENERIC_NAME_WORDS = frozenset(
     "licence bachelor programme etablissement ecole enseignement superieur societe sas sarl association "
     "france national nationale ministere".split()
 )
+NEWER = re.compile(r"\b(?:nouveau|nouvelle|actuel|actuelle|recent|recente|en vigueur|derniere? version)\b")
+OLDER = re.compile(r"\b(?:ancien|ancienne|precedent|precedente|vieux|vieille)\b")
 TIE = 0.05  # readings this close are equally good: the person is asked which one they mean
 LEGAL_FORMS = frozenset("sas sarl sa eurl association gie scop".split())
 # Shortenings candidates type, expanded before names are matched (the fiches spell the words out).
@@ -256,18 +258,30 @@ class CertificationNames:
             return Mention()
         scored.sort(key=lambda item: (-item[0], item[1]))
         best = scored[0][0]
-        tied = [code for score, code in scored if score >= best - TIE]
+        tied = self._by_age(text, [code for score, code in scored if score >= best - TIE])
         if len(tied) > 1:
             return Mention(codes=[], ambiguous=tied[:4], how="nom")
         # Other certifications named with words of their own ("le bloc 3 du CDA du CESI a-t-il une équivalence
         # chez l'expert en ingénierie du logiciel ?") are named too, after the best one.
-        named, used = [scored[0][1]], self.name_words[scored[0][1]] & said
-        for _, code in scored[1:]:
+        named, used = tied[:1], self.name_words[tied[0]] & said
+        for _, code in scored:
             own = self.name_words[code] & said
             if own and not own & used:
                 named.append(code)
                 used |= own
         return Mention(codes=named, how="nom")
+
+    def _by_age(self, text: str, tied: list[str]) -> list[str]:
+        """Between a certification and the one that replaced it, "le nouveau" means the active one and
+        "l'ancien" the other."""
+        if len(tied) < 2:
+            return tied
+        folded = fold(text)
+        wanted = (True if NEWER.search(folded) else False if OLDER.search(folded) else None)
+        if wanted is None:
+            return tied
+        kept = [code for code in tied if (self.cards[code].status == "active") is wanted]
+        return kept if len(kept) == 1 else tied
 
     def _score(self, code: str, said: set[str]) -> float:
         """How surely the words name this certification: the share of its title they cover (by IDF) plus
@@ -277,8 +291,9 @@ class CertificationNames:
         coverage = sum(self.idf[w] for w in title & said) / weight
         others = (self.name_words[code] - title - self.kind_words[code]) & said
         kind = self.kind_words[code] & said
-        extra = sum(self.idf[w] for w in others) + (sum(self.idf[w] for w in kind) if title & said else 0.0)
         acronym = bool(self.acronyms[code] & said)
+        # the type ("titre professionnel") tells two certifications apart once the title or an acronym names one
+        extra = sum(self.idf[w] for w in others) + (sum(self.idf[w] for w in kind) if title & said or acronym else 0.0)
         distinctive = any(len(self.codes_by_word[w]) == 1 for w in (title | others) & said)
         one_word_title = len(title) == 1 and coverage == 1.0
         if coverage >= 0.5 and (len(title & said) >= 2 or one_word_title or distinctive):
