@@ -85,6 +85,8 @@ def test_each_link_shows_the_sentence_the_competence_it_evidences_and_why(mapper
         fiche = index.certification(code)
         requirements = {r for u in fiche.units for r in unit_phrases(fiche, u)}
         for match in mapping.experiences[0].matches:
+            strengths = [evidence.strength for evidence in match.evidence]
+            assert strengths == sorted(strengths, reverse=True)  # the strongest evidence is shown first
             for evidence in match.evidence:
                 assert evidence.experience in text
                 assert evidence.fiche in requirements and evidence.fiche in match.citation.quote

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from assistant.first_of_each import first_of_each
 from assistant.mapping.bank import Requirement, head_clause
 from assistant.mapping.evidence import Calibration, Scored, Sentence, unit_strength
 
@@ -37,3 +38,9 @@ def test_a_unit_is_strong_by_several_fitting_requirements_not_by_having_many():
     several = _scored(["A", "A", "B", "B"], [3.0, 3.0, 3.0, 0.0])
     strength = unit_strength(several, calibration)
     assert math.isclose(strength["A"], 3.0) and strength["B"] < 3.0
+
+
+def test_each_competence_once_keeps_the_strongest_first():
+    links = [("accueillir", 5.0), ("encaisser", 4.0), ("accueillir", 3.0), ("stocks", 2.0)]
+    assert first_of_each(links, key=lambda link: link[0]) == [("accueillir", 5.0), ("encaisser", 4.0),
+                                                               ("stocks", 2.0)]

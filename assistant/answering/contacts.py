@@ -14,6 +14,7 @@ import re
 from assistant.answer import cite
 from assistant.answering.drafts import Draft, bullets, named
 from assistant.certification import Certification
+from assistant.first_of_each import first_of_each
 from assistant.index.french_analyser import analyse
 
 PHONE = re.compile(r"(?<!\d)(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
@@ -50,7 +51,7 @@ def _places(text: str) -> list[tuple[str, list[str]]]:
 def contact_details(c: Certification, question: str) -> Draft | None:
     """The fiche's contact details, those of the place the question names first (a city, a school)."""
     places = [item for text in (c.certification_places, c.preparation_places) for item in _places(text)]
-    places = list({tuple(details): (name, details) for name, details in reversed(places)}.values())[::-1]
+    places = first_of_each(places, key=lambda place: tuple(place[1]))  # the same details given twice, once
     pages = [url for url in dict.fromkeys(c.links + [u for line in c.more_information for u in WEB.findall(line)])
              if not NOT_A_CONTACT.search(url)]
     if not places and not pages:

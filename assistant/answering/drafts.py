@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Citation, cite
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind
+from assistant.first_of_each import first_of_each
 from assistant.render.fiche_text import (
     YES_NO,
     correspondence_line,
@@ -290,7 +291,7 @@ def registration(c: Certification, _q=None) -> Draft | None:
                                                   ("date de fin d'enregistrement", r.end),
                                                   ("date limite de délivrance", r.issuing_deadline)) if value]
     texts = [f"{LEGAL_KINDS[t.kind]} : {t.text}" + (f" (publié le {french_date(t.published)})" if t.published else "")
-             for t in {t.text: t for t in reversed(c.legal_texts)}.values()][::-1]  # a text given twice, once
+             for t in first_of_each(c.legal_texts, key=lambda t: t.text)]  # a text given twice, once
     if not facts and not texts:
         return None
     d = Draft()

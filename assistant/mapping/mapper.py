@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from assistant.answer import cite
 from assistant.certification import Certification, UnitKind
+from assistant.first_of_each import first_of_each
 from assistant.index.search import SearchIndex
 from assistant.mapping.bank import RequirementBank, unit_phrases
 from assistant.mapping.evidence import DEFAULT, Calibration, Link, Scored, links, score, unit_strength
@@ -80,8 +81,8 @@ class ExperienceMapper:
         kept = {u for u in linked if strength[u] >= best - self.calibration.unit_margin}
         matches = []
         for unit in certification.units:
-            own = list({link.requirement.competence: link for link in reversed(found)
-                        if link.requirement.unit == unit.code}.values())[::-1]  # strongest first, one per competence
+            own = first_of_each((link for link in found if link.requirement.unit == unit.code),
+                                key=lambda link: link.requirement.competence)  # strongest first, each competence once
             if not own or unit.code not in kept:
                 continue
             evidence = [_evidence(link, self.bank) for link in own[:SHOWN_EVIDENCE]]
