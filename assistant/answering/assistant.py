@@ -24,7 +24,7 @@ from assistant.answering.contacts import contact_details
 from assistant.answering.corpus_questions import corpus_answer
 from assistant.answering.drafts import Draft
 from assistant.answering.extractive import coverage, key_terms, quote_passages
-from assistant.answering.fields import BY_NAME, FieldEntry
+from assistant.answering.fields import BY_NAME, IN_THIS_BLOC, FieldEntry
 from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
 from assistant.answering.organisations import corpus_partner_answer, organisations_named, partner_answer
@@ -56,9 +56,9 @@ NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractère
               "pose. Pour une réponse plus précise, posez une question plus courte.)")
 
 
-# "… fait-elle partie du bloc Réseaux ?", "c'est dans ce bloc ?": whether something is in the bloc named
-IN_THIS_BLOC = re.compile(r"\bpartie d(?:u|e ce|e la) (?:bloc|module|activite|unite)|\bappartient\b|\breleve d"
-                          r"|\bdans (?:ce|cet|cette) (?:bloc|module|activite|unite)\b")
+def read_whole(codes: list[str]) -> bool:
+    """Whether the question names few enough certifications for their whole fiches to be read."""
+    return 0 < len(codes) <= MAX_CERTIFICATIONS
 
 
 class Assistant:
@@ -219,7 +219,7 @@ class Assistant:
 
     def _contact_details(self, query: Query) -> Answer | None:
         """Contacts are declined in general, but a fiche that gives telephones, e-mails or web pages answers."""
-        if not query.codes or len(query.codes) > MAX_CERTIFICATIONS:
+        if not read_whole(query.codes):
             return None
         drafted = Draft()
         for code in query.codes:
@@ -237,7 +237,7 @@ class Assistant:
         telephone of a school, a financial bloc. A topic is declined only when the certification's own fiche
         has no sentence holding a word that named the topic together with another of the question's words
         ("quel salaire après le bloc 2" is not answered by the payroll the bloc teaches)."""
-        if not query.codes or len(query.codes) > MAX_CERTIFICATIONS:
+        if not read_whole(query.codes):
             return None
         topic = cue_stems(cue for cue, _ in self.router.cues_found(decline, query.folded))
         if not topic:
@@ -481,7 +481,7 @@ class Assistant:
         """The passages of the named certifications the search left out, read after its hits: a fiche is
         a few dozen passages, and the sentence holding the question's rarest word ("anglais", "option") is
         often in a section no cue pointed to. Quoting still needs that sentence to hold the question's words."""
-        if not codes or len(codes) > MAX_CERTIFICATIONS:
+        if not read_whole(codes):
             return []
         seen = {h.chunk.id for h in hits}
         return [Hit(chunk=chunk, score=0.0) for chunk in self.index.passages_of(codes) if chunk.id not in seen]

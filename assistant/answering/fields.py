@@ -12,6 +12,7 @@ Adding a field means adding an entry here: its cues, its examples, its draft fun
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -38,6 +39,11 @@ class FieldEntry:
         """The draft function: the one given, else the function of `drafts` named like the entry."""
         return self.draft or getattr(drafts, self.name, None)
 
+
+# "… fait-elle partie du bloc Réseaux ?", "c'est dans ce bloc ?": the forms of `bloc_find` that name the bloc
+# looked in too; the answer then says yes or no (`Assistant._bloc_holding`). Its cues below ask the same way.
+IN_THIS_BLOC = re.compile(r"\bpartie d(?:u|e ce|e la) (?:bloc|module|activite|unite)|\bappartient\b|\breleve d"
+                          r"|\bdans (?:ce|cet|cette) (?:bloc|module|activite|unite)\b")
 
 ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("blocs", "certification", {

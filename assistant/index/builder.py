@@ -102,7 +102,7 @@ def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Pr
         _switch_catalog(catalog, settings, report)
         lexical = LexicalIndex.load(settings.index)
         if lexical is None or lexical.generation != catalog.generation:
-            del lexical
+            del lexical  # the stale index's matrices go before the new one is built: one in memory at a time
             LexicalIndex.build(catalog.chunk_rows(), catalog.generation).save(settings.index)
         report.fiches = catalog.count("fiches")
         report.chunks = catalog.count("chunks")

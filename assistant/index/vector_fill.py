@@ -109,8 +109,7 @@ def fill_vectors(dense: DenseStore, embedder: NamedEmbeddings, catalog: Catalog,
     progress(0)
     if not missing:
         return 0
-    return write_vectors(dense, embedder, _catalog_chunks(catalog, missing), progress, should_stop,
-                         batch or EMBED_BATCH)
+    return write_vectors(dense, embedder, _catalog_chunks(catalog, missing), progress, should_stop, batch)
 
 
 def _catalog_chunks(catalog: Catalog, ids: list[str], batch: int = 500) -> Iterator[Chunk]:
@@ -122,7 +121,7 @@ def _catalog_chunks(catalog: Catalog, ids: list[str], batch: int = 500) -> Itera
 
 def write_vectors(dense: DenseStore, embedder: NamedEmbeddings, chunks: Iterable[Chunk],
                   on_written: Callable[[int], None], should_stop: Callable[[], bool] | None = None,
-                  size: int = 0) -> int:
+                  size: int | None = None) -> int:
     """Embed the chunks in the model's batches and write them to Chroma in larger ones; how many were written."""
     pending: list[tuple[Chunk, list[float]]] = []
     written = 0
@@ -140,7 +139,7 @@ def write_vectors(dense: DenseStore, embedder: NamedEmbeddings, chunks: Iterable
         last_write = time.monotonic()
         on_written(written)
 
-    size = size or EMBED_BATCH
+    size = size or EMBED_BATCH  # read when called, not when defined: a test shrinks it to interrupt a run
     batch: list[Chunk] = []
     for chunk in chunks:
         batch.append(chunk)

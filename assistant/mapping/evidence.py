@@ -87,6 +87,7 @@ class Scored:
     gap: np.ndarray
     shared: list[list[dict[str, float]]] = field(default_factory=list)  # term -> idf, per pair
     lexical: dict[float, np.ndarray] = field(default_factory=dict)
+    combined: dict[tuple[float, ...], np.ndarray] = field(default_factory=dict)
 
 
 def sentences_of(text: str) -> list[Sentence]:
@@ -162,9 +163,20 @@ def _chance_maximum(sentences: int) -> float:
     return math.sqrt(2 * math.log(clauses)) if clauses > 1 else 0.0
 
 
+def _capped_lexical(scored: Scored, calibration: Calibration) -> np.ndarray:
+    return np.minimum(calibration.lexical_cap, _lexical(scored, calibration.specific_idf))
+
+
 def _combined(scored: Scored, calibration: Calibration) -> np.ndarray:
-    lexical = np.minimum(calibration.lexical_cap, _lexical(scored, calibration.specific_idf))
-    return scored.z + calibration.lexical_weight * lexical - calibration.gap_weight * scored.gap
+    """The combined score of every pair, computed once per weighting: `links` and `unit_strength` both read
+    it, and the calibration tries many thresholds on the same weights."""
+    key = (calibration.lexical_weight, calibration.lexical_cap, calibration.specific_idf, calibration.gap_weight)
+    cached = scored.combined.get(key)
+    if cached is None:
+        cached = (scored.z + calibration.lexical_weight * _capped_lexical(scored, calibration)
+                  - calibration.gap_weight * scored.gap)
+        scored.combined[key] = cached
+    return cached
 
 
 def unit_strength(scored: Scored, calibration: Calibration = DEFAULT) -> dict[str, float]:
@@ -189,7 +201,7 @@ def links(scored: Scored, calibration: Calibration = DEFAULT) -> list[Link]:
     """Per requirement, its strongest sentence, when the combined score reaches the link threshold."""
     if scored.z.size == 0:
         return []
-    lexical = np.minimum(calibration.lexical_cap, _lexical(scored, calibration.specific_idf))
+    lexical = _capped_lexical(scored, calibration)
     combined = _combined(scored, calibration)
     # a sentence says one thing: it evidences its best requirements here, not every one it grazes
     combined = np.where(combined >= combined.max(axis=1, keepdims=True) - calibration.sentence_margin,
