@@ -87,3 +87,36 @@ def test_another_embedder_can_be_registered_without_the_library_importing_it():
                  if path.name not in faces and "bench" not in path.relative_to(library).parts
                  and "assistant.bench" in path.read_text("utf-8")]
     assert importers == []
+
+
+def test_the_onnx_weights_sit_beside_the_model_to_be_mapped_not_parsed():
+    from assistant.e5.onnx_export import onnx_file, weights_of
+
+    model_file = onnx_file(model_folder(), quantised=False)
+    assert model_file.stat().st_size < 5_000_000  # the graph only
+    assert weights_of(model_file).stat().st_size > 400_000_000  # every float32 weight, the word table included
+
+
+def test_a_self_contained_onnx_file_from_an_earlier_version_is_split_without_exporting(tmp_path):
+    import onnx
+    import onnxruntime
+    from onnx import TensorProto, helper, numpy_helper
+
+    from assistant.e5.onnx_export import FLOAT32_FILE, ONNX_FOLDER, onnx_file, weights_of
+
+    table = np.arange(4096, dtype=np.float32).reshape(1024, 4)
+    graph = helper.make_graph(
+        [helper.make_node("Gather", ["table", "ids"], ["rows"])], "lookup",
+        [helper.make_tensor_value_info("ids", TensorProto.INT64, [None])],
+        [helper.make_tensor_value_info("rows", TensorProto.FLOAT, [None, 4])],
+        [numpy_helper.from_array(table, "table")])
+    earlier = tmp_path / ONNX_FOLDER / FLOAT32_FILE
+    earlier.parent.mkdir()
+    onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(earlier))
+
+    model_file = onnx_file(tmp_path, quantised=False)  # no config.json here: an export would fail
+
+    assert model_file == earlier and weights_of(model_file).stat().st_size == table.nbytes
+    session = onnxruntime.InferenceSession(str(model_file), providers=["CPUExecutionProvider"])
+    rows = session.run(None, {"ids": np.array([3, 1000], dtype=np.int64)})[0]
+    assert np.array_equal(rows, table[[3, 1000]])
