@@ -7,12 +7,10 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from assistant.bench.chroma_server import chroma_server
 from assistant.bench.served_app import free_port
 from assistant.index.builder import build_index
 from assistant.index.dense import DenseStore
@@ -24,26 +22,11 @@ from .test_index import FICHES, write_corpus
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
-    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = free_port()
-    data = tmp_path_factory.mktemp("chroma-server")
-    env = dict(os.environ, ANONYMIZED_TELEMETRY="False", CHROMA_TELEMETRY="False")
-    server = subprocess.Popen([chroma, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1).read()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("the Chroma server did not start")
-            time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=20)
+    try:
+        with chroma_server(tmp_path_factory.mktemp("chroma-server")) as server:
+            yield server.url
+    except RuntimeError as error:
+        pytest.fail(str(error))
 
 
 def test_index_and_search_through_a_chroma_server(tmp_path, chroma_url):

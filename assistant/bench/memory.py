@@ -1,9 +1,10 @@
 """Peak memory of a whole `index` run against the export's size, and when the index became searchable.
 
 Each export is indexed from scratch in a fresh process, with hashed vectors (the model would take hours at
-10 000 fiches and adds a fixed ~0.5 GB of its own): what is measured is the indexer (reading, catalog,
-BM25) and Chroma's own store, which holds every vector of the collection in memory (HNSW, ~1.5 KB a
-passage of 384 dimensions).
+10 000 fiches): what is measured is the indexer (reading, catalog, BM25) and Chroma's own store, which
+holds every vector of the collection in memory (HNSW: ~2 KB a passage of 384 dimensions, measured, so
+~650 MB at 10 000 fiches whatever the indexer does). The same export is then indexed against a Chroma
+server (`chroma run`), the layout of a national deployment, to tell the indexer's memory from the store's.
 """
 
 from __future__ import annotations
@@ -28,9 +29,12 @@ class MemoryFigure:
     searchable_peak_mb: float
     seconds: float
     peak_mb: float  # the whole run, vectors written to the embedded Chroma included
+    server_indexer_peak_mb: float | None = None  # the same index against a Chroma server: the indexer alone
+    server_peak_mb: float | None = None  # and the server, which holds the vectors
+    server_seconds: float | None = None
 
 
-def index_and_measure(export_folder: Path, index: Path) -> dict:
+def index_and_measure(export_folder: Path, index: Path, chroma_url: str | None = None) -> dict:
     """Run inside the probe process: a full `index` of the export with hashed vectors."""
     import assistant.bench.hashed_embedder  # noqa: F401 - registers the hashed vectors
     from assistant import Settings, build_index
@@ -41,22 +45,39 @@ def index_and_measure(export_folder: Path, index: Path) -> dict:
         seen.update(seconds=report.searchable_seconds, peak=peak_rss_mb())
 
     started = time.perf_counter()
-    report = build_index(Settings(corpus=[export_folder], index=index, embedder="bench-hashed"),
-                         on_searchable=searchable)
+    report = build_index(Settings(corpus=[export_folder], index=index, embedder="bench-hashed",
+                                  chroma_url=chroma_url), on_searchable=searchable)
     return {"fiches": report.fiches, "chunks": report.chunks, "searchable_seconds": seen["seconds"],
             "searchable_peak_mb": seen["peak"], "seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb()}
 
 
-def measure_memory(export: Path, workdir: Path) -> MemoryFigure:
+def measure_memory(export: Path, workdir: Path, with_server: bool = True) -> MemoryFigure:
     workdir.mkdir(parents=True, exist_ok=True)
+    figure = MemoryFigure(**_probe(export, workdir))
+    if with_server:
+        from assistant.bench.chroma_server import chroma_server
+
+        store = Path(tempfile.mkdtemp(prefix="memory-chroma-", dir=workdir))
+        try:
+            with chroma_server(store) as server:
+                served = _probe(export, workdir, server.url)
+                figure.server_peak_mb = server.peak_rss_mb()
+        finally:
+            shutil.rmtree(store, ignore_errors=True)
+        figure.server_indexer_peak_mb, figure.server_seconds = served["peak_mb"], served["seconds"]
+    return figure
+
+
+def _probe(export: Path, workdir: Path, chroma_url: str | None = None) -> dict:
+    """`index_and_measure` in a fresh process, on a new index folder removed afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="memory-index-", dir=workdir))
     try:
-        result = subprocess.run([sys.executable, "-m", "assistant.bench.memory", str(export.parent), str(folder)],
-                                capture_output=True, text=True, check=True)
+        result = subprocess.run([sys.executable, "-m", "assistant.bench.memory", str(export.parent), str(folder),
+                                 *([chroma_url] if chroma_url else [])], capture_output=True, text=True, check=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return MemoryFigure(**json.loads(result.stdout.strip().splitlines()[-1]))
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":
-    print(json.dumps(index_and_measure(Path(sys.argv[1]), Path(sys.argv[2]))))
+    print(json.dumps(index_and_measure(Path(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:4])))
