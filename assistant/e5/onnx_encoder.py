@@ -16,12 +16,14 @@ import numpy as np
 
 BATCH = 64
 TOKEN_BUDGET = 4096  # tokens per run, padding included: long passages go a few at a time
+QUICK_UP_TO = 4  # texts: fewer are cut by the quick tokenizer, more by the full one, built once
 
 
 class OnnxSentenceEncoder:
     def __init__(self, folder: Path, model_file: Path, threads: int | None = None) -> None:
         import onnxruntime
-        from tokenizers import Tokenizer
+
+        from assistant.e5.quick_tokenizer import QuickTokenizer
 
         config = json.loads((folder / "config_sentence_transformers.json").read_text(encoding="utf-8"))
         self.prompts: dict[str, str] = config.get("prompts", {})
@@ -31,11 +33,12 @@ class OnnxSentenceEncoder:
         if not pooling.get("pooling_mode_mean_tokens"):
             raise ValueError(f"{folder} : seule la moyenne des jetons est prise en charge")
         self.dimension = int(pooling["word_embedding_dimension"])
-        max_length = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))["max_seq_length"]
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.enable_truncation(max_length)
-        pad = self.tokenizer.token_to_id("<pad>")
-        self.pad = pad if pad is not None else 0
+        bert_config = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        self.max_length = int(bert_config["max_seq_length"])
+        self.folder = folder
+        self._full_tokenizer = None  # ~0.55 s to build: only when a batch of passages needs it
+        self.quick = QuickTokenizer(folder, self.max_length)
+        self.pad = self.quick.ids.get("<pad>", 0)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get("VAE_THREADS", "0") or 0)
         options.log_severity_level = 3
@@ -53,7 +56,7 @@ class OnnxSentenceEncoder:
         """
         prompt = self.prompts.get(prompt_name, "")
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        tokens = [e.ids for e in self.tokenizer.encode_batch([prompt + text for text in texts])]
+        tokens = self.token_ids([prompt + text for text in texts])
         order = sorted(range(len(texts)), key=lambda i: len(tokens[i]))
         for rows in _groups(order, [len(t) for t in tokens]):
             width = len(tokens[rows[-1]])
@@ -69,6 +72,24 @@ class OnnxSentenceEncoder:
                 pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
             vectors[rows] = pooled
         return vectors
+
+
+    def token_ids(self, texts: list[str]) -> list[list[int]]:
+        """A question or two by the quick tokenizer (same ids, no 250 000-piece model to build); passages
+        by the full one."""
+        if self._full_tokenizer is None and len(texts) <= QUICK_UP_TO and all(map(self.quick.handles, texts)):
+            return [self.quick.encode(text) for text in texts]
+        return [e.ids for e in self.tokenizer.encode_batch(texts)]
+
+    @property
+    def tokenizer(self):
+        if self._full_tokenizer is None:
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
+            tokenizer.enable_truncation(self.max_length)
+            self._full_tokenizer = tokenizer
+        return self._full_tokenizer
 
 
 def _groups(order: list[int], lengths: list[int]) -> list[list[int]]:
