@@ -39,14 +39,22 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
 - **Démarrage** : la première recherche chargeait les fichiers de Chroma (1,5 s à 10 000 fiches) aux dépens
   de la première personne ; `serve` fait ce chargement en tâche de fond, une fois la page servie (le
   modèle chargé pendant la construction de la page la ralentissait : construction de l'application 1,7 s
-  → 0,4 s ici). De `vae-assistant serve` à la première page : 4,0 s sur la machine au repos (6,4 s au
-  premier lancement, fichiers pas encore en cache), dont 2,9 s d'imports, Gradio surtout ; la cible de
-  3 s n'est pas atteinte.
+  → 0,4 s ici). Restaient 2,9 s d'imports, Gradio surtout : à chaque import, Gradio relisait et analysait
+  le source de chacun de ses ~80 composants pour réécrire leurs fichiers de types (`.pyi`) dans son propre
+  dossier d'installation, outil de ses développeurs inutile à un serveur (`import gradio` : 2,3 s avec,
+  1,2 s sans). Le paquet `assistant.web` remplace cet écrivain par une fonction vide avant que le premier
+  composant soit créé. De `vae-assistant serve` à la première page : 4,0 s → 2,1 s (10 fiches), 2,6 s
+  (1 000 fiches) ; la cible de 3 s est atteinte.
 - **Réponse depuis le shell** : chaque question passe par le vecteur du modèle (l'aiguillage des
   questions compare la question aux exemples de chaque champ), si bien qu'une réponse tirée des champs
-  charge le modèle (~1,5 s : tokeniseur 0,5 s, session ONNX 1 s) : la cible de 0,8 s n'est pas atteinte.
-  La commande ne vérifie plus les vecteurs manquants (ce qui ouvrait Chroma et le modèle) que si elle
-  s'en est servie.
+  charge le modèle. Deux changements, mêmes vecteurs : les poids du fichier ONNX sont rangés à côté de
+  lui (`model.onnx_data`), qu'ONNX Runtime projette en mémoire au lieu de les analyser (session 0,95 s →
+  0,1 s ; le processus ne garde que les lignes de la table des 250 000 mots qu'il lit) ; une question est
+  découpée en jetons par un tokeniseur réduit aux pièces que ses mots contiennent, qui trouve le même
+  découpage que le tokeniseur complet dont la construction coûte 0,55 s (mêmes identifiants sur tous les
+  passages et toutes les questions, vérifié par un test). `ask` : 2,4 s et 1 255 Mo → 0,85 s et 267 Mo,
+  mesuré pendant qu'une autre mesure occupait un cœur. La commande ne vérifie les vecteurs manquants (ce
+  qui ouvrait Chroma) que si elle s'en est servie.
 - **Ordre de l'indexation** : le catalogue et BM25 d'abord, lus fiche par fiche dans une transaction, les
   vecteurs ensuite : 10 000 fiches sont consultables (champs et mots) en deux minutes au lieu d'attendre
   des heures de vecteurs. Avec BM25 en deux passes (ci-dessous), la même indexation de 10 000 fiches en
