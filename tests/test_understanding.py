@@ -150,6 +150,26 @@ def test_an_organisation_the_certifier_authorised_is_recognised_from_the_fiches(
     assert {"RNCP37674", "RNCP37873"} <= {c.code for c in listed.citations}
 
 
+def test_an_organisation_is_recognised_by_most_of_its_name_and_its_initials(assistant):
+    # "CHAMBRE DE COMMERCE ET D'INDUSTRIE TERRITORIALE ALSACE EUROMETROPOLE", as candidates write it
+    listed = assistant.ask("la cci alsace eurometropole elle prepare quelles certifs parmi les tiennes ?")
+    assert {"RNCP37674", "RNCP37873", "RNCP40344"} <= {c.code for c in listed.citations}
+    assert "HAUTES ALPES" not in listed.text and "DU CHER" not in listed.text  # other chambers, not this one
+    # named by its initials, it is found as a partner and as the certifier it is
+    esiea = assistant.ask("l'esiea (ecole sup informatique electronique automatique), quelles certifs chez toi ?")
+    assert {"RNCP37674", "RNCP37873", "RNCP35419"} <= {c.code for c in esiea.citations}
+
+
+def test_generic_words_of_a_long_name_do_not_name_it(assistant):
+    # "CENTRE DE FORMATION PROFESSIONNELLE…" is a partner of the ASV title: the question names none
+    answer = assistant.ask("un centre de formation pour le titre asv ?")
+    assert "CENTRE DE FORMATION PROFESSIONNELLE" not in answer.text.split("\n")[0]
+    rome = assistant.ask("Quelles certifications mènent au code ROME M1802 (Expertise et support en systèmes "
+                         "d'information) ?")
+    assert "ECOLE SUP INFORM COMMERCE" not in rome.text  # "sup" begins "support", "inform" "information"
+    assert {"RNCP35419", "RNCP36490", "RNCP37488"} <= {c.code for c in rome.citations}
+
+
 def test_a_word_of_an_organisation_s_name_is_not_enough_to_name_it(assistant):
     # "pro" ends "ARIMAYI ACADEMY PRO", "chat" ends "TOUCHE PAS A MON CHAT": neither names an organisation
     assert "partenaires" not in {c.section for c in assistant.ask("le niveau du titre pro dwwm c quoi ?").citations}

@@ -204,16 +204,18 @@ class Assistant:
     def _organisations(self, query: Query) -> Answer | None:
         """A question naming an organisation the certifier authorised: for the certification asked about, the
         fiche's word that it is one; with no certification named, the certifications it prepares for."""
-        found = organisations_named(self.index, key_terms(query.folded, self._name_words(query.codes)))
+        found = organisations_named(self.index, key_terms(query.folded, self._name_words(query.codes)), query.folded)
         if not found:
             return None
+        lexical = dict(zip((e.name for e in self.router.entries), self.router.lexical(query.folded), strict=True))
+        if query.how not in ("code", "sélection") and lexical["corpus"] >= CORPUS_CUE:
+            return corpus_partner_answer(self.index, found)  # "pour quelles certifications la CCI Alsace…"
         if query.codes:
             own = [code for code in query.codes if code in found]
             return self._with_status_of(partner_answer(self.index, own[0], found[own[0]])) if own else None
         # with no certification named, the question must ask where to prepare or which certifications: a
         # city is often a word of an organisation's name too ("quel temps fait-il à Lyon ?")
-        lexical = dict(zip((e.name for e in self.router.entries), self.router.lexical(query.folded), strict=True))
-        if lexical["places"] > 0 or lexical["corpus"] >= CORPUS_CUE:
+        if lexical["places"] > 0:
             return corpus_partner_answer(self.index, found)
         return None
 

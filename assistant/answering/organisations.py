@@ -5,40 +5,83 @@ An organisation is recognised from the fiches themselves, not from a list: a wor
 organisation when it is the first word of an authorised organisation's name (how people call "AFPA
 ENTREPRISES" or "SIMPLON.CO") and every passage that holds it is such a list: "afpa" or "simplon" are;
 "formation", "pro" or "chat" (the last word of an organisation's name) are not. Short words (three letters
-or fewer) are too ambiguous to name one. The answer quotes the fiche's list: who is authorised, for which
-certification.
+or fewer) are too ambiguous to name one. A longer name is also recognised when the question holds most of
+its words (weighted by rarity), the initials standing for several ("la CCI Alsace Eurométropole" is
+"CHAMBRE DE COMMERCE ET D'INDUSTRIE TERRITORIALE ALSACE EUROMETROPOLE", "l'ESIEA" is "ECOLE SUP
+INFORMATIQUE ELECTRON AUTOMAT"), one of the words held being rare ("Alsace", not "centre" or "formation":
+"un centre de formation pour le titre ?" names no organisation); only the best-named ones are kept. The
+answer quotes the fiche's list: who is authorised, for which certification; over the corpus, the
+certifications the organisation delivers are listed too.
 """
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer import Answer, Citation, cite
 from assistant.answering.drafts import Draft, named
-from assistant.index.french_analyser import analyse
+from assistant.index.french_analyser import STOP_WORDS, analyse
+from assistant.text_normalise import fold, words
 
 PARTNER_SECTION = "partenaires"
 MIN_LETTERS = 4
 LOOKED_AT = 60  # passages read per word
+NAME_COVERED = 0.6  # share of a long name's words (by rarity) the question must hold, initials counting
+RARE_WORD = 3.9  # rarity (BM25's inverse document frequency) of a word in at most ~2 % of the passages
+BEST_NAMED = 0.05  # names within this share of the best-named one are kept too
 
 
-def organisations_named(index, terms: list[str]) -> dict[str, list[str]]:
-    """For each certification, the authorised organisations whose name holds one of the words that name an
-    organisation."""
-    found: dict[str, list[str]] = {}
-    for term in terms:
-        if len(term) < MIN_LETTERS:
-            continue
+def organisations_named(index, terms: list[str], question: str = "") -> dict[str, list[str]]:
+    """For each certification, the authorised organisations the question names: by the first word of their
+    name (one of `terms`, the question's own words), or by most of its words (`question`, folded: every word
+    counts there, the certification's name included, and the initials people type)."""
+    typed = {w for w in words(question) if len(w) >= 3 and w not in STOP_WORDS}
+    every = set(analyse(question)) | set(terms)
+    heads: dict[str, set[str]] = {}  # certification → first words that name one of its organisations
+    for term in sorted(t for t in every if len(t) >= MIN_LETTERS):
         hits = index.lexical.search(term, LOOKED_AT)
-        chunks = index.catalog.chunks(chunk_id for chunk_id, _ in hits)
-        if not chunks or any(c.section != PARTNER_SECTION for c in chunks.values()):
-            continue
-        for code in dict.fromkeys(c.code for c in chunks.values()):
-            certification = index.certification(code)
-            names = list(dict.fromkeys(p.name for p in certification.partners
-                                       if p.active is not False and analyse(p.name)[:1] == [term]))
-            if names:
-                found.setdefault(code, [])
-                found[code] += [n for n in names if n not in found[code]]
-    return found
+        chunks = index.catalog.chunks(chunk_id for chunk_id, _ in hits).values()
+        listed = [c.code for c in chunks if c.section == PARTNER_SECTION]
+        list_only = bool(listed) and len(listed) == len(chunks) and term in terms
+        for code in dict.fromkeys(listed):
+            heads.setdefault(code, set()).update([term] if list_only else [])
+    rarity = index.lexical.rarity
+    scored: dict[str, list[tuple[float, str]]] = {}
+    for code, first_words in heads.items():
+        for partner in index.certification(code).partners:
+            if partner.active is False:
+                continue
+            by_head = analyse(partner.name)[:1] in ([w] for w in first_words)
+            score = 2.0 if by_head else _named_share(partner.name, every, typed, rarity)
+            if score >= NAME_COVERED:
+                scored.setdefault(code, []).append((score, partner.name))
+    best = max((score for names in scored.values() for score, _ in names), default=0.0)
+    found = {code: list(dict.fromkeys(name for score, name in names if score >= best - BEST_NAMED))
+             for code, names in scored.items()}
+    return {code: names for code, names in found.items() if names}
+
+
+def _named_share(name: str, asked: set[str], typed: set[str], rarity) -> float:
+    """How much of a name of three words or more the question holds, by rarity, initials counting for the
+    run of words they begin ("cci" for "chambre de commerce et d'industrie"); 0 unless a rare word of the
+    name is held as a word."""
+    kept = [w for w in words(name) if w not in STOP_WORDS and not re.fullmatch(r"[a-z]", w)]
+    if len(kept) < 3:
+        return 0.0
+    stems = [(analyse(w) or [w])[0] for w in kept]
+    held = [stem in asked or any(a.startswith(stem) for a in asked if len(stem) >= 3) for stem in stems]
+    weight = rarity(stems)
+    letters = "".join(w[0] for w in kept)
+    initials = {acronym: letters.find(acronym) for acronym in typed if acronym in letters}
+    # the rare word must be the question's own word, not a longer one it begins ("sup" in "support"); and the
+    # acronym written in the name ("… DU CHER (CCI)") says no more than its initials: many names share it
+    if not any(stem in asked and weight[stem] >= RARE_WORD and word not in initials
+               for stem, word in zip(stems, kept, strict=True)):
+        return 0.0
+    for acronym, start in initials.items():
+        held[start:start + len(acronym)] = [True] * len(acronym)
+    total = sum(weight[stem] for stem in stems)
+    return sum(weight[stem] for h, stem in zip(held, stems, strict=True) if h) / total if total else 0.0
 
 
 def partner_answer(index, code: str, names: list[str]) -> Answer:
@@ -56,15 +99,24 @@ def partner_answer(index, code: str, names: list[str]) -> Answer:
 
 
 def corpus_partner_answer(index, found: dict[str, list[str]]) -> Answer:
-    """The certifications of the corpus for which the organisations named are authorised partners."""
+    """The certifications of the corpus for which the organisations named are authorised partners, then
+    those they deliver themselves."""
     draft = Draft()
     everyone = sorted({n for names in found.values() for n in names})
     draft.say(f"{' ; '.join(everyone)} figure(nt) parmi les organismes partenaires de {len(found)} "
               "certification(s) du corpus :")
+    delivered = {code: card for code, card in index.cards.items()
+                 if {fold(c) for c in card.certifiers} & {fold(n) for n in everyone}}
     for code, names in sorted(found.items()):
         card = index.cards[code]
         marker = draft.cite(Citation(code=code, section=PARTNER_SECTION, section_label="Organismes partenaires",
                                      quote=" ; ".join(names)))
         draft.say(f"- {code} — {card.title} ({card.status}) {marker}")
+    if delivered:
+        draft.say("Certificateur de :")
+        for code, card in sorted(delivered.items()):
+            marker = draft.cite(Citation(code=code, section="presentation", section_label="Présentation",
+                                         quote="Certificateur(s) : " + " ; ".join(card.certifiers)))
+            draft.say(f"- {code} — {card.title} ({card.status}) {marker}")
     return Answer(text=draft.text, citations=draft.citations,
-                  certification=next(iter(found)) if len(found) == 1 else None)
+                  certification=next(iter(found)) if len(found) == 1 and not delivered else None)
