@@ -34,6 +34,7 @@ from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit, SearchIndex
 from assistant.index.structure_hints import mentioned_units
+from assistant.mapping.experiences import Experience
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.render.fiche_text import french_date
 from assistant.text_normalise import fold, spell_out
@@ -410,22 +411,35 @@ class Assistant:
             own = set(analyse(named.title))
             terms = [t for t in terms if t not in own] or terms
             searched = " ".join(terms)
+        mapped = self._mapped_unit(c, searched if named is not None else query.text)
+        if mapped is not None:
+            return self._holding_answer(c, mapped, aspect, named)
         for hit in self.index.search(searched, k=5, codes=[c.code], sections={"bloc", "unite"}):
             if hit.chunk.section in ("bloc", "unite") and coverage(terms, hit.chunk.text) > 0:
                 unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
-                if unit is None:
-                    continue
-                bloc = c.bloc(unit.code) if unit.kind == UnitKind.BLOC else None
-                found = drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
-                where = f"{unit.code} : « {unit.title} » {found.cite(found.citations[0])}"
-                if named is None:
-                    found.lines[0] = f"C'est dans {where}."
-                elif named.code == unit.code:
-                    found.lines[0] = f"Oui : c'est dans {where}."
-                else:
-                    found.lines[0] = f"Non : c'est dans {where}, pas dans {named.code} « {named.title} »."
-                return found
+                if unit is not None:
+                    return self._holding_answer(c, unit, aspect, named)
         return None
+
+    def _mapped_unit(self, c: Certification, activity: str) -> Unit | None:
+        """The unit the mapping's evidence links an activity to ("rappeler les propriétaires après la
+        consultation"), as it would a line of a candidate's experience: the competences of the whole corpus
+        weigh in, not only the words the question shares with one passage. None when nothing is evidenced."""
+        mapping = ExperienceMapper(self.index).map(c.code, [Experience(number=1, text=activity, title="")])
+        matches = mapping.experiences[0].matches if mapping.experiences else []
+        return next((u for u in c.units if matches and u.code == matches[0].unit), None)
+
+    def _holding_answer(self, c: Certification, unit: Unit, aspect: str, named: Unit | None) -> Draft:
+        bloc = c.bloc(unit.code) if unit.kind == UnitKind.BLOC else None
+        found = drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
+        where = f"{unit.code} : « {unit.title} » {found.cite(found.citations[0])}"
+        if named is None:
+            found.lines[0] = f"C'est dans {where}."
+        elif named.code == unit.code:
+            found.lines[0] = f"Oui : c'est dans {where}."
+        else:
+            found.lines[0] = f"Non : c'est dans {where}, pas dans {named.code} « {named.title} »."
+        return found
 
     def _with_status(self, c: Certification | None, entry: FieldEntry, drafted: Draft) -> Draft:
         """An answer about an inactive certification, or one whose registration has ended, says so first."""
