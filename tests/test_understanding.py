@@ -219,14 +219,20 @@ def test_cb_is_how_many_except_in_a_list_of_payments(typed, spelt):
 
 @pytest.mark.parametrize(("question", "expected", "fact"), [
     ("lesquelles de tes certifs expirent en 2026 ?", {"RNCP35809", "RNCP35959"}, "fin d'enregistrement : "),
+    ("quelles certifications ont pris effet en 2023 ?", {"RNCP37488", "RNCP37674", "RNCP37873"}, "date d'effet : "),
     ("quelles certifications sont accessibles en Polynésie ?", {"RNCP35809", "RNCP37488"}, "Polynésie française : oui"),
     ("quelles certifications ne sont pas ouvertes aux étudiants en formation initiale ?", {"RNCP37674", "RNCP37873"},
      ": non"),
 ])
-def test_corpus_filters_on_registration_end_overseas_access_and_routes(assistant, question, expected, fact):
+def test_corpus_filters_on_registration_dates_overseas_access_and_routes(assistant, question, expected, fact):
     answer = assistant.ask(question)
     assert expected <= {c.code for c in answer.citations}
     assert all(fact in c.quote for c in answer.citations)
+
+
+def test_registered_since_a_year_counts_that_year_and_the_later_ones(assistant):
+    since = {c.code for c in assistant.ask("quelles certifications sont enregistrées depuis 2023 ?").citations}
+    assert {"RNCP37488", "RNCP37674", "RNCP37873", "RNCP39568"} <= since and "RNCP35809" not in since
 
 
 def test_an_experience_asked_of_a_certification_named_by_its_code_is_mapped(assistant):

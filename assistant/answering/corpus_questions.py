@@ -48,6 +48,8 @@ class CorpusFilter:
     rome: str | None = None
     nsf: str | None = None
     ends_in: int | None = None  # the year the registration ends
+    starts_in: int | None = None  # the year the registration took effect
+    starts_from: int | None = None  # the first year it may have taken effect ("depuis 2023")
     overseas: dict[str, bool] = field(default_factory=dict)  # "new_caledonia" / "french_polynesia": accessible?
     routes: dict[str, bool] = field(default_factory=dict)  # route value: open?
     registration_type: str | None = None  # words the type of registration must hold ("sur demande")
@@ -57,12 +59,14 @@ class CorpusFilter:
     @property
     def empty(self) -> bool:
         return (all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf,
-                                        self.ends_in, self.registration_type))
+                                        self.ends_in, self.starts_in, self.starts_from, self.registration_type))
                 and not self.overseas and not self.routes)
 
     def facts_of(self, card: Card) -> list[str]:
         """What the card says on each filter that is not already shown beside every certification listed."""
+        starts = self.starts_in or self.starts_from
         facts = [f"fin d'enregistrement : {french_date(card.registration_end)}" if self.ends_in else "",
+                 f"date d'effet : {french_date(card.registration_effective)}" if starts else "",
                  f"enregistrement : {card.registration_type}" if self.registration_type else ""]
         facts += [f"{label} : {YES_NO[getattr(card, place)]}" for place, _, label in OVERSEAS if place in self.overseas]
         facts += [f"{Route(route).label} : {YES_NO[card.routes.get(route)]}" for route in self.routes]
@@ -78,6 +82,10 @@ class CorpusFilter:
             lambda: self.nsf is None or any(n.lower().startswith(self.nsf) for n in card.nsf),
             lambda: self.ends_in is None or (card.registration_end is not None
                                              and card.registration_end.year == self.ends_in),
+            lambda: self.starts_in is None or (card.registration_effective is not None
+                                               and card.registration_effective.year == self.starts_in),
+            lambda: self.starts_from is None or (card.registration_effective is not None
+                                                 and card.registration_effective.year >= self.starts_from),
             lambda: all(getattr(card, place) is wanted for place, wanted in self.overseas.items()),
             lambda: all(card.routes.get(route) is wanted for route, wanted in self.routes.items()),
             lambda: self.registration_type is None or self.registration_type in fold(card.registration_type),
@@ -116,6 +124,15 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     if end := re.search(r"\b(?:expir|fin\b|finissent|termin|echeance|arrivent a terme)\D{0,40}\b(20\d\d)\b", folded):
         wanted.ends_in = int(end.group(1))
         wanted.said.append(f"dont l'enregistrement prend fin en {wanted.ends_in}")
+    elif start := re.search(r"\b(?:effet|vigueur|enregistrees?|inscrites?|creees?|apparues?)\b\D{0,40}\b(20\d\d)\b",
+                            folded):
+        if re.search(r"\b(?:depuis|a partir de|apres)\s+(?:l'annee\s+)?" + start.group(1), folded) and \
+                not re.search(r"\b(?:effet|en)\s+" + start.group(1), folded):
+            wanted.starts_from = int(start.group(1))
+            wanted.said.append(f"enregistrées depuis {wanted.starts_from} (date d'effet)")
+        else:
+            wanted.starts_in = int(start.group(1))
+            wanted.said.append(f"dont l'enregistrement a pris effet en {wanted.starts_in}")
     negated = NEGATION.search(folded) is not None
     for place, pattern, label in OVERSEAS:
         if re.search(pattern, folded):

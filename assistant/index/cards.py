@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from assistant.certification import Certification, Route
 
-CARD_LAYOUT = "3"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "4"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -30,6 +30,7 @@ class Card(BaseModel):
     active: bool | None = None
     accessible: bool | None = None
     registration_end: date | None = None
+    registration_effective: date | None = None
     vae_open: bool | None = None
     rome: list[str] = []
     nsf: list[str] = []
@@ -61,6 +62,7 @@ def card_of(c: Certification) -> Card:
         code=c.code, title=c.title, new_title=c.new_title or "", kind=c.abbreviation or "",
         certifiers=list(dict.fromkeys(x.name for x in c.certifiers)), level_european=c.level_european,
         level_old=c.level_old, active=c.active, accessible=c.accessible, registration_end=c.registration.end,
+        registration_effective=c.registration.effective,
         vae_open=None if vae is None else vae.open, rome=[r.code for r in c.rome], nsf=[n.code for n in c.nsf],
         summary=" ".join([c.summary[:600], *c.activities[:8], *(b.title for b in c.blocs)])[:1500],
         domains=list(dict.fromkeys(x.label for x in [*c.rome, *c.nsf, *c.formacodes] if x.label)),
