@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.bench.served_app import free_port
+from assistant.bench.served_app import free_port, stop
 
 START_TIMEOUT = 60.0  # seconds
 
@@ -55,8 +55,4 @@ def chroma_server(data: Path) -> Iterator[ChromaServer]:
                 time.sleep(0.3)
         yield ChromaServer(url, process)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)

@@ -61,8 +61,13 @@ def serve(index: Path, log: Path, auth: str | None = None, timeout: float = 120,
                 time.sleep(0.1)
         yield Served(url, process, log, time.perf_counter() - started)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+
+
+def stop(process: subprocess.Popen, grace: float = 20) -> None:
+    """Ask a server to stop, and end it if it has not within `grace` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
