@@ -11,11 +11,26 @@ from __future__ import annotations
 from functools import lru_cache
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_FRENCH
 
 from assistant.text_normalise import fold, words
 
-STOP_WORDS = frozenset(fold(w) for w in STOPWORDS_FRENCH) | {"l", "d", "qu", "s", "n", "c", "j", "m", "t"}
+# Snowball's French stop words (the list NLTK and bm25s ship), kept here: a library's release must not
+# change how the index was analysed without ANALYSER_VERSION saying so.
+FRENCH_STOP_WORDS = (
+    'ai', 'aie', 'aient', 'aies', 'ait', 'as', 'au', 'aura', 'aurai', 'auraient', 'aurais', 'aurait', 'auras',
+    'aurez', 'auriez', 'aurions', 'aurons', 'auront', 'aux', 'avaient', 'avais', 'avait', 'avec', 'avez', 'aviez',
+    'avions', 'avons', 'ayant', 'ayante', 'ayantes', 'ayants', 'ayez', 'ayons', 'c', 'ce', 'ces', 'd', 'dans',
+    'de', 'des', 'du', 'elle', 'en', 'es', 'est', 'et', 'eu', 'eue', 'eues', 'eurent', 'eus', 'eusse', 'eussent',
+    'eusses', 'eussiez', 'eussions', 'eut', 'eux', 'eûmes', 'eût', 'eûtes', 'furent', 'fus', 'fusse', 'fussent',
+    'fusses', 'fussiez', 'fussions', 'fut', 'fûmes', 'fût', 'fûtes', 'il', 'ils', 'j', 'je', 'l', 'la', 'le',
+    'les', 'leur', 'lui', 'm', 'ma', 'mais', 'me', 'mes', 'moi', 'mon', 'même', 'n', 'ne', 'nos', 'notre', 'nous',
+    'on', 'ont', 'ou', 'par', 'pas', 'pour', 'qu', 'que', 'qui', 's', 'sa', 'se', 'sera', 'serai', 'seraient',
+    'serais', 'serait', 'seras', 'serez', 'seriez', 'serions', 'serons', 'seront', 'ses', 'soient', 'sois', 'soit',
+    'sommes', 'son', 'sont', 'soyez', 'soyons', 'suis', 'sur', 't', 'ta', 'te', 'tes', 'toi', 'ton', 'tu', 'un',
+    'une', 'vos', 'votre', 'vous', 'y', 'à', 'étaient', 'étais', 'était', 'étant', 'étante', 'étantes', 'étants',
+    'étiez', 'étions', 'été', 'étée', 'étées', 'étés', 'êtes',
+)
+STOP_WORDS = frozenset(fold(w) for w in FRENCH_STOP_WORDS) | {"l", "d", "qu", "s", "n", "c", "j", "m", "t"}
 
 
 @lru_cache(maxsize=1)

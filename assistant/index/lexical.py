@@ -14,17 +14,17 @@ from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
-import bm25s
 import numpy as np
 
 from assistant.index.french_analyser import ANALYSER_VERSION, analyse
+from assistant.index.score_columns import ScoreColumns
 
 FOLDER = "bm25"
 K1, B = 1.5, 0.75  # bm25s's defaults, which the index always used
 
 
 def _bm25_model(terms: np.ndarray, counts: np.ndarray, distinct: np.ndarray, lengths: np.ndarray,
-                vocabulary: dict[str, int]) -> bm25s.BM25:
+                vocabulary: dict[str, int]) -> ScoreColumns:
     """bm25s's Lucene BM25, its score matrix built here straight into its compressed columns.
 
     `bm25s.BM25.index` holds every passage's word list, then three arrays per (passage, term) pair and a
@@ -51,20 +51,17 @@ def _bm25_model(terms: np.ndarray, counts: np.ndarray, distinct: np.ndarray, len
         rows[where] = document
         slot[own] += 1
         position += width
-    model = bm25s.BM25(method="lucene", k1=K1, b=B)
-    model.scores = {"data": data, "indices": rows, "indptr": pointer, "num_docs": documents}
-    model.vocab_dict = {**vocabulary, "": vocabulary_size}  # bm25s's empty token, held by no passage
-    model.unique_token_ids_set = set(model.vocab_dict.values())
-    model.nonoccurrence_array = None  # Lucene BM25 has no score for absent terms
-    return model
+    # bm25s's parameters and its empty token (held by no passage): the files stay readable by bm25s itself
+    parameters = {"k1": K1, "b": B, "delta": 0.5, "method": "lucene", "idf_method": "lucene", "dtype": "float32",
+                  "int_dtype": "int32", "backend": "numpy"}
+    return ScoreColumns(data, rows, pointer, documents, {**vocabulary, "": vocabulary_size}, parameters)
 
 
 class LexicalIndex:
-    def __init__(self, model: bm25s.BM25 | None, ids: list[str], codes: list[str], generation: int) -> None:
+    def __init__(self, model: ScoreColumns | None, ids: list[str], codes: list[str], generation: int) -> None:
         self.model = model
         self.ids = ids
         self.generation = generation
-        self._document_frequency: np.ndarray | None = None
         self._code_of = np.array(codes, dtype=object)
         grouped: dict[str, list[int]] = {}
         for position, code in enumerate(codes):  # one pass: a scan per code would be quadratic at RNCP scale
@@ -98,7 +95,7 @@ class LexicalIndex:
         shutil.rmtree(fresh, ignore_errors=True)
         fresh.mkdir(parents=True)
         if self.model is not None:
-            self.model.save(str(fresh), show_progress=False)
+            self.model.save(fresh)
         (fresh / "chunks.json").write_text(
             json.dumps({"generation": self.generation, "analyser": ANALYSER_VERSION, "ids": self.ids,
                         "codes": self._code_of.tolist()}),
@@ -120,7 +117,7 @@ class LexicalIndex:
             meta = json.loads((folder / "chunks.json").read_text(encoding="utf-8"))
             if meta.get("analyser") != ANALYSER_VERSION:
                 return None  # terms analysed another way would never match the questions' terms
-            model = bm25s.BM25.load(str(folder), show_progress=False) if meta["ids"] else None
+            model = ScoreColumns.load(folder) if meta["ids"] else None
         except (OSError, ValueError, KeyError):
             return None
         return cls(model, meta["ids"], meta["codes"], int(meta["generation"]))
@@ -131,18 +128,13 @@ class LexicalIndex:
         way (a paraphrase, a typo): it counts half as much as the commonest word of the question."""
         if self.model is None:
             return dict.fromkeys(terms, 1.0)
-        if self._document_frequency is None:
-            pointers = np.asarray(self.model.scores["indptr"])
-            ends = np.append(pointers[1:], len(self.model.scores["indices"]))[: len(pointers)]
-            self._document_frequency = ends - pointers
         total = max(1, len(self.ids))
         weights, unseen = {}, []
         for term in terms:
-            position = self.model.vocab_dict.get(term)
-            if position is None:
+            frequency = self.model.document_frequency(term)
+            if frequency is None:
                 unseen.append(term)
                 continue
-            frequency = int(self._document_frequency[position])
             weights[term] = float(np.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
         fallback = min(weights.values(), default=2.0) / 2
         return weights | dict.fromkeys(unseen, fallback)
@@ -165,7 +157,7 @@ class LexicalIndex:
                 positions = self._positions_by_code.get(code)
                 if positions is not None:
                     mask[positions] = 1.0
-        scores = self.model.get_scores(terms, weight_mask=mask)
+        scores = self.model.scores(terms, mask)
         if len(scores) == 0:
             return []
         k = min(k, len(scores))
