@@ -280,3 +280,12 @@ def test_the_legal_texts_of_a_certification_are_given_with_its_registration(assi
     assert not answer.declined and "Art. D337-139 à D337-160 du Code de l’éducation" in answer.text
     quoted = [c.quote for c in answer.citations if c.section == "enregistrement"]
     assert quoted and "D337-139" in quoted[0]
+
+
+def test_the_status_says_yes_or_no_only_to_a_yes_or_no_question(assistant):
+    closed = assistant.ask("c'est encore actif le RNCP37674 ?")
+    assert closed.text.startswith("Oui : certification RNCP37674")
+    open_question = assistant.ask("le RNCP37674 est entré en vigueur à quelle date ?")
+    assert not open_question.text.startswith(("Oui", "Non"))
+    ended = assistant.ask("quel est le statut du RNCP34762 ?")  # registration ended 31 August 2024
+    assert "a pris fin le 31 août 2024" in ended.text and "court jusqu'au 31 août 2024" not in ended.text

@@ -56,3 +56,13 @@ def asks_duration(folded_question: str) -> bool:
 
 def holds_duration(folded_answer: str) -> bool:
     return holds(AnswerKind.DURATION, folded_answer)
+
+
+OPEN_QUESTION = re.compile(r"\b(?:quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|qui|quoi|koi|comment|combien|quand"
+                           r"|pourquoi|a quoi|de quoi|en quoi|qu'est|date|statut)\b")
+
+
+def asks_yes_or_no(folded_question: str) -> bool:
+    """A question answered by yes or no ("c'est encore actif ?"), not one that asks for a thing, a person, a
+    way, a number, a date or a status ("il est entré en vigueur à quelle date ?")."""
+    return OPEN_QUESTION.search(folded_question) is None

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.answer import Citation, cite
+from assistant.answering.answer_kinds import asks_yes_or_no
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind
 from assistant.first_of_each import first_of_each
 from assistant.render.fiche_text import (
@@ -262,7 +264,8 @@ def partial(c: Certification, q=None) -> Draft | None:
 
 
 # -- identity ------------------------------------------------------------------------------------------
-def status(c: Certification, _q=None) -> Draft:
+def status(c: Certification, q=None) -> Draft:
+    """Still obtainable? "Oui" or "Non" first when the question asks yes or no, the status itself otherwise."""
     d = Draft()
     line = status_line(c)
     quotes = [c.status_note or f"Statut : {line}"]
@@ -270,10 +273,15 @@ def status(c: Certification, _q=None) -> Draft:
         quotes.append(f"Date de fin d'enregistrement : {french_date(c.registration.end)}")
     marker = d.cite(cite(c, "presentation", "\n".join(quotes)))
     still = c.active is not False and c.accessible is not False
-    lead = "Oui" if still and c.active else ("Non" if not still else "La fiche ne le dit pas clairement")
-    d.say(f"{lead} : certification {named(c)} — {line} {marker}.")
+    if q is None or asks_yes_or_no(q.folded):
+        lead = "Oui" if still and c.active else ("Non" if not still else "La fiche ne le dit pas clairement")
+        d.say(f"{lead} : certification {named(c)} — {line} {marker}.")
+    else:
+        d.say(f"Statut de la certification {named(c)} : {line} {marker}.")
     if c.registration.end:
-        d.say(f"Son enregistrement au RNCP court jusqu'au {french_date(c.registration.end)} {marker}.")
+        ended = c.registration.end < date.today()
+        when = "a pris fin le" if ended else "court jusqu'au"
+        d.say(f"Son enregistrement au RNCP {when} {french_date(c.registration.end)} {marker}.")
     if c.next:
         d.say(f"Certification suivante : {' ; '.join(c.next)} {d.cite(cite(c, 'historique', chr(10).join(c.next)))}.")
     return d
