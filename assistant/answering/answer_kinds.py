@@ -59,10 +59,10 @@ def holds_duration(folded_answer: str) -> bool:
 
 
 OPEN_QUESTION = re.compile(r"\b(?:quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|qui|quoi|koi|comment|combien|quand"
-                           r"|pourquoi|a quoi|de quoi|en quoi|qu'est|date|statut)\b")
+                           r"|pourquoi|a quoi|de quoi|en quoi|qu'est|date)\b")
 
 
 def asks_yes_or_no(folded_question: str) -> bool:
     """A question answered by yes or no ("c'est encore actif ?"), not one that asks for a thing, a person, a
-    way, a number, a date or a status ("il est entré en vigueur à quelle date ?")."""
+    way, a number or a date ("il est entré en vigueur à quelle date ?")."""
     return OPEN_QUESTION.search(folded_question) is None

@@ -204,8 +204,11 @@ def _one_route(c: Certification, route: Route, q=None) -> Draft | None:
     if access is None:
         return None
     d = Draft()
-    verdict = {True: "Oui, la voie « {label} » est ouverte", False: "Non, la voie « {label} » n'est pas ouverte",
-               None: "La fiche ne dit pas si la voie « {label} » est ouverte"}[access.open]
+    said = {True: "la voie « {label} » est ouverte", False: "la voie « {label} » n'est pas ouverte",
+            None: "la fiche ne dit pas si la voie « {label} » est ouverte"}[access.open]
+    closed_question = q is None or asks_yes_or_no(q.folded)  # "comment y accéder par la VAE ?" asks no yes or no
+    lead = {True: "Oui, ", False: "Non, ", None: ""}[access.open] if closed_question else ""
+    verdict = (lead + said)[0].upper() + (lead + said)[1:]
     marker = d.cite(cite(c, "voies_acces", f"{route.label} : {'oui' if access.open else 'non'}"))
     d.say(verdict.format(label=route.label) + f" pour la certification {named(c)} {marker}.")
     if access.open is False:
