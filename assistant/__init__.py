@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from assistant.settings import disable_telemetry
+
+disable_telemetry()  # before Chroma, Gradio or ONNX Runtime is imported by anything of the package
+
 __version__ = "0.1.0"
 
 _HOMES = {

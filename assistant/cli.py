@@ -23,9 +23,6 @@ from assistant.cli_common import (
     settings_for,
 )
 from assistant.cli_dossier import feasibility_command, map_command, outline_command
-from assistant.settings import disable_telemetry
-
-disable_telemetry()
 
 app = typer.Typer(
     cls=ReportingGroup,

@@ -76,6 +76,7 @@ def disable_telemetry() -> None:
     for name, value in {
         "ANONYMIZED_TELEMETRY": "False",
         "GRADIO_ANALYTICS_ENABLED": "False",
+        "ORT_DISABLE_TELEMETRY": "1",  # ONNX Runtime ≥ 1.29 on Linux: device id, offline store, uploads
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
         "HF_HUB_DISABLE_TELEMETRY": "1",
