@@ -37,8 +37,10 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
     counts there, the certification's name included, and the initials people type)."""
     typed = {w for w in words(question) if len(w) >= 3 and w not in STOP_WORDS}
     every = set(analyse(question)) | set(terms)
+    weights = index.lexical.rarity(sorted(every))
+    rare = {t for t in every if weights[t] >= RARE_WORD}  # a name held by most of its words holds one of these
     heads: dict[str, set[str]] = {}  # certification → first words that name one of its organisations
-    for term in sorted(t for t in every if len(t) >= MIN_LETTERS):
+    for term in sorted({t for t in terms if len(t) >= MIN_LETTERS} | rare):
         hits = index.lexical.search(term, LOOKED_AT)
         chunks = index.catalog.chunks(chunk_id for chunk_id, _ in hits).values()
         listed = [c.code for c in chunks if c.section == PARTNER_SECTION]
@@ -51,8 +53,11 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
         for partner in index.certification(code).partners:
             if partner.active is False:
                 continue
-            by_head = analyse(partner.name)[:1] in ([w] for w in first_words)
-            score = 2.0 if by_head else _named_share(partner.name, every, typed, rarity)
+            name_terms = analyse(partner.name)
+            if name_terms[:1] in ([w] for w in first_words):
+                score = 2.0
+            else:
+                score = _named_share(partner.name, every, typed, rarity) if rare & set(name_terms) else 0.0
             if score >= NAME_COVERED:
                 scored.setdefault(code, []).append((score, partner.name))
     best = max((score for names in scored.values() for score, _ in names), default=0.0)
