@@ -72,9 +72,19 @@ class SearchIndex:
         self.folder = settings.index
         self.titles = self.catalog.titles()
         self.cards: dict[str, Card] = {card.code: card for card in load_cards(self.catalog)}
-        self.names = CertificationNames(list(self.cards.values()))
-        self.codes = self.names.codes  # every code of the index, as a set, built once
+        self.codes = set(self.cards)  # every code of the index, as a set, built once
+        self._names: CertificationNames | None = None
         self._certifications: dict[str, Certification] = {}
+
+    @property
+    def names(self) -> CertificationNames:
+        """How people name each certification, learnt from the cards once (1.5 s at 10 000 fiches): by the
+        warm-up once `serve` has served its first page, or by the first question, not before the page."""
+        if self._names is None:
+            with self._opening:
+                if self._names is None:
+                    self._names = CertificationNames(list(self.cards.values()))
+        return self._names
 
     @cached_property
     def card_terms(self) -> dict[str, frozenset[str]]:
@@ -129,9 +139,10 @@ class SearchIndex:
         return self._dense is not None
 
     def warm_up(self) -> None:
-        """One search of each kind, so the first person to ask does not wait while Chroma loads its files
-        (about 1.5 s at 10 000 fiches, vae-assistant bench)."""
+        """The names of the certifications, then one search of each kind, so the first person to ask does not
+        wait while Chroma loads its files (about 1.5 s at 10 000 fiches, vae-assistant bench)."""
         first = next(iter(self.titles), None)
+        _ = self.names
         self.search("certification", k=1)
         if first:
             self.search("certification", k=1, codes=[first])

@@ -63,8 +63,9 @@ class Services:
     def choices(self) -> list[tuple[str, str]]:
         """The certifications as a person searches them, by code or by title, each with its status when a
         candidate can no longer obtain it; those still open first."""
-        statuses = self.index.catalog.statuses()
-        tags = {code: status_tag(*statuses.get(code, (None, None))) for code in self.index.titles}
+        cards = self.index.cards  # in memory: reading every fiche's status from the catalog took 0.4 s at 10 000
+        tags = {code: status_tag(cards[code].active, cards[code].registration_end) if code in cards else ""
+                for code in self.index.titles}
         ordered = sorted(self.index.titles.items(), key=lambda item: (bool(tags[item[0]]), item[0]))
         return [(name_with_status(code, title, tags[code]), code) for code, title in ordered]
 
