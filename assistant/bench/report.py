@@ -43,8 +43,11 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
   le source de chacun de ses ~80 composants pour réécrire leurs fichiers de types (`.pyi`) dans son propre
   dossier d'installation, outil de ses développeurs inutile à un serveur (`import gradio` : 2,3 s avec,
   1,2 s sans). Le paquet `assistant.web` remplace cet écrivain par une fonction vide avant que le premier
-  composant soit créé. De `vae-assistant serve` à la première page : 4,0 s → 2,1 s (10 fiches), 2,6 s
-  (1 000 fiches) ; la cible de 3 s est atteinte.
+  composant soit créé. À 10 000 fiches, apprendre les noms des certifications (1,5 s) attend désormais
+  que la page soit servie (la mise en route en tâche de fond, ou la première question, s'en charge), et
+  la liste des certifications lit les statuts dans les fiches résumées déjà en mémoire (0,4 s de moins).
+  De `vae-assistant serve` à la première page : 10 fiches 4,0 s → 1,6 s, 10 000 fiches 10,0 s → 2,5 s ;
+  la cible de 3 s est atteinte à toutes les tailles mesurées.
 - **Réponse depuis le shell** : chaque question passe par le vecteur du modèle (l'aiguillage des
   questions compare la question aux exemples de chaque champ), si bien qu'une réponse tirée des champs
   charge le modèle. Deux changements, mêmes vecteurs : les poids du fichier ONNX sont rangés à côté de
@@ -54,9 +57,8 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
   découpage que le tokeniseur complet dont la construction coûte 0,55 s (mêmes identifiants sur tous les
   passages et toutes les questions, vérifié par un test) ; enfin BM25 est lu avec numpy seul, ses colonnes
   projetées depuis le disque (mêmes fichiers, mêmes scores que bm25s, vérifié par un test), sans importer
-  bm25s ni scipy (0,17 s). `ask` : 2,4 s et 1 255 Mo → 0,65–0,81 s et 256 Mo, mesuré pendant qu'une autre
-  mesure occupait un cœur. La commande ne vérifie les vecteurs manquants (ce qui ouvrait Chroma) que si
-  elle s'en est servie.
+  bm25s ni scipy (0,17 s). `ask` : 2,4 s et 1 255 Mo → 0,64 s (médiane, tableau ci-dessus) et 256 Mo.
+  La commande ne vérifie les vecteurs manquants (ce qui ouvrait Chroma) que si elle s'en est servie.
 - **Ordre de l'indexation** : le catalogue et BM25 d'abord, lus fiche par fiche dans une transaction, les
   vecteurs ensuite : 10 000 fiches sont consultables (champs et mots) en deux minutes au lieu d'attendre
   des heures de vecteurs. Avec BM25 en deux passes (ci-dessous), la même indexation de 10 000 fiches en
@@ -256,8 +258,8 @@ def _command(part: dict) -> list[str]:
                                                                 "lancements"], rows)
     lines += ["", "Du lancement de la commande à sa réponse, dans un processus neuf : une réponse tirée des champs "
                   "de la fiche n'ouvre pas Chroma, mais charge le modèle : l'aiguillage compare la question aux "
-                  "exemples de chaque champ (tokeniseur 0,55 s, session ONNX 0,1 s). Cible : ≤ 0,8 s sur une "
-                  "machine au repos."]
+                  "exemples de chaque champ (tokeniseur réduit aux pièces de la question, session ONNX aux poids "
+                  "projetés depuis le disque : 0,2 s environ). Cible : ≤ 0,8 s sur une machine au repos."]
     return lines
 
 
