@@ -18,6 +18,11 @@ CODE_PATTERN = re.compile(r"^RNCP\d{3,6}$")
 SourceFormat = Literal["cncp-text", "rncp-xml", "pdf"]
 
 
+
+def registration_ended(end: date | None, today: date | None = None) -> bool:
+    """Whether the registration in the RNCP is over: an export can be older than today."""
+    return end is not None and end < (today or date.today())
+
 class Source(BaseModel):
     """Where a field came from, so a citation can point back to the exact place in the fiche."""
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from assistant.answer import Citation, cite
 from assistant.answering.answer_kinds import asks_yes_or_no
-from assistant.certification import Bloc, Certification, Route, Unit, UnitKind
+from assistant.certification import Bloc, Certification, Route, Unit, UnitKind, registration_ended
 from assistant.first_of_each import first_of_each
 from assistant.render.fiche_text import (
     YES_NO,
@@ -199,6 +198,12 @@ def route_open(c: Certification, q=None) -> Draft | None:
     return d if d.lines else None
 
 
+def _closed(q) -> bool:
+    """Whether the question asks yes or no ("c'est encore actif ?"), so that the answer opens with "Oui" or
+    "Non"; "comment y accéder par la VAE ?" or "à quelle date ?" do not. No question: a yes or no is safe."""
+    return q is None or asks_yes_or_no(q.folded)
+
+
 def _one_route(c: Certification, route: Route, q=None) -> Draft | None:
     access = c.route(route)
     if access is None:
@@ -206,9 +211,9 @@ def _one_route(c: Certification, route: Route, q=None) -> Draft | None:
     d = Draft()
     said = {True: "la voie « {label} » est ouverte", False: "la voie « {label} » n'est pas ouverte",
             None: "la fiche ne dit pas si la voie « {label} » est ouverte"}[access.open]
-    closed_question = q is None or asks_yes_or_no(q.folded)  # "comment y accéder par la VAE ?" asks no yes or no
-    lead = {True: "Oui, ", False: "Non, ", None: ""}[access.open] if closed_question else ""
-    verdict = (lead + said)[0].upper() + (lead + said)[1:]
+    lead = {True: "Oui, ", False: "Non, ", None: ""}[access.open] if _closed(q) else ""
+    verdict = lead + said
+    verdict = verdict[0].upper() + verdict[1:]
     marker = d.cite(cite(c, "voies_acces", f"{route.label} : {'oui' if access.open else 'non'}"))
     d.say(verdict.format(label=route.label) + f" pour la certification {named(c)} {marker}.")
     if access.open is False:
@@ -276,14 +281,13 @@ def status(c: Certification, q=None) -> Draft:
         quotes.append(f"Date de fin d'enregistrement : {french_date(c.registration.end)}")
     marker = d.cite(cite(c, "presentation", "\n".join(quotes)))
     still = c.active is not False and c.accessible is not False
-    if q is None or asks_yes_or_no(q.folded):
+    if _closed(q):
         lead = "Oui" if still and c.active else ("Non" if not still else "La fiche ne le dit pas clairement")
         d.say(f"{lead} : certification {named(c)} — {line} {marker}.")
     else:
         d.say(f"Statut de la certification {named(c)} : {line} {marker}.")
     if c.registration.end:
-        ended = c.registration.end < date.today()
-        when = "a pris fin le" if ended else "court jusqu'au"
+        when = "a pris fin le" if registration_ended(c.registration.end) else "court jusqu'au"
         d.say(f"Son enregistrement au RNCP {when} {french_date(c.registration.end)} {marker}.")
     if c.next:
         d.say(f"Certification suivante : {' ; '.join(c.next)} {d.cite(cite(c, 'historique', chr(10).join(c.next)))}.")

@@ -114,7 +114,7 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
         elif part == "lecture":
             figures = [asdict(measure_reading(plan.export(size))) for size in plan.sizes]
         elif part == "indexation":
-            # the real model on every size up to 1 000 fiches (about 45 min there); the compared one on the smallest
+            # the real model on every size up to 1 000 fiches (28.7 min there); the compared one on the smallest
             smallest = min(plan.sizes)
             figures = [asdict(measure_indexing(plan.export(size).parent, real_model)) for size in plan.sizes
                        if size == smallest or size <= REAL_INDEXING_UP_TO]

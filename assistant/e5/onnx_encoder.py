@@ -76,7 +76,6 @@ class OnnxSentenceEncoder:
             vectors[rows] = pooled
         return vectors
 
-
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         """A question or two by the quick tokenizer (same ids, no 250 000-piece model to build); passages
         by the full one."""

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from tokenizers import Tokenizer
 
 FOLDER = "quick"
 PIECES = "pieces.txt"
@@ -31,9 +32,6 @@ LONGEST_PIECE = 16  # characters; checked when the files are written
 
 class QuickTokenizer:
     def __init__(self, model_folder: Path, max_length: int) -> None:
-        from tokenizers import Tokenizer
-
-        self._tokenizer_class = Tokenizer
         folder = model_folder / FOLDER
         if not (folder / SPECIAL).exists():
             _write_files(model_folder / "tokenizer.json", folder)
@@ -61,12 +59,12 @@ class QuickTokenizer:
         tokenizer = self._build(kept)
         return [kept[i] for i in tokenizer.encode(text).ids]
 
-    def _build(self, kept: list[int]):
+    def _build(self, kept: list[int]) -> Tokenizer:
         """A tokenizer over the pieces `kept` (ascending, the special pieces first, at their own ids)."""
         description = dict(self.template)
         description["model"] = {**self.template["model"],
                                 "vocab": [[self.pieces[i], float(self.scores[i])] for i in kept]}
-        tokenizer = self._tokenizer_class.from_str(json.dumps(description))
+        tokenizer = Tokenizer.from_str(json.dumps(description))
         tokenizer.enable_truncation(self.max_length)
         return tokenizer
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from assistant.certification import Certification, Route
+from assistant.certification import Certification, Route, registration_ended
 
 CARD_LAYOUT = "4"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
@@ -46,7 +46,7 @@ class Card(BaseModel):
         """A few words a candidate needs beside the name: is it still obtainable?"""
         if self.active is False or self.accessible is False:
             return "inactive"
-        if self.registration_end and self.registration_end < date.today():
+        if registration_ended(self.registration_end):
             return "enregistrement terminé"
         return "active" if self.active else ""
 

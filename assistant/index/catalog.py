@@ -129,12 +129,6 @@ class Catalog:
     def titles(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT code, title FROM fiches ORDER BY code"))
 
-    def statuses(self, code: str | None = None) -> dict[str, tuple[bool | None, str | None]]:
-        """code -> (active, end of registration as ISO date), without parsing the certifications."""
-        query = "SELECT code, active, json_extract(certification, '$.registration.end') FROM fiches"
-        rows = self._db.execute(query + " WHERE code = ?", (code,)) if code else self._db.execute(query)
-        return {found: (None if active is None else bool(active), end) for found, active, end in rows}
-
     def certification(self, code: str) -> Certification | None:
         row = self._db.execute("SELECT certification FROM fiches WHERE code = ?", (code,)).fetchone()
         return Certification.model_validate_json(row[0]) if row else None

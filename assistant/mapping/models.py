@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from assistant.answer import Citation
+from assistant.certification import registration_ended
 
 CoverageLevel = Literal["bien couvert", "partiellement couvert", "non couvert"]
 
@@ -86,8 +87,7 @@ class CertificationStatus(BaseModel):
     @property
     def obtainable(self) -> bool:
         """Active (or not said) and registration not over: ranked before the others."""
-        ended = self.registration_end is not None and self.registration_end < date.today()
-        return self.active is not False and not ended
+        return self.active is not False and not registration_ended(self.registration_end)
 
 
 class CertificationFit(BaseModel):

@@ -7,9 +7,9 @@ share of the unit's requirements evidenced, so it never contradicts its level.
 from __future__ import annotations
 
 import html
-from datetime import date
 
 from assistant.answer import Answer, Citation
+from assistant.certification import registration_ended
 from assistant.mapping.models import CertificationFit, CertificationStatus, Evidence, Mapping, UnitMatch
 from assistant.mapping.suggestion import JURY_DECIDES
 
@@ -26,8 +26,7 @@ def status_label(status: CertificationStatus) -> str:
     """'active, enregistrée jusqu'au 31/08/2028, VAE ouverte' — what to know before aiming at it."""
     parts = ["active" if status.active else "inactive" if status.active is False else "statut non précisé"]
     if status.registration_end:
-        ended = status.registration_end < date.today()
-        verb = "enregistrement terminé le" if ended else "enregistrée jusqu'au"
+        verb = "enregistrement terminé le" if registration_ended(status.registration_end) else "enregistrée jusqu'au"
         parts.append(f"{verb} {status.registration_end.strftime('%d/%m/%Y')}")
     if status.vae_open is not None:
         parts.append("VAE ouverte" if status.vae_open else "VAE fermée")

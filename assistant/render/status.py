@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.certification import Certification
+from assistant.certification import Certification, registration_ended
 from assistant.render.fiche_text import french_date
 
 
@@ -17,7 +17,7 @@ def status_tag(active: bool | None, end: date | str | None, today: date | None =
     today = today or date.today()
     if isinstance(end, str):
         end = date.fromisoformat(end[:10])
-    ended = end is not None and end < today
+    ended = registration_ended(end, today)
     if active is False:
         return f"inactive, enregistrement terminé le {french_date(end)}" if ended else "inactive"
     if ended:

@@ -63,9 +63,7 @@ class Services:
     def choices(self) -> list[tuple[str, str]]:
         """The certifications as a person searches them, by code or by title, each with its status when a
         candidate can no longer obtain it; those still open first."""
-        cards = self.index.cards  # in memory: reading every fiche's status from the catalog took 0.4 s at 10 000
-        tags = {code: status_tag(cards[code].active, cards[code].registration_end) if code in cards else ""
-                for code in self.index.titles}
+        tags = {code: self._status(code) for code in self.index.titles}
         ordered = sorted(self.index.titles.items(), key=lambda item: (bool(tags[item[0]]), item[0]))
         return [(name_with_status(code, title, tags[code]), code) for code, title in ordered]
 
@@ -74,7 +72,12 @@ class Services:
         title = self.index.titles.get(code)
         if title is None:
             return ""
-        return name_with_status(code, title, status_tag(*self.index.catalog.statuses(code).get(code, (None, None))))
+        return name_with_status(code, title, self._status(code))
+
+    def _status(self, code: str) -> str:
+        """From the cards, in memory: reading every fiche's status from the catalog took 0.4 s at 10 000."""
+        card = self.index.cards.get(code)
+        return status_tag(card.active, card.registration_end) if card else ""
 
     @property
     def updated(self) -> str:
