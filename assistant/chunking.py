@@ -152,6 +152,11 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
     yield "autres_certifications", "", "", c.other_certifications
 
 
+def sections_of(c: Certification) -> list[str]:
+    """The sections the fiche has something to say in: "lesquelles ne donnent aucune statistique ?" asks it."""
+    return list(dict.fromkeys(section for section, _, _, body in _sections(c) if body.strip()))
+
+
 def _units_list(c: Certification) -> str:
     """The blocs (or activities) of a fiche in one passage: "how many blocs, which ones" finds it whole."""
     if c.blocs:

@@ -230,6 +230,26 @@ def test_corpus_filters_on_registration_dates_overseas_access_and_routes(assista
     assert all(fact in c.quote for c in answer.citations)
 
 
+@pytest.mark.parametrize(("question", "expected", "fact"), [
+    ("lesquelles de tes certifications ont exactement 2 blocs ?", {"RNCP37488", "RNCP37674"}, "blocs : 2"),
+    ("quelles certifs comptent moins de trois blocs de compétences ?", {"RNCP37488", "RNCP37674"}, "blocs : 2"),
+    ("lesquelles ont dépassé 1 000 certifiés sur une promotion ?", {"RNCP37674", "RNCP37873"}, "certifiés sur la meilleure année : "),
+    ("pour quelles certifications la décision d'enregistrement date de 2022 ?", {"RNCP36490", "RNCP36612"},
+     "date de décision : "),
+])
+def test_corpus_filters_count_blocs_and_certified_people_and_read_the_decision_year(assistant, question, expected,
+                                                                                      fact):
+    answer = assistant.ask(question)
+    assert {c.code for c in answer.citations} == expected
+    assert all(fact in c.quote for c in answer.citations)
+
+
+def test_a_corpus_question_on_a_missing_part_of_the_fiche_lists_the_fiches_without_it(assistant):
+    answer = assistant.ask("y a des certifs dont la fiche n'a pas de statistiques ?")
+    assert {c.code for c in answer.citations} == {"RNCP35809", "RNCP37488"}
+    assert "n’a pas de rubrique « Statistiques »" in answer.text
+
+
 def test_registered_since_a_year_counts_that_year_and_the_later_ones(assistant):
     since = {c.code for c in assistant.ask("quelles certifications sont enregistrées depuis 2023 ?").citations}
     assert {"RNCP37488", "RNCP37674", "RNCP37873", "RNCP39568"} <= since and "RNCP35809" not in since

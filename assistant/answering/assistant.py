@@ -172,7 +172,10 @@ class Assistant:
         corpus_asked = self.router.lexical(query.folded)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")):
             before = f"{query.context.last_question} {query.context.last_answer}" if query.follow_up else ""
-            listed = corpus_answer(self.index, query.folded, before)
+            field = self._field_asked(query)
+            listed = corpus_answer(self.index, query.folded, before, set(field.sections) if field else set(),
+                                   cue_stems(cue for cue, _ in self.router.cues_found(field, query.folded))
+                                   if field else set())
             if listed is not None:
                 return listed
         entries = [e for e in entries if e.scope != "corpus"] or ([] if not entries else self._second_best(query))
@@ -192,6 +195,13 @@ class Assistant:
                 return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
             return ranking_answer(ExperienceMapper(self.index), query.original)
         return self._about_certifications(entries, query, self._decline_also_asked(query, entries))
+
+    def _field_asked(self, query: Query) -> FieldEntry | None:
+        """The field of a fiche the question names most by its own words (not the corpus or a decline)."""
+        lexical = self.router.lexical(query.folded)
+        named = [(score, e) for e, score in zip(self.router.entries, lexical, strict=True)
+                 if score >= 0.5 and e.scope not in ("corpus", "decline", "fits_me")]
+        return max(named, key=lambda pair: pair[0])[1] if named else None
 
     def _referring(self, unknown: list[str], named: list[str]) -> list[str]:
         """The certifications whose fiche mentions a code the index does not hold (a former title, a

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from assistant.answer import Answer, Citation
 from assistant.answering.drafts import Draft
 from assistant.answering.query import ROUTE_WORDS
+from assistant.chunking import SECTION_LABELS
 from assistant.certification import Route
 from assistant.index.cards import Card
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
@@ -23,6 +24,19 @@ from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold
 
 MAX_LISTED = 30
+NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                "neuf": 9, "dix": 10, "cent": 100, "mille": 1000}
+NUMBER = r"\d{1,3}(?:[ .]\d{3})+|\d+|" + "|".join(NUMBER_WORDS)
+COMPARED = {"plus de": ">", "au-dela de": ">", "au dela de": ">", "depass": ">", "superieur": ">", "moins de": "<",
+            "inferieur": "<", "au moins": ">=", "au plus": "<=", "maximum": "<="}
+# what a question can count, as the card holds it: "plus de cinq blocs", "plus de 1 000 certifiés par an"
+COUNTED = {"blocs": (r"blocs?\b", "bloc_count", "blocs", "blocs"),
+           "certified": (r"(?:certifies|diplomes|laureats|titulaires|personnes certifiees)\b", "most_certified",
+                         "certifiés sur une année", "certifiés sur la meilleure année")}
+COUNT = re.compile(r"(?P<op>plus de|moins de|au moins|au plus|au-dela de|au dela de|depass\w*|superieurs? a|"
+                   r"inferieurs? a|maximum)?\s*(?P<n>" + NUMBER + r")\s+(?P<what>" +
+                   "|".join(pattern for pattern, *_ in COUNTED.values()) + ")")
+ABSENT = re.compile(r"\b(?:aucune?|sans|pas de|pas d'|ni)\b|\bn'\w+ (?:pas|aucune?)\b|\bne \w+ (?:pas|aucune?)\b")
 NEGATION = re.compile(r"\b(?:pas|plus|non|ne sont|fermees?)\b")
 OVERSEAS = [("new_caledonia", r"caledonie", "Nouvelle-Calédonie"),
             ("french_polynesia", r"polynesie", "Polynésie française")]
@@ -34,7 +48,7 @@ CORPUS_WORDS = frozenset(analyse(
     "concernent concerne parlent domaine secteur code rome nsf connais propose proposes disponibles "
     "quelles quels ya il y a base vous avez as tu donne moi autres aussi ta votre figurent "
     "sont est sont-elles enregistrement enregistrees termine terminees pris fin dispo disponible comme quoi "
-    "correspond correspondent mene menent mener certifie certifient sup code codes ce cette"))
+    "correspond correspondent mene menent mener certifie certifient sup code codes ce cette parmi export chez toi"))
 
 
 @dataclass
@@ -53,24 +67,44 @@ class CorpusFilter:
     overseas: dict[str, bool] = field(default_factory=dict)  # "new_caledonia" / "french_polynesia": accessible?
     routes: dict[str, bool] = field(default_factory=dict)  # route value: open?
     registration_type: str | None = None  # words the type of registration must hold ("sur demande")
+    decided_in: int | None = None  # the year of the registration decision
+    count: tuple[str, str, int] | None = None  # (card field, comparison, number): "plus de cinq blocs"
+    sections: set[str] = field(default_factory=set)  # parts of the fiche it must have (or lack, `has_sections`)
+    has_sections: bool = True
     said: list[str] = field(default_factory=list)  # how each filter reads, for the answer's first sentence
     words: set[str] = field(default_factory=set)  # the question's words a filter explains: not a domain
 
     @property
     def empty(self) -> bool:
         return (all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf,
-                                        self.ends_in, self.starts_in, self.starts_from, self.registration_type))
-                and not self.overseas and not self.routes)
+                                        self.ends_in, self.starts_in, self.starts_from, self.registration_type,
+                                        self.decided_in, self.count))
+                and not self.overseas and not self.routes and not self.sections)
 
     def facts_of(self, card: Card) -> list[str]:
         """What the card says on each filter that is not already shown beside every certification listed."""
         starts = self.starts_in or self.starts_from
         facts = [f"fin d'enregistrement : {french_date(card.registration_end)}" if self.ends_in else "",
                  f"date d'effet : {french_date(card.registration_effective)}" if starts else "",
-                 f"enregistrement : {card.registration_type}" if self.registration_type else ""]
+                 f"enregistrement : {card.registration_type}" if self.registration_type else "",
+                 f"date de décision : {french_date(card.registration_decided)}" if self.decided_in else "",
+                 f"{self._count_label()} : {getattr(card, self.count[0])}" if self.count else ""]
         facts += [f"{label} : {YES_NO[getattr(card, place)]}" for place, _, label in OVERSEAS if place in self.overseas]
         facts += [f"{Route(route).label} : {YES_NO[card.routes.get(route)]}" for route in self.routes]
         return facts
+
+    def _count_label(self) -> str:
+        return next(label for _, name, _, label in COUNTED.values() if self.count and name == self.count[0])
+
+    def _counted(self, card: Card) -> bool:
+        if self.count is None:
+            return True
+        name, comparison, number = self.count
+        value = getattr(card, name)
+        if not value:  # a fiche without blocs or without figures says nothing of how many
+            return False
+        return {">": value > number, "<": value < number, ">=": value >= number, "<=": value <= number,
+                "=": value == number}[comparison]
 
     def keeps(self, card: Card) -> bool:
         checks: list[Callable[[], bool]] = [
@@ -89,6 +123,10 @@ class CorpusFilter:
             lambda: all(getattr(card, place) is wanted for place, wanted in self.overseas.items()),
             lambda: all(card.routes.get(route) is wanted for route, wanted in self.routes.items()),
             lambda: self.registration_type is None or self.registration_type in fold(card.registration_type),
+            lambda: self.decided_in is None or (card.registration_decided is not None
+                                                and card.registration_decided.year == self.decided_in),
+            lambda: self._counted(card),
+            lambda: not self.sections or bool(self.sections & set(card.sections)) is self.has_sections,
         ]
         return all(check() for check in checks)
 
@@ -121,7 +159,21 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     if nsf := re.search(r"\bnsf\s*(\d{3}[a-z]?)\b", folded):
         wanted.nsf = nsf.group(1)
         wanted.said.append(f"de code NSF {wanted.nsf}")
-    if end := re.search(r"\b(?:expir|fin\b|finissent|termin|echeance|arrivent a terme)\D{0,40}\b(20\d\d)\b", folded):
+    if counted := COUNT.search(folded):
+        name, label = next((name, label) for pattern, name, label, _ in COUNTED.values()
+                           if re.fullmatch(pattern, counted.group("what")))
+        number = counted.group("n")
+        value = NUMBER_WORDS.get(number) or int(re.sub(r"\D", "", number))
+        comparison = next((sign for words, sign in COMPARED.items() if (counted.group("op") or "").startswith(words)),
+                          "=")
+        wanted.count = (name, comparison, value)
+        said = {">": "plus de", "<": "moins de", ">=": "au moins", "<=": "au plus", "=": ""}[comparison]
+        wanted.said.append(f"avec {said} {value} {label}".replace("  ", " "))
+        wanted.words |= set(analyse(counted.group(0)))
+    if decided := re.search(r"\bdeci(?:sion|de)\w*\b\D{0,40}\b(20\d\d)\b", folded):
+        wanted.decided_in = int(decided.group(1))
+        wanted.said.append(f"dont l'enregistrement a été décidé en {wanted.decided_in}")
+    elif end := re.search(r"\b(?:expir|fin\b|finissent|termin|echeance|arrivent a terme)\D{0,40}\b(20\d\d)\b", folded):
         wanted.ends_in = int(end.group(1))
         wanted.said.append(f"dont l'enregistrement prend fin en {wanted.ends_in}")
     elif start := re.search(r"\b(?:effet|vigueur|enregistrees?|inscrites?|creees?|apparues?)\b\D{0,40}\b(20\d\d)\b",
@@ -175,16 +227,54 @@ def in_domain(index, question: str, terms: list[str]) -> list[str]:
     return list(dict.fromkeys(classed + found))
 
 
-def corpus_answer(index, question: str, before: str = "") -> Answer | None:
+def ask_for_sections(wanted: CorpusFilter, index, question: str, sections: set[str], cue_words: set[str]) -> None:
+    """"Lesquelles ne donnent aucune statistique ?", "celles qui indiquent un successeur": the question asks
+    whether a part of the fiche is there at all. A part missing is only asked that way; a part present is
+    when the words of the field it names (`cue_words`, the registry's cues, which match words' starts) weigh
+    more than the rest of the question's own words, else it asks what that part says. A part most fiches
+    have does not tell the few asked for from the rest ("un successeur" is not "an Historique rubric")."""
+    cards = list(index.cards.values())
+    absent = ABSENT.search(fold(question)) is not None
+    most = len(cards) if absent else len(cards) // 2
+    splitting = {s for s in sections if 0 < sum(s in card.sections for card in cards) < len(cards)
+                 and sum(s in card.sections for card in cards) <= most}
+    if not splitting:
+        return
+    if not absent:
+        asked = [t for t in dict.fromkeys(analyse(question))
+                 if t not in QUESTION_TERMS and t not in CORPUS_WORDS and not t.isdigit() and t not in wanted.words]
+        weights = index.lexical.rarity(asked)
+        field = [t for t in asked if any(t.startswith(stem) for stem in cue_words)]
+        if sum(weights[t] for t in field) <= sum(weights[t] for t in asked if t not in field):
+            return
+    wanted.sections = splitting
+    wanted.has_sections = not absent
+    labels = " ou ".join(f"« {SECTION_LABELS[s]} »" for s in sorted(splitting))
+    wanted.said.append(f"dont la fiche {'a une' if wanted.has_sections else 'n’a pas de'} rubrique {labels}")
+
+
+def corpus_answer(index, question: str, before: str = "", sections: set[str] = frozenset(),
+                  cue_words: set[str] = frozenset()) -> Answer | None:
     """The certifications of the corpus the question asks for, or None when it sets no filter or domain.
-    `before` is the conversation's last exchange: "d'autres mènent-elles à ce code ?" reads its filters."""
+    `before` is the conversation's last exchange: "d'autres mènent-elles à ce code ?" reads its filters.
+    `sections` and `cue_words` are the parts of a fiche the fields the question asks for are read from, and
+    the words that asked for them."""
     cards = index.cards
     wanted = read_filter(question, index.names.certified_by)
     if wanted.empty and before:
         wanted = read_filter(before, lambda _: set())
     certifier_words = {t for code in wanted.certifiers or () for name in index.cards[code].certifiers
                        for t in analyse(name)}
-    terms = domain_terms(question, certifier_words | wanted.words, index.card_terms, index.trade_terms)
+    terms = domain_terms(question, certifier_words | wanted.words | cue_words, index.card_terms, index.trade_terms)
+    if not terms and wanted.empty and sections and ABSENT.search(fold(question)):
+        ask_for_sections(wanted, index, question, sections, cue_words)  # only a missing part answers "aucune"
+    if not terms and wanted.empty:
+        mentioned = mentioning(index, question)
+        if mentioned is not None or not sections:
+            return mentioned
+        ask_for_sections(wanted, index, question, sections, cue_words)  # no sentence names it: is it there?
+        if wanted.empty:
+            return None
     chosen = [card for card in cards.values() if wanted.keeps(card)]
     if terms:
         found = in_domain(index, question, terms)
@@ -192,8 +282,6 @@ def corpus_answer(index, question: str, before: str = "") -> Answer | None:
         chosen = [by_code[code] for code in found if code in by_code]
         wanted.said.append("qui correspondent à « " + " ".join(w for w in re.findall(r"[\w'-]+", question)
                                                                if analyse(w) and analyse(w)[0] in terms) + " »")
-    elif wanted.empty:
-        return mentioning(index, question)
     chosen.sort(key=lambda card: (card.status == "inactive", card.code))
     what = " et ".join(wanted.said) if wanted.said else ""
     if not chosen:

@@ -15,8 +15,9 @@ from datetime import date
 from pydantic import BaseModel
 
 from assistant.certification import Certification, Route, registration_ended
+from assistant.chunking import sections_of
 
-CARD_LAYOUT = "4"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "5"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -40,6 +41,10 @@ class Card(BaseModel):
     new_caledonia: bool | None = None
     french_polynesia: bool | None = None
     registration_type: str = ""  # "Enregistrement de droit", "Enregistrement sur demande"…
+    registration_decided: date | None = None
+    bloc_count: int = 0
+    most_certified: int | None = None  # the largest number certified in one year the statistics give
+    sections: list[str] = []  # the parts of the fiche that say something (chunking's sections)
 
     @property
     def status(self) -> str:
@@ -68,6 +73,9 @@ def card_of(c: Certification) -> Card:
         domains=list(dict.fromkeys(x.label for x in [*c.rome, *c.nsf, *c.formacodes] if x.label)),
         routes={r.route.value: r.open for r in c.access_routes}, new_caledonia=c.accessible_new_caledonia,
         french_polynesia=c.accessible_french_polynesia, registration_type=c.registration.type,
+        registration_decided=c.registration.decision, bloc_count=len(c.blocs),
+        most_certified=max((s.certified for s in c.statistics if s.certified is not None), default=None),
+        sections=sections_of(c),
     )
 
 
