@@ -96,3 +96,11 @@ def test_matching_ignores_case_accents_and_spaces_but_keeps_whole_words():
     assert contains_item("les 40 % de membres", ["40%", "40 %"])
     assert contains_all("jury de 7 membres, dont un président", ["7 membres", ["président", "presidente"]])
     assert not contains_all("jury de 7 membres", ["7 membres", "président"])
+
+
+def test_matching_reads_a_date_as_the_same_fact_however_it_is_written():
+    assert contains("publiée le 20 avril 2023", "20/04/2023")
+    assert contains("date d'effet : 1 septembre 2023", "01/09/2023")
+    assert contains("le 1er septembre 2023", "1 septembre 2023")
+    assert not contains("publiée le 20 avril 2023", "20/05/2023")
+    assert not contains("le 21 avril 2023", "1/04/2023")

@@ -303,6 +303,7 @@ def registration(c: Certification, _q=None) -> Draft | None:
     of a code): "quel arrêté ?", "quels articles du Code de l'éducation ?" are asked of the same section."""
     r = c.registration
     facts = [(label, value) for label, value in (("date d'effet", r.effective), ("date de décision", r.decision),
+                                                  ("date de publication de la fiche", r.publication),
                                                   ("date de fin d'enregistrement", r.end),
                                                   ("date limite de délivrance", r.issuing_deadline)) if value]
     texts = [f"{LEGAL_KINDS[t.kind]} : {t.text}" + (f" (publié le {french_date(t.published)})" if t.published else "")

@@ -1,5 +1,6 @@
 """How expected text is found in an answer or a passage: case, accents and runs of white space ignored,
-whole words or phrases only ('5' does not match '15')."""
+whole words or phrases only ('5' does not match '15'), and a date the same fact however it is written
+("20/04/2023" is "20 avril 2023", "1er septembre" is "1 septembre")."""
 
 from __future__ import annotations
 
@@ -8,9 +9,19 @@ from functools import lru_cache
 
 from assistant.text_normalise import fold
 
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+          "decembre"]
+
+
+def _date_in_words(found: re.Match[str]) -> str:
+    day, month, year = int(found.group(1)), int(found.group(2)), found.group(3)
+    return f"{day} {MONTHS[month - 1]} {year}" if 1 <= month <= 12 else found.group(0)
+
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", fold(text)).strip()
+    flat = re.sub(r"\s+", " ", fold(text)).strip()
+    return re.sub(r"\b1er\b", "1", NUMERIC_DATE.sub(_date_in_words, flat))
 
 
 @lru_cache(maxsize=4096)
