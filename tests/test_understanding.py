@@ -75,10 +75,31 @@ def test_a_long_message_is_read_on_the_question_it_asks_at_its_end(assistant):
     ("je peux payer avec mon CPF ?", "funding"),
     ("c quand le prochain jury du RNCP 40344 ?", "sessions"),
     ("quelles certifications sont de niveau 6 ?", "corpus"),
+    ("la veille juridique relève-t-elle du bloc 1 du RNCP 36612 ?", "bloc_find"),
 ])
 def test_the_router_finds_what_is_asked(assistant, question, entry):
     scored = assistant.route(read(assistant, question))
     assert scored[0].entry.name == entry, [(s.entry.name, round(s.score, 2)) for s in scored[:3]]
+
+
+def test_a_subject_after_the_verb_does_not_hide_a_cue(assistant):
+    from assistant.answering.fields import BY_NAME
+
+    inverted = assistant.router.cues_found(BY_NAME["bloc_find"], "le suivi des absences releve-t-il du bloc 1 ?")
+    plain = assistant.router.cues_found(BY_NAME["bloc_find"], "le suivi des absences releve du bloc 1 ?")
+    assert inverted == plain == [("releve du bloc", 1.0)]
+
+
+def test_a_question_asking_where_is_not_declined_for_the_number_it_mentions(assistant):
+    answer = assistant.ask("RNCP 36612 : calculer combien de jours de congés il reste aux salariés, c'est dans quel bloc ?")
+    assert not answer.declined and "RNCP36612BC0" in answer.text
+
+
+def test_a_task_the_fiche_does_not_name_gets_the_nearest_bloc_said_as_such(assistant):
+    answer = assistant.ask("RNCP 36612 : zorglub et fribouille, c'est dans quel bloc ?")
+    assert not answer.declined
+    assert "La fiche ne nomme pas cette tâche en ces mots ; le bloc qui s'en rapproche le plus est RNCP36612BC0" \
+        in answer.text
 
 
 def test_a_semantic_likeness_alone_never_declines(assistant):

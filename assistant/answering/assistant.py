@@ -36,6 +36,7 @@ from assistant.index.search import Hit, SearchIndex
 from assistant.index.structure_hints import mentioned_units
 from assistant.mapping.experiences import Experience
 from assistant.mapping.mapper import ExperienceMapper
+from assistant.readers.text_cleanup import split_sentences
 from assistant.render.fiche_text import french_date
 from assistant.text_normalise import fold, spell_out
 
@@ -52,7 +53,8 @@ ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
 LINKS = {"equivalences", "linked"}  # entries about how one certification relates to another
 DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full cue of it
-COMPLETION_DEPTH = 6  # passages read to complete a field answer with the question's own words
+COMPLETION_DEPTH = 6
+SAID_IN_A_UNIT = 0.75  # share of the question's own words (by rarity) one sentence of a bloc holds: it says it  # passages read to complete a field answer with the question's own words
 NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères ; je réponds à la question qu'il "
               "pose. Pour une réponse plus précise, posez une question plus courte.)")
 
@@ -81,6 +83,8 @@ class Assistant:
         query = understand(question, self.index.names, selected if selected in self.index.codes else None, context)
         answer = self._answer(query)
         kind = expected_kind(query.folded)
+        if kind is not None and any(e.scope == "bloc_find" for e in self._entries(query)):
+            kind = None  # "combien on reverse aux actionnaires, c dans quel bloc ?" asks where, not how much
         if not answer.declined and kind is not None and not holds(kind, fold(self._body(answer))):
             answer = self._with_status_of(self._from_passages(
                 query, query.codes, keep=lambda sentence: holds(kind, fold(sentence)), depth=COMPLETION_DEPTH))
@@ -421,15 +425,34 @@ class Assistant:
             own = set(analyse(named.title))
             terms = [t for t in terms if t not in own] or terms
             searched = " ".join(terms)
-        mapped = self._mapped_unit(c, searched if named is not None else query.text)
+        mapped = self._unit_saying(c, terms) or self._mapped_unit(c, searched if named is not None else query.text)
         if mapped is not None:
             return self._holding_answer(c, mapped, aspect, named)
-        for hit in self.index.search(searched, k=5, codes=[c.code], sections={"bloc", "unite"}):
-            if hit.chunk.section in ("bloc", "unite") and coverage(terms, hit.chunk.text) > 0:
-                unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
-                if unit is not None:
-                    return self._holding_answer(c, unit, aspect, named)
-        return None
+        closest = None
+        for rank, hit in enumerate(self.index.search(searched, k=20, codes=[c.code], sections={"bloc", "unite"})):
+            unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
+            if unit is not None and rank < 5 and coverage(terms, hit.chunk.text) > 0:
+                return self._holding_answer(c, unit, aspect, named)
+            closest = closest or unit
+        # a bloc is always asked for here: the nearest is said as such, never as what the fiche says
+        return self._holding_answer(c, closest, aspect, named, nearest=True) if closest else None
+
+    def _unit_saying(self, c: Certification, terms: list[str]) -> Unit | None:
+        """The one unit with a sentence holding most of the question's own words: "optimiser le poids, la
+        taille et la vitesse d'un site" is where the fiche says it, whatever the mapping thinks. Every word
+        counts the same here: a word no fiche holds ("alléger") is as much what is asked as one they do."""
+        best: dict[str, float] = {}
+        for chunk in self.index.passages_of([c.code]):
+            if chunk.section in ("bloc", "unite"):
+                said = [chunk.title, *split_sentences(chunk.text.split("\n", 2)[-1].replace("\n", " . "))]
+                for sentence in said:
+                    best[chunk.bloc] = max(best.get(chunk.bloc, 0.0), coverage(terms, sentence))
+        ranked = sorted(best.items(), key=lambda item: -item[1])
+        if not terms or not ranked or ranked[0][1] < SAID_IN_A_UNIT:
+            return None
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.1:
+            return None  # two units say it as well: the mapping's evidence decides
+        return next((u for u in c.units if u.code == ranked[0][0]), None)
 
     def _mapped_unit(self, c: Certification, activity: str) -> Unit | None:
         """The unit the mapping's evidence links an activity to ("rappeler les propriétaires après la
@@ -439,11 +462,15 @@ class Assistant:
         matches = mapping.experiences[0].matches if mapping.experiences else []
         return next((u for u in c.units if matches and u.code == matches[0].unit), None)
 
-    def _holding_answer(self, c: Certification, unit: Unit, aspect: str, named: Unit | None) -> Draft:
+    def _holding_answer(self, c: Certification, unit: Unit, aspect: str, named: Unit | None,
+                        nearest: bool = False) -> Draft:
         bloc = c.bloc(unit.code) if unit.kind == UnitKind.BLOC else None
         found = drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
         where = f"{unit.code} : « {unit.title} » {found.cite(found.citations[0])}"
-        if named is None:
+        if nearest:
+            found.lines[0] = (f"La fiche ne nomme pas cette tâche en ces mots ; le {'bloc' if bloc else 'partie'} "
+                              f"qui s'en rapproche le plus est {where}.").replace("le partie", "la partie")
+        elif named is None:
             found.lines[0] = f"C'est dans {where}."
         elif named.code == unit.code:
             found.lines[0] = f"Oui : c'est dans {where}."

@@ -42,7 +42,7 @@ class FieldEntry:
 
 # "… fait-elle partie du bloc Réseaux ?", "c'est dans ce bloc ?": the forms of `bloc_find` that name the bloc
 # looked in too; the answer then says yes or no (`Assistant._bloc_holding`). Its cues below ask the same way.
-IN_THIS_BLOC = re.compile(r"\bpartie d(?:u|e ce|e la) (?:bloc|module|activite|unite)|\bappartient\b|\breleve d"
+IN_THIS_BLOC = re.compile(r"\bpartie d(?:u|e ce|e la) (?:bloc|module|activite|unite)|\bappartient\b|\breleve(?:-t-\w+)? d"
                           r"|\bdans (?:ce|cet|cette) (?:bloc|module|activite|unite)\b")
 
 ENTRIES: tuple[FieldEntry, ...] = (

@@ -32,6 +32,11 @@ SEMANTIC_ALONE = 3.0  # an entry none of whose cues the question holds must be t
 MARGIN = 0.12  # entries of one scope within two margins of the best are asked too
 
 
+# "relève-t-elle du bloc", "fait-il partie": the subject put after the verb, as French asks, stands between
+# a cue's words; it is read without it too ("relève du bloc", "fait partie")
+INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|je|tu|nous|vous)\b")
+
+
 @dataclass(frozen=True)
 class Scored:
     entry: FieldEntry
@@ -69,14 +74,18 @@ class Router:
     # -- scoring ----------------------------------------------------------------------------------------
     def lexical(self, folded: str) -> list[float]:
         scores = []
+        plain = INVERTED_SUBJECT.sub("", folded)
         for entry in self.entries:
-            found = sorted((weight for _, weight in self.cues_found(entry, folded)), reverse=True)
+            found = sorted((weight for _, weight in self.cues_found(entry, folded, plain)), reverse=True)
             scores.append(min(1.5, found[0] + 0.25 * sum(found[1:])) if found else 0.0)
         return scores
 
-    def cues_found(self, entry: FieldEntry, folded: str) -> list[tuple[str, float]]:
-        """The cues of one entry the folded question holds, with their weights."""
-        return [(cue, weight) for cue, pattern, weight in self._cues[entry.name] if pattern.search(folded)]
+    def cues_found(self, entry: FieldEntry, folded: str, plain: str | None = None) -> list[tuple[str, float]]:
+        """The cues of one entry the folded question holds, with their weights (`plain`: the question
+        without its inverted subjects, when already made)."""
+        plain = INVERTED_SUBJECT.sub("", folded) if plain is None else plain
+        return [(cue, weight) for cue, pattern, weight in self._cues[entry.name]
+                if pattern.search(folded) or pattern.search(plain)]
 
     def semantic(self, vector: list[float] | None) -> list[float]:
         if vector is None or self._embedder_of is None:
