@@ -271,6 +271,14 @@ def test_a_corpus_question_on_a_missing_part_of_the_fiche_lists_the_fiches_witho
     assert "n’a pas de rubrique « Statistiques »" in answer.text
 
 
+def test_a_corpus_question_naming_a_field_quotes_sentences_that_hold_its_word(assistant):
+    rgpd = assistant.ask("quelles certifs demandent de connaître le RGPD ?")
+    assert rgpd.citations and all("rgpd" in c.quote.lower() for c in rgpd.citations)
+    national = assistant.ask("dans quelles fiches est-il question d'un jury national ?")
+    assert {c.code for c in national.citations} == {"RNCP35959", "RNCP36490", "RNCP40344"}
+    assert all("jury" in c.quote.lower() for c in national.citations)
+
+
 def test_registered_since_a_year_counts_that_year_and_the_later_ones(assistant):
     since = {c.code for c in assistant.ask("quelles certifications sont enregistrées depuis 2023 ?").citations}
     assert {"RNCP37488", "RNCP37674", "RNCP37873", "RNCP39568"} <= since and "RNCP35809" not in since

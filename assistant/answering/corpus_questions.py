@@ -170,7 +170,7 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
         said = {">": "plus de", "<": "moins de", ">=": "au moins", "<=": "au plus", "=": ""}[comparison]
         wanted.said.append(f"avec {said} {value} {label}".replace("  ", " "))
         wanted.words |= set(analyse(counted.group(0)))
-    if decided := re.search(r"\bdeci(?:sion|de)\w*\b\D{0,40}\b(20\d\d)\b", folded):
+    if decided := re.search(r"\bdeci(?:sion|de)\w*\b\D{0,60}\b(20\d\d)\b", folded):
         wanted.decided_in = int(decided.group(1))
         wanted.said.append(f"dont l'enregistrement a été décidé en {wanted.decided_in}")
     elif end := re.search(r"\b(?:expir|fin\b|finissent|termin|echeance|arrivent a terme)\D{0,40}\b(20\d\d)\b", folded):
@@ -269,7 +269,7 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     if not terms and wanted.empty and sections and ABSENT.search(fold(question)):
         ask_for_sections(wanted, index, question, sections, cue_words)  # only a missing part answers "aucune"
     if not terms and wanted.empty:
-        mentioned = mentioning(index, question)
+        mentioned = mentioning(index, question, cue_words)
         if mentioned is not None or not sections:
             return mentioned
         ask_for_sections(wanted, index, question, sections, cue_words)  # no sentence names it: is it there?
@@ -303,21 +303,34 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
                   certification=chosen[0].code if len(chosen) == 1 else None)
 
 
-def mentioning(index, question: str) -> Answer | None:
+def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Answer | None:
     """"Lesquelles confèrent le grade de master ?": no filter and no trade named, but words some fiches hold
     and most do not. The certifications with a sentence holding enough of them (by rarity, as for quotes)
     are listed, each with that sentence; None when the words are everywhere, nowhere, or the question has none.
-    A word no fiche holds frames the question; a word most fiches hold does not restrict it."""
+    A word no fiche holds frames the question; a word most fiches hold does not restrict it. The words that
+    name a field of the fiche (`field_words`, the registry's cues: "jury" in "un jury national", "RGPD")
+    are what the question is about: the sentence must hold them too."""
     asked = [t for t in dict.fromkeys(analyse(question))
              if t not in QUESTION_TERMS and t not in CORPUS_WORDS and not t.isdigit()]
     holders = {term: {code for code, _ in _codes_holding(index, term)} for term in asked}
     distinct = [t for t in asked if 0 < len(holders[t]) <= max(1, len(index.cards) // 2)]
+    required = {t for t in asked if holders[t] and any(t.startswith(stem) for stem in field_words)}
+    # a field word few fiches hold ("RGPD") is the whole question; one most hold ("jury") narrows where the
+    # other words are looked for, when they alone say nothing ("national" is rare among juries, not fiches)
+    if required & set(distinct):
+        distinct = [t for t in distinct if t in required]
+    elif required:
+        broad = mentioning(index, question) if distinct else None
+        if broad is not None:
+            return broad
+        distinct = [t for t in asked if t not in required and holders[t]]
     if not distinct:
         return None
     weights = index.lexical.rarity(distinct)
     quotes = {}
-    for code in sorted(set().union(*(holders[t] for t in distinct))):
-        found = _sentence_with(index, code, distinct, weights)
+    for code in sorted(set().union(*(holders[t] for t in distinct)) & set().union(*(holders[t] for t in required))
+                       if required else set().union(*(holders[t] for t in distinct))):
+        found = _sentence_with(index, code, distinct, weights, required)
         if found is not None:
             quotes[code] = found
     if not quotes or len(quotes) > max(1, len(index.cards) // 2):
@@ -341,7 +354,8 @@ def _codes_holding(index, term: str) -> list[tuple[str, str]]:
     return [(chunk.code, chunk_id) for chunk_id, chunk in chunks.items()]
 
 
-def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]) -> Citation | None:
+def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float],
+                   required: set[str] = frozenset()) -> Citation | None:
     """The certification's sentence holding the largest share of the terms (by rarity), when it holds at least
     KEY_COVERAGE of them, as a citation."""
     from assistant.answering.extractive import KEY_COVERAGE, coverage
@@ -353,6 +367,8 @@ def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]
             continue
         for line in chunk.text.split("\n", 2)[-1].split("\n"):
             for sentence in split_sentences(line):
+                if required and not required <= set(analyse(sentence)):
+                    continue
                 share = coverage(terms, sentence, weights)
                 if share > best[0]:
                     best = (share, Citation(code=code, section=chunk.section, section_label=chunk.section_label,
