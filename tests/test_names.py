@@ -69,3 +69,8 @@ def test_certifiers_named_for_questions_over_the_corpus(names):
     assert names.certified_by("les titres du CESI") == {"RNCP36490", "RNCP35959"}
     # a word and the initials of the rest of the name, the way schools shorten theirs
     assert names.certified_by("grenoble em ils ont quoi ?") == {"RNCP34762", "RNCP39568"}
+
+
+def test_both_words_of_a_shortening_name_the_certification_they_shorten(names):
+    assert {"titr", "pro"} <= names.name_terms("RNCP37873")  # "titre pro" for a titre professionnel
+    assert "pro" not in names.name_terms("RNCP35625")  # a diplôme of a school is no titre professionnel

@@ -209,8 +209,9 @@ class CertificationNames:
         the shortenings people type for them: "bts", "rh"): in a question they say which certification, not
         what is asked."""
         words = {w for name in self.name_words.get(code, ()) for w in name.split()}
-        short = {s for s, long in SHORTENINGS.items()
-                 if " " not in s and all(w in words or w in GENERIC_NAME_WORDS for w in long.split())}
+        # "titre pro" names a titre professionnel: both its words say which certification
+        short = {part for s, long in SHORTENINGS.items()
+                 if all(w in words or w in GENERIC_NAME_WORDS for w in long.split()) for part in s.split()}
         return {t for word in words | short for t in analyse(word)}
 
     # -- reading a text ---------------------------------------------------------------------------------
