@@ -24,6 +24,7 @@ from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold
 
 MAX_LISTED = 30
+MENTIONED = 0.5  # share of the question's distinct words (by rarity) a fiche's sentence holds to be listed
 NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
                 "neuf": 9, "dix": 10, "cent": 100, "mille": 1000}
 NUMBER = r"\d{1,3}(?:[ .]\d{3})+|\d+|" + "|".join(NUMBER_WORDS)
@@ -357,8 +358,8 @@ def _codes_holding(index, term: str) -> list[tuple[str, str]]:
 def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float],
                    required: set[str] = frozenset()) -> Citation | None:
     """The certification's sentence holding the largest share of the terms (by rarity), when it holds at least
-    KEY_COVERAGE of them, as a citation."""
-    from assistant.answering.extractive import KEY_COVERAGE, coverage
+    MENTIONED of them, as a citation."""
+    from assistant.answering.extractive import coverage
     from assistant.readers.text_cleanup import split_sentences
 
     best: tuple[float, Citation | None] = (0.0, None)
@@ -373,4 +374,4 @@ def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]
                 if share > best[0]:
                     best = (share, Citation(code=code, section=chunk.section, section_label=chunk.section_label,
                                             bloc=chunk.bloc, quote=sentence[:300]))
-    return best[1] if best[0] >= KEY_COVERAGE else None
+    return best[1] if best[0] >= MENTIONED else None

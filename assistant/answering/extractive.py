@@ -16,11 +16,11 @@ from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit
 from assistant.readers.text_cleanup import split_sentences
 
-KEY_COVERAGE = 0.5  # share of the question's own words (by rarity) the quoted sentences must hold
+KEY_COVERAGE = 0.4  # share of the question's own words (by rarity) the quoted sentences must hold
 MAX_QUOTES = 3
 CODE = re.compile(r"(?:rncp)?\d{3,6}(?:bc\d+)?|\d{1,2}")  # codes and bloc numbers say where, not what
 MAX_QUOTE_CHARS = 400
-STRONG_SENTENCE = 0.5  # share of the question's words (by rarity) a sentence must hold to be quoted
+STRONG_SENTENCE = 0.4  # share of the question's words (by rarity) a sentence must hold to be quoted
 NAME_LISTS = {"partenaires"}  # lists of organisations' names: their field answers them, a quote never does
 
 
