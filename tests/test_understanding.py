@@ -304,6 +304,8 @@ def test_a_topic_the_fiches_rarely_hold_is_answered_where_this_fiche_holds_it(as
     ("le BUT carrières juridiques c combien de blocs ?", "carrieres juridiques"),
     ("le bts en alternance c'est possible ?", None),  # the question starts where the title would: no title
     ("le titre professionnel développeur web et web mobile, c'est quel niveau ?", None),  # one of the index
+    ("et le titre pro secrétaire assistant, il a combien de blocs ?", "secretaire assistant"),  # a word in common
+    ("le titre pro cda javascript, c'est obligatoire ?", None),  # the title, then what is asked of it
 ])
 def test_a_certification_named_by_a_type_and_a_title_the_index_lacks_is_said_absent(assistant, question, absent):
     found = assistant.index.names.absent_title(question.lower(), assistant._asking)

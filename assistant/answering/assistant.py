@@ -289,10 +289,11 @@ class Assistant:
         question's own words and an out-of-scope topic was also asked ("combien de temps dure une démarche
         de VAE ?" is not the VAE route), the decline wins."""
         codes = query.codes or query.ambiguous
-        if not codes:
+        if not codes or query.how == "indice":  # named by a type and a title the index lacks, a word in common
             absent = self.index.names.absent_title(query.folded, self._asking)
             if absent is not None:  # "le titre professionnel Technicien d'assistance…": not a title of the index
                 return declines.unknown_certification([f"« {absent} »"], self.index.titles)
+        if not codes:
             guessed = self._guess_certification(query)
             if guessed is None:
                 return declines.which_certification(self.index.titles)

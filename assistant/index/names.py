@@ -171,9 +171,9 @@ class CertificationNames:
     def absent_title(self, question: str, asking: frozenset[str] = frozenset()) -> str | None:
         """The title a question gives after a type of certification ("le titre professionnel Technicien
         d'assistance en informatique", "la licence pro GRH") when no certification of the index bears it:
-        at most half of its words are in any of their names. None when no type is named, or when one of the
-        index's certifications could be the one meant. `asking`: analysed words that ask something (the
-        answerers' cues) are not taken for the title ("le BTS en alternance, c'est possible ?" gives none)."""
+        its first word is in none of their names and at most half of its words are in any. None when no type
+        is named, or when one of the index's certifications could be the one meant. `asking`: analysed words
+        that ask something (the answerers' cues) are not taken for the title ("le BTS en alternance, c'est possible ?" gives none)."""
         said = expand_shortenings(question)
         text = " ".join(said)
         marker = CERTIFICATION_TYPE.search(text)
@@ -191,9 +191,18 @@ class CertificationNames:
         if len(following) < 2:
             return None
         found = Counter(code for term in asked for code in self._codes_by_term.get(term, ()))
-        if found and max(found.values()) * 2 >= len(asked):
+        best = max(found.values(), default=0)
+        # a title starts with its head word: "le titre pro cda javascript" is the CDA and what is asked of it;
+        # "le titre pro comptable assistant" is not the "assistant ressources humaines"
+        if following[0] in self._title_heads or best * 2 > len(asked):
             return None
         return " ".join(following)
+
+    @cached_property
+    def _title_heads(self) -> set[str]:
+        """Words a title of the index can start with when named: its own words and acronyms, not the words of
+        a type ("technicien" of "brevet de technicien supérieur" starts no title)."""
+        return {w for code in self.codes for w in self.title_words[code] | self.acronyms[code]}
 
     @cached_property
     def _codes_by_term(self) -> dict[str, set[str]]:
