@@ -340,3 +340,19 @@ def test_the_status_says_yes_or_no_only_to_a_yes_or_no_question(assistant):
     assert not open_question.text.startswith(("Oui", "Non"))
     ended = assistant.ask("quel est le statut du RNCP34762 ?")  # registration ended 31 August 2024
     assert "a pris fin le 31 août 2024" in ended.text and "court jusqu'au 31 août 2024" not in ended.text
+
+
+@pytest.mark.parametrize(("cue", "text", "found"), [
+    ("cher", "c'est cher ?", True),
+    ("cher", "elle est trop chere", True),
+    ("cher", "qui doit-il chercher a convaincre ?", False),
+    ("age", "il faut quel age ?", True),
+    ("age", "dans une agence web", False),
+    ("exam", "comment se passe l'examen ?", True),
+    ("dure", "combien de temps ils durent ?", True),
+    ("evalu", "les modalites d'evaluation", True),  # a longer cue is the start of a word, as before
+])
+def test_a_short_cue_matches_its_word_inflected_not_longer_words_it_starts(cue, text, found):
+    from assistant.answering.router import _cue_pattern
+
+    assert bool(_cue_pattern(cue).search(text)) is found

@@ -45,11 +45,25 @@ class Scored:
     semantic: float
 
 
+# the endings a short word takes in French ("cher", "chère", "chers"; "exam", "examen"; "dure", "durée",
+# "durent"): a cue of one short word matches those, not every longer word it starts ("chercher", "agence")
+SHORT_CUE = 4
+INFLECTED = r"(?:s|x|e|es|ee|ees|en|ens|r|er|nt|ent)?\b"
+
+
 def _cue_pattern(cue: str) -> re.Pattern[str]:
-    """A cue matches at the start of a word ("evalu" in "évaluation"); "^" anchors it to the question's start."""
+    """A cue matches at the start of a word ("evalu" in "évaluation"); "^" anchors it to the question's start;
+    a cue of one short word matches it inflected, not as the start of another word."""
     start = r"^\s*" if cue.startswith("^") else r"(?<![a-z0-9])"
-    words = re.escape(cue.lstrip("^").strip()).replace(r"\ ", r"[\s'-]+")
-    return re.compile(start + words + (r"\b" if cue.endswith(" ") else ""))
+    bare = cue.lstrip("^").strip()
+    words = re.escape(bare).replace(r"\ ", r"[\s'-]+")
+    if cue.endswith(" "):
+        end = r"\b"
+    elif " " not in bare and bare.isalpha() and len(bare) <= SHORT_CUE:
+        end = INFLECTED
+    else:
+        end = ""
+    return re.compile(start + words + end)
 
 
 class Router:
