@@ -53,8 +53,9 @@ ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
 LINKS = {"equivalences", "linked"}  # entries about how one certification relates to another
 DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full cue of it
-COMPLETION_DEPTH = 6
-SAID_IN_A_UNIT = 0.75  # share of the question's own words (by rarity) one sentence of a bloc holds: it says it  # passages read to complete a field answer with the question's own words
+COMPLETION_DEPTH = 6  # passages read to complete a field answer with the question's own words
+UNIT_SECTIONS = {"bloc", "unite"}  # the passages of a fiche's blocs, or of an older fiche's activities
+SAID_IN_A_UNIT = 0.75  # share of the question's own words one sentence of a bloc holds: it says it
 NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères ; je réponds à la question qu'il "
               "pose. Pour une réponse plus précise, posez une question plus courte.)")
 
@@ -341,7 +342,9 @@ class Assistant:
         answerable = self._in_fiches(own, [c.code]) if drafted.lines else own
         if not answerable or not may_quote:
             return drafted, False
-        quoted = self._from_passages(query, [c.code], terms=answerable, depth=COMPLETION_DEPTH)
+        # "dans quel bloc…" is completed from the blocs only: a list of sectors holding "cloison" says no bloc
+        within = UNIT_SECTIONS if entries and entries[0].scope == "bloc_find" else None
+        quoted = self._from_passages(query, [c.code], terms=answerable, depth=COMPLETION_DEPTH, within=within)
         if quoted.declined:
             return drafted, False
         completed = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
@@ -430,7 +433,7 @@ class Assistant:
         if mapped is not None:
             return self._holding_answer(c, mapped, aspect, named)
         closest = None
-        for rank, hit in enumerate(self.index.search(searched, k=20, codes=[c.code], sections={"bloc", "unite"})):
+        for rank, hit in enumerate(self.index.search(searched, k=20, codes=[c.code], sections=UNIT_SECTIONS)):
             unit = next((u for u in c.units if u.code == hit.chunk.bloc), None)
             if unit is not None and rank < 5 and coverage(terms, hit.chunk.text) > 0:
                 return self._holding_answer(c, unit, aspect, named)
@@ -444,7 +447,7 @@ class Assistant:
         counts the same here: a word no fiche holds ("alléger") is as much what is asked as one they do."""
         best: dict[str, float] = {}
         for chunk in self.index.passages_of([c.code]):
-            if chunk.section in ("bloc", "unite"):
+            if chunk.section in UNIT_SECTIONS:
                 said = [chunk.title, *split_sentences(chunk.text.split("\n", 2)[-1].replace("\n", " . "))]
                 for sentence in said:
                     best[chunk.bloc] = max(best.get(chunk.bloc, 0.0), coverage(terms, sentence))
@@ -503,7 +506,8 @@ class Assistant:
         return None
 
     def _from_passages(self, query: Query, codes: list[str] | None = None, terms: list[str] | None = None,
-                       depth: int = 3, keep=None) -> Answer:
+                       depth: int = 3, keep=None, within: set[str] | None = None) -> Answer:
+        """The passages' sentences that hold the question's words, quoted; `within`: only these sections."""
         codes = codes if codes is not None else query.codes
         hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
         if self.writer is not None and hits and keep is None:  # a model is not bound by `keep`: only quotes are
@@ -514,8 +518,8 @@ class Assistant:
                 return written
         title_words = self._name_words(codes)
         asked = terms or key_terms(query.folded, title_words)
-        quoted = quote_passages(query.folded, hits + self._rest_of_fiches(codes, hits), title_words, terms,
-                                self.index.lexical.rarity(asked), keep)
+        read = [h for h in hits + self._rest_of_fiches(codes, hits) if within is None or h.chunk.section in within]
+        quoted = quote_passages(query.folded, read, title_words, terms, self.index.lexical.rarity(asked), keep)
         return quoted if quoted is not None else declines.not_in_fiches(codes)
 
     def _in_fiches(self, terms: list[str], codes: list[str]) -> list[str]:

@@ -250,8 +250,12 @@ def ask_for_sections(wanted: CorpusFilter, index, question: str, sections: set[s
             return
     wanted.sections = splitting
     wanted.has_sections = not absent
-    labels = " ou ".join(f"« {SECTION_LABELS[s]} »" for s in sorted(splitting))
-    wanted.said.append(f"dont la fiche {'a une' if wanted.has_sections else 'n’a pas de'} rubrique {labels}")
+    labels = [f"« {SECTION_LABELS[s]} »" for s in sorted(splitting)]
+    if wanted.has_sections:
+        wanted.said.append(f"dont la fiche a une rubrique {' ou '.join(labels)}")
+    else:
+        wanted.said.append("dont la fiche n’a " + (f"pas de rubrique {labels[0]}" if len(labels) == 1 else
+                                                   "ni rubrique " + " ni ".join(labels)))
 
 
 def corpus_answer(index, question: str, before: str = "", sections: set[str] = frozenset(),
