@@ -342,9 +342,7 @@ class Assistant:
         answerable = self._in_fiches(own, [c.code]) if drafted.lines else own
         if not answerable or not may_quote:
             return drafted, False
-        # "dans quel bloc…" is completed from the blocs only: a list of sectors holding "cloison" says no bloc
-        within = UNIT_SECTIONS if entries and entries[0].scope == "bloc_find" else None
-        quoted = self._from_passages(query, [c.code], terms=answerable, depth=COMPLETION_DEPTH, within=within)
+        quoted = self._from_passages(query, [c.code], terms=answerable, depth=COMPLETION_DEPTH)
         if quoted.declined:
             return drafted, False
         completed = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
@@ -506,8 +504,7 @@ class Assistant:
         return None
 
     def _from_passages(self, query: Query, codes: list[str] | None = None, terms: list[str] | None = None,
-                       depth: int = 3, keep=None, within: set[str] | None = None) -> Answer:
-        """The passages' sentences that hold the question's words, quoted; `within`: only these sections."""
+                       depth: int = 3, keep=None) -> Answer:
         codes = codes if codes is not None else query.codes
         hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
         if self.writer is not None and hits and keep is None:  # a model is not bound by `keep`: only quotes are
@@ -518,8 +515,8 @@ class Assistant:
                 return written
         title_words = self._name_words(codes)
         asked = terms or key_terms(query.folded, title_words)
-        read = [h for h in hits + self._rest_of_fiches(codes, hits) if within is None or h.chunk.section in within]
-        quoted = quote_passages(query.folded, read, title_words, terms, self.index.lexical.rarity(asked), keep)
+        quoted = quote_passages(query.folded, hits + self._rest_of_fiches(codes, hits), title_words, terms,
+                                self.index.lexical.rarity(asked), keep)
         return quoted if quoted is not None else declines.not_in_fiches(codes)
 
     def _in_fiches(self, terms: list[str], codes: list[str]) -> list[str]:
