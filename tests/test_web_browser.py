@@ -101,9 +101,20 @@ def wait_for_text(page: Page, selector: str, text: str) -> None:
 
 
 def choose(page: Page, dropdown: str, code: str) -> None:
-    page.locator(f"{dropdown} input").click()
-    page.locator(f"{dropdown} input").press_sequentially(code)
-    page.locator("[role=option]", has_text=code).first.click()
+    """Type a code in a dropdown and pick its option. The page may render the dropdown again while the text is
+    typed (its choices arrive after the first paint), which empties it: the typing is then done again."""
+    field = page.locator(f"{dropdown} input")
+    option = page.locator("[role=option]", has_text=code).first
+    for _ in range(3):
+        field.click()
+        field.fill("")
+        field.press_sequentially(code)
+        try:
+            option.wait_for(state="visible", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    option.click()
 
 
 def shoot(page: Page, name: str) -> None:
