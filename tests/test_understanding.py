@@ -356,3 +356,9 @@ def test_a_short_cue_matches_its_word_inflected_not_longer_words_it_starts(cue, 
     from assistant.answering.router import _cue_pattern
 
     assert bool(_cue_pattern(cue).search(text)) is found
+
+
+def test_a_corpus_filter_no_certification_meets_says_so_with_the_filter(assistant):
+    answer = assistant.ask("quelles certifications ont plus de 20 blocs ?")
+    assert answer.declined and answer.citations == []
+    assert "aucune certification du corpus ne correspond (avec plus de 20 blocs ;" in answer.text

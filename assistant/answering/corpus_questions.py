@@ -290,8 +290,8 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     chosen.sort(key=lambda card: (card.status == "inactive", card.code))
     what = " et ".join(wanted.said) if wanted.said else ""
     if not chosen:
-        return Answer(text=f"Aucune certification du corpus n'est {what} d'après les fiches "
-                           f"({len(cards)} certifications consultées).", declined=True)
+        return Answer(text=f"D'après les fiches, aucune certification du corpus ne correspond ({what} ; "
+                           f"{len(cards)} certifications consultées).", declined=True)
     draft = Draft()
     draft.say(f"{len(chosen)} certification(s) du corpus {what} :" if what else f"{len(chosen)} certification(s) :")
     for card in chosen[:MAX_LISTED]:
