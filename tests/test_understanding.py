@@ -362,3 +362,14 @@ def test_a_corpus_filter_no_certification_meets_says_so_with_the_filter(assistan
     answer = assistant.ask("quelles certifications ont plus de 20 blocs ?")
     assert answer.declined and answer.citations == []
     assert "aucune certification du corpus ne correspond (avec plus de 20 blocs ;" in answer.text
+
+
+def test_which_of_two_named_blocs_is_answered_by_the_bloc_not_by_yes_or_no(assistant):
+    answer = assistant.ask("RNCP 40344 : l'accueil des clients, ça relève du bloc 1 ou du bloc 3 ?")
+    first = next(line for line in answer.text.split("\n") if not line.startswith("Attention"))
+    assert first.startswith("C'est dans RNCP40344BC0") or first.startswith("La fiche ne nomme pas")
+
+
+def test_a_task_placed_in_a_bloc_is_not_declined_for_the_topic_it_mentions(assistant):
+    answer = assistant.ask("RNCP 40344 : l'accueil des clients au téléphone, ça relève de quel bloc ?")
+    assert not answer.declined and "RNCP40344BC0" in answer.text

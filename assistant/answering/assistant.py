@@ -54,6 +54,7 @@ MAX_CERTIFICATIONS = 4
 LINKS = {"equivalences", "linked"}  # entries about how one certification relates to another
 DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full cue of it
 COMPLETION_DEPTH = 6  # passages read to complete a field answer with the question's own words
+WHERE_ASKED = 1.0  # a full cue of "which bloc": the question asks where a task sits, whatever the task
 UNIT_SECTIONS = {"bloc", "unite"}  # the passages of a fiche's blocs, or of an older fiche's activities
 SAID_IN_A_UNIT = 0.75  # share of the question's own words one sentence of a bloc holds: it says it
 NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères ; je réponds à la question qu'il "
@@ -133,6 +134,10 @@ class Assistant:
         """What the question asks for, best first. A short follow-up with no cue of its own asks what the
         previous question asked; naming a bloc after a question on a bloc's evaluation asks that bloc's."""
         scored = self.route(query)
+        if any(s.entry.scope == "bloc_find" and s.lexical >= WHERE_ASKED for s in scored):
+            # "l'accueil au téléphone, ça relève de quel bloc ?": the task's words say what is placed, they do
+            # not ask for a telephone number; an out-of-scope topic is not what such a question asks
+            scored = [s for s in scored if s.entry.scope != "decline"]
         if query.routes:  # a route named points to the entries about routes
             scored = sorted((Scored(s.entry, s.score + ROUTE_BONUS, s.lexical, s.semantic)
                              if s.entry.name in ROUTE_ENTRIES else s for s in scored), key=lambda s: -s.score)
@@ -373,7 +378,9 @@ class Assistant:
             return self._equivalences(c, query)
         if entry.scope == "bloc_find":
             also_evaluation = any(REFINED_BY_A_BLOC.get(e.name) == "evaluation" for e in asked)
-            named = (unit or self._named_unit(c, query, True, cues)) if IN_THIS_BLOC.search(query.folded) else None
+            # "du bloc 1 ou du bloc 3 ?" asks which of them: the answer names the bloc, no "oui" for the first
+            one_named = IN_THIS_BLOC.search(query.folded) and len(query.bloc_numbers) < 2
+            named = (unit or self._named_unit(c, query, True, cues)) if one_named else None
             return self._bloc_holding(c, query, "" if also_evaluation else "competences", named)
         return entry.answer(c, query) if entry.answer else None
 
