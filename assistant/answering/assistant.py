@@ -42,7 +42,7 @@ from assistant.text_normalise import fold, spell_out
 
 # Entries whose answer a named bloc refines ("comment est évaluée la médiation" is the bloc's evaluation).
 ROUTE_ENTRIES = {"jury", "route_open"}
-ROUTE_BONUS = 0.4  # a question naming a route ("en alternance") is about routes unless it says otherwise
+ROUTE_BONUS = 0.2  # a question naming a route ("en alternance") is about routes unless it says otherwise
 CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
 CHOSEN = ("code", "nom")  # the question itself names its certification
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
