@@ -70,6 +70,15 @@ class Chunk(BaseModel):
     def section_label(self) -> str:
         return SECTION_LABELS.get(self.section, self.section)
 
+    @property
+    def body(self) -> str:
+        """The passage without the certification's line and the heading: what the fiche says."""
+        return self.text.split("\n", 2)[-1]
+
+    def sentences(self) -> list[str]:
+        """The body's sentences, line by line: what a quote is made of."""
+        return [sentence for line in self.body.split("\n") for sentence in split_sentences(line)]
+
     def metadata(self) -> dict[str, str]:
         return {"code": self.code, "section": self.section, "bloc": self.bloc, "title": self.title,
                 "fiche_hash": self.fiche_hash}

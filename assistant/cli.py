@@ -197,7 +197,7 @@ def search_command(
             where = f"{hit.chunk.code} · {hit.chunk.title}"
             ranks = f"BM25 n°{hit.bm25_rank or '-'}, dense n°{hit.dense_rank or '-'}"
             typer.echo(f"\n{n}. {where}  (score {hit.score:.4f}, {ranks})")
-            typer.echo("   " + hit.chunk.text.split("\n", 2)[-1][:400].replace("\n", "\n   "))
+            typer.echo("   " + hit.chunk.body[:400].replace("\n", "\n   "))
 
 
 @app.command("ask")

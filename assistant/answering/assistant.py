@@ -36,7 +36,6 @@ from assistant.index.search import Hit, SearchIndex
 from assistant.index.structure_hints import mentioned_units
 from assistant.mapping.experiences import Experience
 from assistant.mapping.mapper import ExperienceMapper
-from assistant.readers.text_cleanup import split_sentences
 from assistant.render.fiche_text import french_date
 from assistant.text_normalise import fold, spell_out
 
@@ -73,6 +72,10 @@ class Assistant:
         self.router = Router(lambda: index.embedder)  # the model loads at the first question, not here
         self._corpus_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "corpus")
         self._vector = lru_cache(maxsize=256)(lambda text: index.embedder.embed_query(text))
+        # a question is routed once: answering, the status check after it and the corpus path all read this
+        self._lexical = lru_cache(maxsize=256)(lambda folded: tuple(self.router.lexical(folded)))
+        self._scored = lru_cache(maxsize=256)(
+            lambda folded, asked: tuple(self.router.score(folded, self._vector(asked))))
         self._words_of: dict[str, frozenset[str]] = {}  # analysed words of each fiche, read when first asked
         # the words questions ask with (every answerer's cues): a title given after "le BTS" ends at them
         self._asking = frozenset(cue_stems(cue for e in self.router.entries for cue in e.cues))
@@ -112,14 +115,14 @@ class Assistant:
     def sections(self, query: Query) -> set[str]:
         """The chunk sections that hold the answer to what the question asks (its cues, not the embedder's
         guess: retrieval is raised only where the question says so)."""
-        lexical = self.router.lexical(query.folded)
+        lexical = self._lexical(query.folded)
         return {section for entry, score in zip(self.router.entries, lexical, strict=True) if score >= 0.5
                 for section in entry.sections}
 
     def route(self, query: Query) -> list[Scored]:
         """Every entry of the registry scored against the question, best first. The embedder sees the question
         without the certification's code or name: the examples name none, and what is asked is the rest."""
-        return self.router.score(query.folded, self._vector(self._asked_part(query.text)))
+        return list(self._scored(query.folded, self._asked_part(query.text)))
 
     def _asked_part(self, question: str) -> str:
         return NAMED_CODE.sub(" ", question).strip() or question
@@ -179,7 +182,7 @@ class Assistant:
         if named_organisations is not None:
             return named_organisations
         entries = self._entries(query)
-        corpus_asked = self.router.lexical(query.folded)[self._corpus_position] >= CORPUS_CUE
+        corpus_asked = self._lexical(query.folded)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")):
             before = f"{query.context.last_question} {query.context.last_answer}" if query.follow_up else ""
             field = self._field_asked(query)
@@ -208,7 +211,7 @@ class Assistant:
 
     def _field_asked(self, query: Query) -> FieldEntry | None:
         """The field of a fiche the question names most by its own words (not the corpus or a decline)."""
-        lexical = self.router.lexical(query.folded)
+        lexical = self._lexical(query.folded)
         named = [(score, e) for e, score in zip(self.router.entries, lexical, strict=True)
                  if score >= 0.5 and e.scope not in ("corpus", "decline", "fits_me")]
         return max(named, key=lambda pair: pair[0])[1] if named else None
@@ -228,7 +231,7 @@ class Assistant:
         found = organisations_named(self.index, key_terms(query.folded, self._name_words(query.codes)), query.folded)
         if not found:
             return None
-        lexical = dict(zip((e.name for e in self.router.entries), self.router.lexical(query.folded), strict=True))
+        lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
         if query.how not in ("code", "sélection") and lexical["corpus"] >= CORPUS_CUE:
             return corpus_partner_answer(self.index, found)  # "pour quelles certifications la CCI Alsace…"
         if query.codes:
@@ -453,8 +456,7 @@ class Assistant:
         best: dict[str, float] = {}
         for chunk in self.index.passages_of([c.code]):
             if chunk.section in UNIT_SECTIONS:
-                said = [chunk.title, *split_sentences(chunk.text.split("\n", 2)[-1].replace("\n", " . "))]
-                for sentence in said:
+                for sentence in [chunk.title, *chunk.sentences()]:
                     best[chunk.bloc] = max(best.get(chunk.bloc, 0.0), coverage(terms, sentence))
         ranked = sorted(best.items(), key=lambda item: -item[1])
         if not terms or not ranked or ranked[0][1] < SAID_IN_A_UNIT:
@@ -477,8 +479,9 @@ class Assistant:
         found = drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
         where = f"{unit.code} : « {unit.title} » {found.cite(found.citations[0])}"
         if nearest:
-            found.lines[0] = (f"La fiche ne nomme pas cette tâche en ces mots ; le {'bloc' if bloc else 'partie'} "
-                              f"qui s'en rapproche le plus est {where}.").replace("le partie", "la partie")
+            part = "le bloc" if bloc else "la partie"
+            found.lines[0] = (f"La fiche ne nomme pas cette tâche en ces mots ; {part} qui s'en rapproche le plus "
+                              f"est {where}.")
         elif named is None:
             found.lines[0] = f"C'est dans {where}."
         elif named.code == unit.code:
@@ -516,7 +519,7 @@ class Assistant:
         hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
         if self.writer is not None and hits and keep is None:  # a model is not bound by `keep`: only quotes are
             passages = [Citation(code=h.chunk.code, section=h.chunk.section, section_label=h.chunk.section_label,
-                                 bloc=h.chunk.bloc, quote=h.chunk.text.split("\n", 2)[-1]) for h in hits]
+                                 bloc=h.chunk.bloc, quote=h.chunk.body) for h in hits]
             written = self.writer.write(query.text, passages, [])
             if written is not None:
                 return written

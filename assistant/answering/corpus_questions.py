@@ -202,12 +202,23 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     return wanted
 
 
+def own_words(question: str, explained: set[str] = frozenset()) -> list[str]:
+    """The question's analysed words that are neither how questions ask, nor how corpus questions are framed,
+    nor numbers, nor what a filter already explains."""
+    return [t for t in dict.fromkeys(analyse(question))
+            if t not in QUESTION_TERMS and t not in CORPUS_WORDS and not t.isdigit() and t not in explained]
+
+
+def names_field(term: str, cue_stems: set[str]) -> bool:
+    """Whether a word is one of the cues of the field asked for (cues match the start of a word)."""
+    return any(term.startswith(stem) for stem in cue_stems)
+
+
 def domain_terms(question: str, filter_words: set[str], card_terms: dict[str, frozenset[str]],
                  trade_terms: dict[str, frozenset[str]]) -> list[str]:
     """Words that name a domain: words of the certifications' titles or trade classifications ("parmi" is
     not one), held by the text of some certifications but not of most of them."""
-    asked = [t for t in dict.fromkeys(analyse(question))
-             if t not in QUESTION_TERMS and t not in CORPUS_WORDS and t not in filter_words and not t.isdigit()]
+    asked = own_words(question, filter_words)
     trades = set().union(*trade_terms.values()) if trade_terms else set()
     texts = card_terms.values()
     return [t for t in asked
@@ -237,15 +248,14 @@ def ask_for_sections(wanted: CorpusFilter, index, question: str, sections: set[s
     cards = list(index.cards.values())
     absent = ABSENT.search(fold(question)) is not None
     most = len(cards) if absent else len(cards) // 2
-    splitting = {s for s in sections if 0 < sum(s in card.sections for card in cards) < len(cards)
-                 and sum(s in card.sections for card in cards) <= most}
+    having = {s: sum(s in card.sections for card in cards) for s in sections}
+    splitting = {s for s, n in having.items() if 0 < n < len(cards) and n <= most}
     if not splitting:
         return
     if not absent:
-        asked = [t for t in dict.fromkeys(analyse(question))
-                 if t not in QUESTION_TERMS and t not in CORPUS_WORDS and not t.isdigit() and t not in wanted.words]
+        asked = own_words(question, wanted.words)
         weights = index.lexical.rarity(asked)
-        field = [t for t in asked if any(t.startswith(stem) for stem in cue_words)]
+        field = [t for t in asked if names_field(t, cue_words)]
         if sum(weights[t] for t in field) <= sum(weights[t] for t in asked if t not in field):
             return
     wanted.sections = splitting
@@ -315,11 +325,10 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
     A word no fiche holds frames the question; a word most fiches hold does not restrict it. The words that
     name a field of the fiche (`field_words`, the registry's cues: "jury" in "un jury national", "RGPD")
     are what the question is about: the sentence must hold them too."""
-    asked = [t for t in dict.fromkeys(analyse(question))
-             if t not in QUESTION_TERMS and t not in CORPUS_WORDS and not t.isdigit()]
+    asked = own_words(question)
     holders = {term: {code for code, _ in _codes_holding(index, term)} for term in asked}
     distinct = [t for t in asked if 0 < len(holders[t]) <= max(1, len(index.cards) // 2)]
-    required = {t for t in asked if holders[t] and any(t.startswith(stem) for stem in field_words)}
+    required = {t for t in asked if holders[t] and names_field(t, field_words)}
     # a field word few fiches hold ("RGPD") is the whole question; one most hold ("jury") narrows where the
     # other words are looked for, when they alone say nothing ("national" is rare among juries, not fiches)
     if required & set(distinct):
@@ -364,18 +373,16 @@ def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]
     """The certification's sentence holding the largest share of the terms (by rarity), when it holds at least
     MENTIONED of them, as a citation."""
     from assistant.answering.extractive import coverage
-    from assistant.readers.text_cleanup import split_sentences
 
     best: tuple[float, Citation | None] = (0.0, None)
     for chunk in index.passages_of([code]):
         if chunk.section == "partenaires":
             continue
-        for line in chunk.text.split("\n", 2)[-1].split("\n"):
-            for sentence in split_sentences(line):
-                if required and not required <= set(analyse(sentence)):
-                    continue
-                share = coverage(terms, sentence, weights)
-                if share > best[0]:
-                    best = (share, Citation(code=code, section=chunk.section, section_label=chunk.section_label,
-                                            bloc=chunk.bloc, quote=sentence[:300]))
+        for sentence in chunk.sentences():
+            if required and not required <= set(analyse(sentence)):
+                continue
+            share = coverage(terms, sentence, weights)
+            if share > best[0]:
+                best = (share, Citation(code=code, section=chunk.section, section_label=chunk.section_label,
+                                        bloc=chunk.bloc, quote=sentence[:300]))
     return best[1] if best[0] >= MENTIONED else None

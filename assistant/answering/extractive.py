@@ -14,7 +14,6 @@ from assistant.answer import Answer, Citation
 from assistant.answering.drafts import Draft
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit
-from assistant.readers.text_cleanup import split_sentences
 
 KEY_COVERAGE = 0.4  # share of the question's own words (by rarity) the quoted sentences must hold
 MAX_QUOTES = 3
@@ -68,18 +67,16 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
     for rank, hit in enumerate(hits):
         if hit.chunk.section in NAME_LISTS:  # "touche pas à mon chat" is an organisation, not an answer on cats
             continue
-        body = hit.chunk.text.split("\n", 2)[-1]
-        for line in body.split("\n"):
-            for sentence in split_sentences(line):
-                if keep is not None and not keep(sentence):
-                    continue
-                present = set(analyse(sentence))
-                overlap = sum(weight.get(t, 1.0) for t in terms if t in present) / total
-                if overlap:
-                    citation = Citation(code=hit.chunk.code, section=hit.chunk.section,
-                                        section_label=hit.chunk.section_label, bloc=hit.chunk.bloc,
-                                        quote=window(sentence, terms))
-                    chosen.append((overlap, -rank, sentence, citation))
+        for sentence in hit.chunk.sentences():
+            if keep is not None and not keep(sentence):
+                continue
+            present = set(analyse(sentence))
+            overlap = sum(weight.get(t, 1.0) for t in terms if t in present) / total
+            if overlap:
+                citation = Citation(code=hit.chunk.code, section=hit.chunk.section,
+                                    section_label=hit.chunk.section_label, bloc=hit.chunk.bloc,
+                                    quote=window(sentence, terms))
+                chosen.append((overlap, -rank, sentence, citation))
     strong = [c for c in chosen if c[0] >= STRONG_SENTENCE]
     if not strong:
         return None

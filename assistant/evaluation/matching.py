@@ -7,16 +7,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.render.fiche_text import MONTHS
 from assistant.text_normalise import fold
 
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-          "decembre"]
 
 
 def _date_in_words(found: re.Match[str]) -> str:
     day, month, year = int(found.group(1)), int(found.group(2)), found.group(3)
-    return f"{day} {MONTHS[month - 1]} {year}" if 1 <= month <= 12 else found.group(0)
+    return f"{day} {fold(MONTHS[month - 1])} {year}" if 1 <= month <= 12 else found.group(0)
 
 
 def _flat(text: str) -> str:

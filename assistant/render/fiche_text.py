@@ -9,10 +9,12 @@ from assistant.certification import Certification
 YES_NO = {True: "oui", False: "non", None: "non précisé"}
 
 
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre"]
+
+
 def french_date(value: date | None) -> str:
-    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-              "octobre", "novembre", "décembre"]
-    return f"{value.day} {months[value.month - 1]} {value.year}" if value else "non précisée"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else "non précisée"
 
 
 def status_line(certification: Certification) -> str:
