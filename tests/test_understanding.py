@@ -373,3 +373,10 @@ def test_which_of_two_named_blocs_is_answered_by_the_bloc_not_by_yes_or_no(assis
 def test_a_task_placed_in_a_bloc_is_not_declined_for_the_topic_it_mentions(assistant):
     answer = assistant.ask("RNCP 40344 : l'accueil des clients au téléphone, ça relève de quel bloc ?")
     assert not answer.declined and "RNCP40344BC0" in answer.text
+
+
+def test_a_place_only_lists_of_organisations_hold_names_the_organisations_there(assistant):
+    # "GRETA DU LIMOUSIN": the place is the name's last word, and no other passage of the fiches holds it
+    answer = assistant.ask("j'habite dans le limousin, il y a un centre qui prépare le titre pro dwwm ?")
+    assert not answer.declined and "GRETA DU LIMOUSIN" in answer.text
+    assert answer.citations[-1].section == "partenaires" and answer.citations[-1].code == "RNCP37674"

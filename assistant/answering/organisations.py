@@ -4,7 +4,9 @@ titres ?".
 An organisation is recognised from the fiches themselves, not from a list: a word of the question names an
 organisation when it is the first word of an authorised organisation's name (how people call "AFPA
 ENTREPRISES" or "SIMPLON.CO") and every passage that holds it is such a list: "afpa" or "simplon" are;
-"formation", "pro" or "chat" (the last word of an organisation's name) are not. Short words (three letters
+"formation", "pro" or "chat" (the last word of an organisation's name) are not. Such a word found further in
+a name names it too, less strongly: a place only the lists hold ("Guadeloupe", "Allier") names the
+organisations there ("GRETA DE LA GUADELOUPE"), a name's head still wins over it. Short words (three letters
 or fewer) are too ambiguous to name one. A longer name is also recognised when the question holds most of
 its words (weighted by rarity), the initials standing for several ("la CCI Alsace Eurométropole" is
 "CHAMBRE DE COMMERCE ET D'INDUSTRIE TERRITORIALE ALSACE EUROMETROPOLE", "l'ESIEA" is "ECOLE SUP
@@ -29,6 +31,7 @@ LOOKED_AT = 60  # passages read per word
 NAME_COVERED = 0.6  # share of a long name's words (by rarity) the question must hold, initials counting
 RARE_WORD = 3.9  # rarity (BM25's inverse document frequency) of a word in at most ~2 % of the passages
 BEST_NAMED = 0.05  # names within this share of the best-named one are kept too
+WORD_OF_NAME = 1.5  # a word only lists of organisations hold, met inside a name rather than at its head
 
 
 def organisations_named(index, terms: list[str], question: str = "") -> dict[str, list[str]]:
@@ -56,6 +59,8 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
             name_terms = analyse(partner.name)
             if name_terms[:1] in ([w] for w in first_words):
                 score = 2.0
+            elif first_words & set(name_terms):  # "GRETA DE LA GUADELOUPE" for "un centre en Guadeloupe ?"
+                score = WORD_OF_NAME
             else:
                 score = _named_share(partner.name, every, typed, rarity) if rare & set(name_terms) else 0.0
             if score >= NAME_COVERED:
