@@ -8,6 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.evaluation.calibrate_mapping import UNCLEAN_TOLERATED
 
 EVALS = Path(__file__).resolve().parent.parent / "evals"
 PROJECT_SETS = ("seeds.yaml", "rncp-sample.yaml", "conversation.yaml")
@@ -35,12 +36,14 @@ def test_the_project_sets_pass_the_gate(evaluation_index_folder, tmp_path):
 
 def test_the_mapping_sets_keep_their_figures(evaluation_index_folder, tmp_path):
     """Mappings gated on their own measures (figures of `python -m assistant.evaluation.calibrate_mapping` on the dev
-    half, rounded down): every unrelated profile clean and no false "bien couvert" come first; precision and
-    top-1 must not fall back."""
+    sets, rounded down): no false "bien couvert" and unrelated profiles clean but for one in a hundred over the
+    dev sets together come first; precision and top-1 must not fall back."""
+    unclean = pairs = 0
     for name, expected in (("mapping.yaml", {"mapping_top3": 0.9}),
-                           ("mapping-labelled-dev.yaml", {"link_precision": 0.75, "mapping_top1": 0.75}),
-                           ("mapping-labelled-dev-2.yaml", {"link_precision": 0.73, "mapping_top1": 0.75}),
-                           ("mapping-labelled-dev-3.yaml", {"link_precision": 0.66, "mapping_top1": 0.67})):
+                           ("mapping-labelled-dev.yaml", {"link_precision": 0.77, "mapping_top1": 0.75}),
+                           ("mapping-labelled-dev-2.yaml", {"link_precision": 0.81, "mapping_top1": 0.79}),
+                           ("mapping-labelled-dev-3.yaml", {"link_precision": 0.70, "mapping_top1": 0.67}),
+                           ("mapping-labelled-dev-4.yaml", {"link_precision": 0.63, "mapping_top1": 0.60})):
         result = run(str(EVALS / name), "--index", str(evaluation_index_folder), "--json",
                      "--report", str(tmp_path / "rapport.md"))
         metrics = json.loads(result.stdout)["metrics"]
@@ -48,8 +51,10 @@ def test_the_mapping_sets_keep_their_figures(evaluation_index_folder, tmp_path):
         for metric, floor in expected.items():
             assert metrics[metric] >= floor, (name, metric, metrics[metric])
         if name != "mapping.yaml":
-            assert metrics["unrelated_clean"] == metrics["unrelated_pairs"] >= 20
-            assert metrics["false_well_covered"] == 0
+            assert metrics["unrelated_pairs"] >= 20 and metrics["false_well_covered"] == 0
+            unclean += metrics["unrelated_pairs"] - metrics["unrelated_clean"]
+            pairs += metrics["unrelated_pairs"]
+    assert unclean <= UNCLEAN_TOLERATED * pairs, (unclean, pairs)
     assert "| Profils sans rapport restés sans bloc couvert |" in (tmp_path / "rapport.md").read_text(encoding="utf-8")
 
 

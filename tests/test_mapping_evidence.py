@@ -8,7 +8,7 @@ import numpy as np
 
 from assistant.first_of_each import first_of_each
 from assistant.mapping.bank import Requirement, head_clause
-from assistant.mapping.evidence import Calibration, Scored, Sentence, unit_strength
+from assistant.mapping.evidence import Calibration, Scored, Sentence, links, unit_strength
 
 
 def test_the_head_clause_keeps_what_is_done_and_drops_how_and_why():
@@ -38,6 +38,20 @@ def test_a_unit_is_strong_by_several_fitting_requirements_not_by_having_many():
     several = _scored(["A", "A", "B", "B"], [3.0, 3.0, 3.0, 0.0])
     strength = unit_strength(several, calibration)
     assert math.isclose(strength["A"], 3.0) and strength["B"] < 3.0
+
+
+def test_shared_trade_words_rank_the_units_by_their_own_weight_not_the_links():
+    """Which unit a sentence proves leans on the trade's words; whether it proves anything does not."""
+    requirements = [Requirement("RNCP1", "A", "compétence", "gérer les entretiens"),
+                    Requirement("RNCP1", "B", "compétence", "gérer les ruptures de contrat")]
+    z = np.array([[3.0, 2.8]])
+    shared = [[{}, {"ruptur": 4.0}]]
+    scored = Scored([Sentence("trois ruptures conventionnelles", frozenset({"ruptur"}))], requirements, z,
+                    np.zeros_like(z), shared)
+    calibration = Calibration(lexical_weight=0.0, rank_lexical_weight=0.5, link=2.5, sentence_margin=1.0)
+    strength = unit_strength(scored, calibration)
+    assert strength["B"] > strength["A"]
+    assert {link.requirement.unit: link.score for link in links(scored, calibration)} == {"A": 3.0, "B": 2.8}
 
 
 def test_each_competence_once_keeps_the_strongest_first():

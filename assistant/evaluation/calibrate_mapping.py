@@ -3,8 +3,8 @@
 
 Every case is embedded and scored once; then each candidate `Calibration` of a grid is judged with the
 evaluation runner's own rules (link precision and recall, top-1, unrelated pairs clean, false "bien
-couvert"). The chosen calibration is the one that keeps every unrelated pair clean with no false "bien
-couvert", then has the best worse-of(link precision, top-1), then the best precision-weighted F-score, ties
+couvert"). The chosen calibration is the one that keeps unrelated pairs clean but for at most one in a
+hundred (see `clean_enough`), then has the best worse-of(link precision, top-1), then the best precision-weighted F-score, ties
 going to the stricter rule. Only a dev set may
 be given here: a held-out set calibrated on measures nothing.
 """
@@ -30,8 +30,9 @@ GRID = {
     "link": [1.5, 2.0, 2.5, 3.0, 3.5],
     "z_floor": [1.0, 1.5, 2.0],
     "lexical_weight": [0.2, 0.35, 0.5, 0.7],
-    "specific_idf": [2.5, 3.5],
-    "gap_weight": [0.0, 0.5],
+    "rank_lexical_weight": [0.2, 0.35, 0.5, 0.7],
+    "specific_idf": [2.5],  # 3.5 never won: rarer words only are too few to count
+    "gap_weight": [0.0],  # never won: the z-score already says how far the best match elsewhere is
     "sentence_margin": [0.5, 1.0],
     "unit_margin": [0.5, 1.0, 2.0, math.inf],
     # not fitted: the dev set's fitting cases are single lines and its unrelated ones long profiles, so a
@@ -81,11 +82,24 @@ class Prepared:
         return results
 
 
+UNCLEAN_TOLERATED = 0.01  # unrelated pairs not clean, at most this share of them
+
+
+def clean_enough(figures: dict[str, float]) -> bool:
+    """Unrelated pairs clean, but for at most one in a hundred. Every pair clean was the rule while a rule
+    allowed it; on the four dev sets together (125 pairs) the only rules that keep the last one clean (a bank
+    adviser's "conseillère clientèle" against "Conseiller la clientèle du vétérinaire") link so little that
+    top-1 falls from 0.68 to 0.40: six true experiences in ten would get no bloc at all. A false "bien
+    couvert" once in a hundred unrelated profiles, with the jury's word as the only decision, misleads less
+    than a mapping that finds nothing."""
+    unclean = figures["unrelated"] - figures["clean"]
+    return unclean <= UNCLEAN_TOLERATED * figures["unrelated"] and figures["false_well"] <= unclean
+
+
 def _key(figures: dict[str, float], calibration: Calibration) -> tuple:
-    """Every unrelated pair clean first; then the worse of link precision and top-1 (both must be high for
+    """Unrelated pairs clean enough first; then the worse of link precision and top-1 (both must be high for
     the mapping to be trusted); then the F-score; ties to the stricter rule."""
-    clean = figures["clean"] == figures["unrelated"] and figures["false_well"] == 0
-    return (clean, min(figures["precision"], figures["top1"]), figures["f"], calibration.link,
+    return (clean_enough(figures), min(figures["precision"], figures["top1"]), figures["f"], calibration.link,
             calibration.z_floor)
 
 
@@ -108,10 +122,10 @@ def search(prepared: Prepared, shown: int = 5) -> tuple[Calibration, dict[str, f
     for values in itertools.product(*(WELL_GRID[n] for n in names)):
         calibration = replace(link_rule, **dict(zip(names, values, strict=True)))
         figures = summary(prepared.judge(calibration))
-        clean = figures["clean"] == figures["unrelated"] and figures["false_well"] == 0
-        # the most lenient coverage rule that keeps every unrelated pair clean: a fitting profile should
-        # still read "bien couvert" where it is
-        key = (clean, -calibration.well_count, -calibration.well_share, -calibration.well_score)
+        # the most lenient coverage rule that keeps unrelated pairs clean enough: a fitting profile should
+        # still read "bien couvert" where it is; fewer unclean pairs first
+        key = (clean_enough(figures), figures["clean"] - figures["false_well"], -calibration.well_count,
+               -calibration.well_share, -calibration.well_score)
         if best is None or key > best[0]:
             best = (key, calibration, figures)
     assert best is not None
