@@ -265,6 +265,16 @@ def test_corpus_filters_count_blocs_and_certified_people_and_read_the_decision_y
     assert all(fact in c.quote for c in answer.citations)
 
 
+def test_a_bloc_named_with_an_article_is_no_count_of_one():
+    from assistant.answering.corpus_questions import read_filter
+
+    article = read_filter("lesquelles ont une fiche où un bloc de l'ancien titre correspond à un de leurs blocs ?",
+                          lambda _: set())
+    assert article.count is None
+    assert read_filter("y en a qui ont qu'un bloc ?", lambda _: set()).count == ("bloc_count", "=", 1)
+    assert read_filter("celles avec au moins un bloc", lambda _: set()).count == ("bloc_count", ">=", 1)
+
+
 def test_a_corpus_question_on_a_missing_part_of_the_fiche_lists_the_fiches_without_it(assistant):
     answer = assistant.ask("y a des certifs dont la fiche n'a pas de statistiques ?")
     assert {c.code for c in answer.citations} == {"RNCP35809", "RNCP37488"}

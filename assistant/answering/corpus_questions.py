@@ -160,7 +160,7 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     if nsf := re.search(r"\bnsf\s*(\d{3}[a-z]?)\b", folded):
         wanted.nsf = nsf.group(1)
         wanted.said.append(f"de code NSF {wanted.nsf}")
-    if counted := COUNT.search(folded):
+    if counted := next((m for m in COUNT.finditer(folded) if _a_count(m, folded)), None):
         name, label = next((name, label) for pattern, name, label, _ in COUNTED.values()
                            if re.fullmatch(pattern, counted.group("what")))
         number = counted.group("n")
@@ -200,6 +200,17 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
         wanted.registration_type = kind.group(1)
         wanted.said.append(f"enregistrées {kind.group(1)}")
     return wanted
+
+
+def _a_count(match: re.Match, folded: str) -> bool:
+    """"Un bloc", "une personne" are an article far more often than a count ("la fiche dit qu'un bloc validé
+    ailleurs correspond à un de leurs blocs"): one counts only with a comparison, "seul" after it, or "(n')ont
+    qu'un" before it."""
+    if match.group("n") not in ("un", "une") or match.group("op"):
+        return True
+    after = folded[match.end():match.end() + 8]
+    before = folded[max(0, match.start() - 40):match.start()]
+    return after.lstrip().startswith("seul") or re.search(r"\b(?:n'\w+|ont|a|compte\w*|possede\w*)\s+qu'\s*$", before) is not None
 
 
 def own_words(question: str, explained: set[str] = frozenset()) -> list[str]:
