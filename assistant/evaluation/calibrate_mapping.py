@@ -27,14 +27,16 @@ from assistant.mapping.mapper import ExperienceMapper
 from assistant.settings import Settings
 
 GRID = {
-    "link": [1.5, 2.0, 2.5, 3.0, 3.5],
-    "z_floor": [1.0, 1.5, 2.0],
-    "lexical_weight": [0.2, 0.35, 0.5, 0.7],
-    "rank_lexical_weight": [0.2, 0.35, 0.5, 0.7],
+    "link": [1.5, 2.0, 2.5, 3.0],
+    "z_floor": [1.0, 1.5],
+    "lexical_weight": [0.2, 0.35],  # 0.5 and 0.7 never won
+    "rank_lexical_weight": [0.35, 0.7],
+    "passage_words_weight": [0.25, 0.5, 1.0],
+    "passage_meaning_weight": [0.25, 0.5],
     "specific_idf": [2.5],  # 3.5 never won: rarer words only are too few to count
     "gap_weight": [0.0],  # never won: the z-score already says how far the best match elsewhere is
-    "sentence_margin": [0.5, 1.0],
-    "unit_margin": [0.5, 1.0, 2.0, math.inf],
+    "sentence_margin": [0.5, 1.0, 2.0],
+    "unit_margin": [0.5, 1.0],  # 2.0 and no margin never won
     # not fitted: the dev set's fitting cases are single lines and its unrelated ones long profiles, so a
     # fitted weight would learn "long means unrelated" and starve real CVs; √(2 ln n) itself is the theory
     "multiplicity": [1.0],

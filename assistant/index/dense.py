@@ -120,6 +120,11 @@ class DenseStore:
         found = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
         return [(document.id, 1.0 - float(distance)) for document, distance in found if document.id]
 
+    def similarities(self, vector, ids: list[str]) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of every given passage that has a vector, nearest first: a vector
+        already computed (a candidate's sentence) is compared without embedding it again."""
+        return self._nearest_among(list(vector), ids, len(ids))
+
     def _nearest_among(self, vector: list[float], ids: list[str], k: int) -> list[tuple[str, float]]:
         """Exact cosine similarity against the given passages' vectors (what HNSW approximates)."""
         if not ids:

@@ -30,6 +30,7 @@ import numpy as np
 from assistant.index.french_analyser import analyse
 from assistant.mapping.bank import Requirement, RequirementBank
 from assistant.mapping.experiences import PERIOD
+from assistant.mapping.unit_passages import unit_retrieval
 
 _PERIOD = re.compile(r"^\s*" + PERIOD.pattern, PERIOD.flags)  # "2015 - 2019 :" says when, not what
 
@@ -44,12 +45,14 @@ class Calibration:
 
     lexical_weight: float = 0.2  # z-points per unit of shared specific IDF, to decide whether a link holds
     rank_lexical_weight: float = 0.7  # the same, to rank the units an experience evidences (see unit_strength)
+    passage_words_weight: float = 0.5  # ranking points per standard deviation of a unit passage's BM25 score…
+    passage_meaning_weight: float = 0.25  # …and of its similarity (see unit_passages.py)
     lexical_cap: float = 8.0  # shared words add at most this much IDF (a long list of words is not a proof)
     specific_idf: float = 2.5  # below this rarity a word is generic across the corpus and counts for nothing
     gap_weight: float = 0.0  # z-points lost per point below the sentence's best match in the corpus
     link: float = 2.0  # combined score from which one sentence evidences a requirement
     z_floor: float = 1.0  # never a link below this z, whatever the words
-    sentence_margin: float = 0.5  # a sentence evidences only requirements this close to its own best one
+    sentence_margin: float = 1.0  # a sentence evidences only requirements this close to its own best one
     multiplicity: float = 1.0  # threshold raised by this × √(2 ln n) for an experience of n sentences
     unit_margin: float = 0.5  # an experience evidences only units this close to its strongest unit
     well_count: int = 2  # evidenced requirements for a unit to be "bien couvert"…
@@ -88,6 +91,7 @@ class Scored:
     z: np.ndarray  # sentences × requirements
     gap: np.ndarray
     shared: list[list[dict[str, float]]] = field(default_factory=list)  # term -> idf, per pair
+    retrieval: dict[str, tuple[float, float]] = field(default_factory=dict)  # unit -> passage z (words, meaning)
     lexical: dict[float, np.ndarray] = field(default_factory=dict)
     combined: dict[tuple[float, ...], np.ndarray] = field(default_factory=dict)
 
@@ -143,7 +147,10 @@ def score(bank: RequirementBank, code: str, text: str, vectors: dict[str, np.nda
     everywhere = {t for t, n in spread.items() if len(by_unit) > 1 and n > len(by_unit) / 2}
     shared = [[{t: bank.idf(t) for t in (s.terms & terms) - everywhere} for terms in requirement_terms]
               for s in sentences]
-    return Scored(sentences, requirements, z, gap, shared)
+    certification = bank.index.certification(code)
+    # the last sentence is the whole experience (or its only clause): what the unit passages are read for
+    retrieval = unit_retrieval(bank.index, certification, text, vectors[sentences[-1].text]) if certification else {}
+    return Scored(sentences, requirements, z, gap, shared, retrieval)
 
 
 def _lexical(scored: Scored, specific_idf: float) -> np.ndarray:
@@ -189,7 +196,8 @@ def unit_strength(scored: Scored, calibration: Calibration = DEFAULT) -> dict[st
 
     The shared words weigh here by their own weight: whether a sentence proves anything at all must not
     lean on words (an unrelated trade shares some), but once it does, which of the fiche's units it proves
-    is told apart by the trade's own words ("rupture", "DSN") better than by the embedder alone."""
+    is told apart by the trade's own words ("rupture", "DSN") better than by the embedder alone. How each
+    unit's whole passage retrieves the experience (`unit_passages.py`) is added for the same reason."""
     if scored.z.size == 0:
         return {}
     ranking = replace(calibration, lexical_weight=calibration.rank_lexical_weight)
@@ -200,7 +208,9 @@ def unit_strength(scored: Scored, calibration: Calibration = DEFAULT) -> dict[st
     strength = {}
     for unit, values in by_unit.items():
         top = max(values)
-        strength[unit] = top + math.log(sum(math.exp(v - top) for v in values) / len(values))
+        words, meaning = scored.retrieval.get(unit, (0.0, 0.0))
+        strength[unit] = (top + math.log(sum(math.exp(v - top) for v in values) / len(values))
+                          + calibration.passage_words_weight * words + calibration.passage_meaning_weight * meaning)
     return strength
 
 
