@@ -390,3 +390,14 @@ def test_a_place_only_lists_of_organisations_hold_names_the_organisations_there(
     answer = assistant.ask("j'habite dans le limousin, il y a un centre qui prépare le titre pro dwwm ?")
     assert not answer.declined and "GRETA DU LIMOUSIN" in answer.text
     assert answer.citations[-1].section == "partenaires" and answer.citations[-1].code == "RNCP37674"
+
+
+def test_asking_to_be_shown_is_not_speaking_of_oneself(assistant):
+    import re
+
+    from assistant.answering.fields import SPEAKS_OF_ONESELF
+
+    assert not re.search(SPEAKS_OF_ONESELF, "dis-moi lesquelles sont de niveau 6")
+    assert re.search(SPEAKS_OF_ONESELF, "avec mon expérience, quel titre pour moi ?")
+    listed = assistant.ask("montre moi tous les diplomes de « concepteur » que tu connais")
+    assert {"RNCP36490", "RNCP37873"} <= {c.code for c in listed.citations}

@@ -22,6 +22,14 @@ from assistant.answering import drafts
 Scope = Literal["certification", "bloc", "bloc_find", "corpus", "fits_me", "decline"]
 
 
+# a person speaking of themselves ("je", "mon poste", "pour moi"), not asking to be shown something
+# ("donne-moi les titres de développeur", "dis moi lesquelles…")
+_IMPERATIVES = ("donne", "donnez", "dis", "dites", "montre", "montrez", "liste", "listez", "cite", "citez",
+                "indique", "indiquez", "explique", "expliquez", "envoie", "envoyez", "trouve", "trouvez")
+SPEAKS_OF_ONESELF = (r"\b(?:je|j|mon|ma|mes)\b|"
+                     + "".join(f"(?<!{verb} )(?<!{verb}-)" for verb in _IMPERATIVES) + r"\bmoi\b")
+
+
 @dataclass(frozen=True)
 class FieldEntry:
     name: str
@@ -270,7 +278,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "quelles certifications": 1.0, "quels titres": 1.0, "quels diplomes": 1.0, "lesquelles": 0.8,
         "lesquels": 0.8, "combien de certifications": 1.0, "liste des certifications": 1.0,
         "quelles sont les certifications": 1.0, "y a-t-il des certifications": 0.9, "certifications de niveau": 1.0,
-        "toutes les certifications": 0.9, "quelles fiches": 0.9, "quelle certification": 0.4,
+        "toutes les certifications": 0.9, "tous les titres": 0.9, "tous les diplomes": 0.9, "quelles fiches": 0.9, "quelle certification": 0.4,
         "parmi les": 0.5, "certifications": 0.7, "titres": 0.5, "diplomes": 0.5, "autres certifications": 0.9,
         "ta liste": 0.8, "ta base": 0.8, "tes fiches": 0.8, "que tu connais": 0.8, "tes certif": 0.8}, (
         "Quelles certifications sont de niveau 6 ?", "Quels titres sont ouverts à la VAE ?",
@@ -284,7 +292,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "je bosse comme développeur depuis 3 ans, quel titre pour moi ?",
         "J'ai travaillé 10 ans en clinique vétérinaire, quelle certification me correspond ?",
         "avec mon expérience de régisseur lumière, je peux viser quoi ?"),
-        requires=r"\b(?:je|j|moi|mon|ma|mes)\b"),
+        requires=SPEAKS_OF_ONESELF),
     # -- what the fiches never hold ---------------------------------------------------------------------
     FieldEntry("cost", "decline", {
         "cout": 1.0, "coute": 1.0, "prix": 1.0, "tarif": 1.0, "euros": 0.7, "payer": 0.7, "payant": 0.9,
