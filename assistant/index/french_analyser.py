@@ -60,5 +60,6 @@ QUESTION_TERMS = frozenset(analyse(
     "candidat candidats obtenir passer peut peuvent apres avant faire avoir etre combien temps dure duree quand "
     "qui quoi pourquoi consiste deroule compte comptent contient stp svp merci bonjour salut dit fait faites "
     "besoin cherche veux voudrais pourrais pouvez est-ce c'est ca cela ce cette ces si alors donc bien tout tous "
-    "toute toutes genre truc trucs chose choses quelqu'un rncp"
+    "toute toutes genre truc trucs chose choses quelqu'un rncp deja encore toujours aussi vraiment seulement "
+    "juste exactement"
 ))
