@@ -298,3 +298,11 @@ def test_the_stop_words_are_snowball_s_french_list_as_bm25s_ships_it():
     from assistant.index.french_analyser import FRENCH_STOP_WORDS
 
     assert FRENCH_STOP_WORDS == tuple(STOPWORDS_FRENCH)
+
+
+def test_a_hyphenated_compound_also_gives_the_word_written_joined():
+    assert analyse("un projet audio-visuel") == analyse("un projet audio visuel") + analyse("audiovisuel")
+    assert set(analyse("la partie front-end")) >= set(analyse("le frontend"))
+    # clitics and chains are not compounds: "peut-on", "a-t-elle", "Île-de-France"
+    assert analyse("peut-on") == analyse("peut on")
+    assert analyse("a-t-elle") == [] and analyse("Île-de-France") == analyse("Île de France")

@@ -8,6 +8,7 @@ sentence whatever the grammatical ending.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import Stemmer
@@ -38,7 +39,7 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("french")
 
 
-ANALYSER_VERSION = "2"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
+ANALYSER_VERSION = "3"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
 
 
 @lru_cache(maxsize=65536)
@@ -47,9 +48,19 @@ def _term(word: str) -> str:
     return stem.rstrip("e") if len(stem.rstrip("e")) >= 3 else stem
 
 
+# two words joined by a hyphen, not part of a longer chain ("audio-visuel", "front-end", "plate-forme")
+_COMPOUND = re.compile(r"(?<![a-z0-9-])([a-z0-9]{3,})-([a-z0-9]{3,})(?![a-z0-9]*-)")
+
+
 def analyse(text: str) -> list[str]:
-    """Index terms of a text; the same function serves documents and queries."""
-    return [_term(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    """Index terms of a text; the same function serves documents and queries. A compound written with a
+    hyphen also gives the word written joined, as candidates type it ("audiovisuel", "frontend",
+    "plateforme"), after its two parts."""
+    terms = [_term(w) for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    if "-" in text:
+        terms += [_term(left + right) for left, right in _COMPOUND.findall(fold(text))
+                  if left not in STOP_WORDS and right not in STOP_WORDS]
+    return terms
 
 
 # Words every question about a certification holds: they say nothing of what is asked, so neither the
