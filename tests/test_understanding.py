@@ -401,3 +401,11 @@ def test_asking_to_be_shown_is_not_speaking_of_oneself(assistant):
     assert re.search(SPEAKS_OF_ONESELF, "avec mon expérience, quel titre pour moi ?")
     listed = assistant.ask("montre moi tous les diplomes de « concepteur » que tu connais")
     assert {"RNCP36490", "RNCP37873"} <= {c.code for c in listed.citations}
+
+
+def test_a_duration_asked_of_a_bloc_named_by_its_title_is_read_in_that_bloc(assistant):
+    # every bloc of the CDA has its "Entretien technique"; only the deployment bloc's lasts 20 minutes
+    answer = assistant.ask("RNCP37873, l'entretien technique du bloc « Préparer le déploiement d'une application "
+                           "sécurisée », ça dure combien de temps ?")
+    assert "00 h 20" in answer.text and "00 h 30" not in answer.text
+    assert {c.bloc for c in answer.citations if c.bloc} == {"RNCP37873BC03"}

@@ -91,8 +91,9 @@ class Assistant:
         if kind is not None and any(e.scope == "bloc_find" for e in self._entries(query)):
             kind = None  # "combien on reverse aux actionnaires, c dans quel bloc ?" asks where, not how much
         if not answer.declined and kind is not None and not holds(kind, fold(self._body(answer))):
-            answer = self._with_status_of(self._from_passages(
-                query, query.codes, keep=lambda sentence: holds(kind, fold(sentence)), depth=COMPLETION_DEPTH))
+            keep = lambda sentence: holds(kind, fold(sentence))  # noqa: E731
+            answer = self._with_status_of(self._in_unit_named(query, keep) or self._from_passages(
+                query, query.codes, keep=keep, depth=COMPLETION_DEPTH))
             if answer.declined:
                 answer = declines.not_in_fiches(query.codes, kind.value)
         if query.cut:
@@ -541,6 +542,24 @@ class Assistant:
             self._words_of[code] = frozenset(t for chunk in self.index.passages_of([code])
                                              for t in analyse(chunk.text))
         return self._words_of[code]
+
+    def _in_unit_named(self, query: Query, keep) -> Answer | None:
+        """The sentences of the one unit the question names by its title that `keep` accepts: "combien de
+        temps dure l'entretien technique du bloc « Préparer le déploiement… » ?" is read in that bloc, whose
+        title says where to look, not what to find (every bloc of the fiche has its own "Entretien
+        technique : 00 h 20 min"). None when no single unit is named that way or it says nothing."""
+        if len(query.codes) != 1:
+            return None
+        certification = self.index.certification(query.codes[0])
+        unit = self._named_unit(certification, query, True, set()) if certification else None
+        if unit is None:
+            return None
+        title_words = self._name_words(query.codes)
+        terms = [t for t in key_terms(query.folded, title_words) if t not in set(analyse(unit.title))]
+        hits = [Hit(chunk=chunk, score=0.0) for chunk in self.index.passages_of(query.codes) if chunk.bloc == unit.code]
+        if not terms or not hits:
+            return None
+        return quote_passages(query.folded, hits, title_words, terms, self.index.lexical.rarity(terms), keep)
 
     def _rest_of_fiches(self, codes: list[str], hits: list[Hit]) -> list[Hit]:
         """The passages of the named certifications the search left out, read after its hits: a fiche is
