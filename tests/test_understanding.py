@@ -91,7 +91,8 @@ def test_a_subject_after_the_verb_does_not_hide_a_cue(assistant):
 
 
 def test_a_question_asking_where_is_not_declined_for_the_number_it_mentions(assistant):
-    answer = assistant.ask("RNCP 36612 : calculer combien de jours de congés il reste aux salariés, c'est dans quel bloc ?")
+    answer = assistant.ask("RNCP 36612 : calculer combien de jours de congés il reste aux salariés, "
+                           "c'est dans quel bloc ?")
     assert not answer.declined and "RNCP36612BC0" in answer.text
 
 
@@ -254,7 +255,8 @@ def test_corpus_filters_on_registration_dates_overseas_access_and_routes(assista
 @pytest.mark.parametrize(("question", "expected", "fact"), [
     ("lesquelles de tes certifications ont exactement 2 blocs ?", {"RNCP37488", "RNCP37674"}, "blocs : 2"),
     ("quelles certifs comptent moins de trois blocs de compétences ?", {"RNCP37488", "RNCP37674"}, "blocs : 2"),
-    ("lesquelles ont dépassé 1 000 certifiés sur une promotion ?", {"RNCP37674", "RNCP37873"}, "certifiés sur la meilleure année : "),
+    ("lesquelles ont dépassé 1 000 certifiés sur une promotion ?", {"RNCP37674", "RNCP37873"},
+     "certifiés sur la meilleure année : "),
     ("pour quelles certifications la décision d'enregistrement date de 2022 ?", {"RNCP36490", "RNCP36612"},
      "date de décision : "),
 ])

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from assistant.answer import Answer, Citation
 from assistant.answering.drafts import Draft
 from assistant.answering.query import ROUTE_WORDS
-from assistant.chunking import SECTION_LABELS
 from assistant.certification import Route
+from assistant.chunking import SECTION_LABELS
 from assistant.index.cards import Card
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.render.fiche_text import YES_NO, french_date
@@ -210,7 +210,8 @@ def _a_count(match: re.Match, folded: str) -> bool:
         return True
     after = folded[match.end():match.end() + 8]
     before = folded[max(0, match.start() - 40):match.start()]
-    return after.lstrip().startswith("seul") or re.search(r"\b(?:n'\w+|ont|a|compte\w*|possede\w*)\s+qu'\s*$", before) is not None
+    only = re.search(r"\b(?:n'\w+|ont|a|compte\w*|possede\w*)\s+qu'\s*$", before)
+    return after.lstrip().startswith("seul") or only is not None
 
 
 def own_words(question: str, explained: set[str] = frozenset()) -> list[str]:

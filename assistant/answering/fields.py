@@ -50,8 +50,8 @@ class FieldEntry:
 
 # "… fait-elle partie du bloc Réseaux ?", "c'est dans ce bloc ?": the forms of `bloc_find` that name the bloc
 # looked in too; the answer then says yes or no (`Assistant._bloc_holding`). Its cues below ask the same way.
-IN_THIS_BLOC = re.compile(r"\bpartie d(?:u|e ce|e la) (?:bloc|module|activite|unite)|\bappartient\b|\breleve(?:-t-\w+)? d"
-                          r"|\bdans (?:ce|cet|cette) (?:bloc|module|activite|unite)\b")
+IN_THIS_BLOC = re.compile(r"\bpartie d(?:u|e ce|e la) (?:bloc|module|activite|unite)|\bappartient\b"
+                          r"|\breleve(?:-t-\w+)? d|\bdans (?:ce|cet|cette) (?:bloc|module|activite|unite)\b")
 
 ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("blocs", "certification", {
@@ -278,7 +278,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "quelles certifications": 1.0, "quels titres": 1.0, "quels diplomes": 1.0, "lesquelles": 0.8,
         "lesquels": 0.8, "combien de certifications": 1.0, "liste des certifications": 1.0,
         "quelles sont les certifications": 1.0, "y a-t-il des certifications": 0.9, "certifications de niveau": 1.0,
-        "toutes les certifications": 0.9, "tous les titres": 0.9, "tous les diplomes": 0.9, "quelles fiches": 0.9, "quelle certification": 0.4,
+        "toutes les certifications": 0.9, "tous les titres": 0.9, "tous les diplomes": 0.9,
+        "quelles fiches": 0.9, "quelle certification": 0.4,
         "parmi les": 0.5, "certifications": 0.7, "titres": 0.5, "diplomes": 0.5, "autres certifications": 0.9,
         "ta liste": 0.8, "ta base": 0.8, "tes fiches": 0.8, "que tu connais": 0.8, "tes certif": 0.8}, (
         "Quelles certifications sont de niveau 6 ?", "Quels titres sont ouverts à la VAE ?",

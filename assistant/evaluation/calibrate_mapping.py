@@ -4,16 +4,15 @@
 Every case is embedded and scored once; then each candidate `Calibration` of a grid is judged with the
 evaluation runner's own rules (link precision and recall, top-1, unrelated pairs clean, false "bien
 couvert"). The chosen calibration is the one that keeps unrelated pairs clean but for at most one in a
-hundred (see `clean_enough`), then has the best worse-of(link precision, top-1), then the best precision-weighted F-score, ties
-going to the stricter rule. Only a dev set may
-be given here: a held-out set calibrated on measures nothing.
+hundred (see `clean_enough`), then has the best worse-of(link precision, top-1), then the best
+precision-weighted F-score, ties going to the stricter rule. Only a dev set may be given here: a held-out set
+calibrated on measures nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
-import math
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path

@@ -173,7 +173,8 @@ class CertificationNames:
         d'assistance en informatique", "la licence pro GRH") when no certification of the index bears it:
         its first word is in none of their names and at most half of its words are in any. None when no type
         is named, or when one of the index's certifications could be the one meant. `asking`: analysed words
-        that ask something (the answerers' cues) are not taken for the title ("le BTS en alternance, c'est possible ?" gives none)."""
+        that ask something (the answerers' cues) are not taken for the title ("le BTS en alternance, c'est
+        possible ?" gives none)."""
         said = expand_shortenings(question)
         text = " ".join(said)
         marker = CERTIFICATION_TYPE.search(text)
