@@ -33,6 +33,7 @@ run: install
 	$(BIN)/vae-assistant serve
 
 test: install browser office
+	$(BIN)/ruff check assistant tests
 	$(BIN)/python -m pytest
 
 # The quick loop: no model, no server, no browser (tests marked slow in tests/conftest.py are left out).
