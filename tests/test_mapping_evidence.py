@@ -58,3 +58,13 @@ def test_each_competence_once_keeps_the_strongest_first():
     links = [("accueillir", 5.0), ("encaisser", 4.0), ("accueillir", 3.0), ("stocks", 2.0)]
     assert first_of_each(links, key=lambda link: link[0]) == [("accueillir", 5.0), ("encaisser", 4.0),
                                                                ("stocks", 2.0)]
+
+
+def test_a_unit_is_well_covered_by_competences_each_proved_by_its_own_sentence():
+    from assistant.mapping.suggestion import coverage_level
+
+    calibration = Calibration(well_count=2, well_share=0.2, well_score=3.0)
+    # two requirements evidenced, but one is the unit's title: a few words any trade may come close to
+    assert coverage_level(2, 7, 4.6, calibration, competences=1) == "partiellement couvert"
+    assert coverage_level(2, 7, 4.6, calibration, competences=2) == "bien couvert"
+    assert coverage_level(0, 7, 0.0, calibration, competences=0) == "non couvert"

@@ -57,7 +57,7 @@ class Calibration:
     unit_margin: float = 0.5  # an experience evidences only units this close to its strongest unit
     well_count: int = 2  # evidenced requirements for a unit to be "bien couvert"…
     well_share: float = 0.2  # …and this share of the unit's requirements…
-    well_score: float = 6.0  # …with at least one link this strong
+    well_score: float = 3.0  # …with at least one link this strong
 
 
 DEFAULT = Calibration()

@@ -109,7 +109,10 @@ class ExperienceMapper:
                         best[link.requirement.competence] = (link, number)
             ranked = sorted(best.values(), key=lambda pair: -pair[0].score)
             strongest = ranked[0][0].score if ranked else 0.0
-            level = coverage_level(len(ranked), total, strongest, self.calibration)
+            # what a unit asks for in detail, each piece proved by its own sentence of the candidate's
+            proofs = [link for link, _ in ranked if link.requirement.kind == "compétence"]
+            competences = min(len(proofs), len({link.sentence for link in proofs}))
+            level = coverage_level(len(ranked), total, strongest, self.calibration, competences)
             coverage.append(UnitCoverage(
                 unit=unit.code, label=unit.title, kind=unit.kind.value,
                 score=round(len(ranked) / total, 3) if total else 0.0, level=level,

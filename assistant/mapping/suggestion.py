@@ -11,13 +11,18 @@ JURY_DECIDES = ("Ceci est une aide à la préparation du dossier, pas une décis
                 "vos acquis.")
 
 
-def coverage_level(evidenced: int, requirements: int, strongest: float, calibration: Calibration) -> CoverageLevel:
+def coverage_level(evidenced: int, requirements: int, strongest: float, calibration: Calibration,
+                   competences: int | None = None) -> CoverageLevel:
     """Absolute: from how many of the unit's requirements are evidenced and how strongly, never relative to
-    the other units of the fiche."""
+    the other units of the fiche. "Bien couvert" counts the `competences` evidenced, not the unit's title,
+    each by a sentence of its own: a title sums a trade up in a few words ("Conseiller la clientèle du
+    vétérinaire") that any adviser of clients comes close to, and one line of experience ("accueil des
+    clients en agence") is not a unit well covered, however many of its competences it grazes."""
     if not evidenced:
         return "non couvert"
-    share = evidenced / requirements if requirements else 0.0
-    if (evidenced >= calibration.well_count and share >= calibration.well_share
+    counted = evidenced if competences is None else competences
+    share = counted / requirements if requirements else 0.0
+    if (counted >= calibration.well_count and share >= calibration.well_share
             and strongest >= calibration.well_score):
         return "bien couvert"
     return "partiellement couvert"
