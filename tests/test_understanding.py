@@ -411,3 +411,23 @@ def test_a_duration_asked_of_a_bloc_named_by_its_title_is_read_in_that_bloc(assi
                            "sécurisée », ça dure combien de temps ?")
     assert "00 h 20" in answer.text and "00 h 30" not in answer.text
     assert {c.bloc for c in answer.citations if c.bloc} == {"RNCP37873BC03"}
+
+
+def test_a_registration_over_answers_no_whatever_state_the_older_export_gives(assistant, fast_index):
+    from datetime import date
+
+    from assistant.answering import drafts
+    from assistant.answering.query import Context, understand
+
+    ended = assistant.ask("le RNCP34762 est toujours valable ?")  # inactive, registration over on 31 August 2024
+    assert ended.text.startswith("Non : l'enregistrement") and "31 août 2024" in ended.text
+    # an export made before the end still marks the fiche active: the date decides, and the deadline to be
+    # issued is given when it is still ahead
+    fiche = fast_index.certification("RNCP37674")
+    registration = fiche.registration.model_copy(update={"end": date(2024, 1, 31),
+                                                         "issuing_deadline": date(2099, 12, 31)})
+    older = fiche.model_copy(update={"registration": registration, "active": True})
+    query = understand("c'est encore valable ?", fast_index.names, "RNCP37674", Context())
+    said = drafts.status(older, query).text
+    assert said.startswith("Non : l'enregistrement") and "indique « Fiche active »" in said
+    assert "délivrée jusqu'au 31 décembre 2099" in said

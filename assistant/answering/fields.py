@@ -141,6 +141,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("status", "certification", {
         "actif": 1.0, "active": 1.0, "encore": 0.5, "toujours": 0.4, "existe encore": 0.9, "plus possible": 0.8,
         "obsolete": 0.8, "peut on encore": 0.8, "en vigueur": 0.9, "statut": 0.8, "valable": 0.3,
+        "toujours valide": 0.8, "encore valide": 0.8, "toujours valable": 0.8, "encore valable": 0.8,
         "inactive": 1.0, "supprime": 0.6, "ferme": 0.4}, (
         "Cette certification est-elle encore active ?", "c'est encore actif ?", "Peut-on encore obtenir ce titre ?",
         "Le diplôme existe toujours ?", "quel est le statut de la fiche ?", "ce titre est-il toujours en vigueur ?"),
