@@ -431,3 +431,16 @@ def test_a_registration_over_answers_no_whatever_state_the_older_export_gives(as
     said = drafts.status(older, query).text
     assert said.startswith("Non : l'enregistrement") and "indique « Fiche active »" in said
     assert "délivrée jusqu'au 31 décembre 2099" in said
+
+
+def test_a_job_that_shares_a_title_s_words_asks_for_the_ranking_not_that_title(assistant):
+    from assistant.answering.query import Context, understand
+
+    question = "je suis développeuse web depuis 4 ans, je peux viser quoi en vae ?"
+    query = understand(question, assistant.index.names, None, Context())
+    assert assistant._described(query) == "je suis développeuse web depuis 4 ans"  # what is asked is no experience
+    ranked = assistant.ask(question)
+    assert ranked.text.startswith("Sans certification choisie") and len({c.code for c in ranked.citations}) >= 2
+    # the certification named in what is asked, or asked yes or no, is the one mapped against
+    mapped = assistant.ask("je suis assistante rh depuis 5 ans, le titre assistant rh de cci france me correspond ?")
+    assert not mapped.text.startswith("Sans certification choisie") and mapped.certification == "RNCP36612"

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from assistant.answer import Answer, Citation, Turn, cite
 from assistant.answering import declines, drafts
-from assistant.answering.answer_kinds import expected_kind, holds
+from assistant.answering.answer_kinds import OPEN_QUESTION, asks_yes_or_no, expected_kind, holds
 from assistant.answering.contacts import contact_details
 from assistant.answering.corpus_questions import corpus_answer
 from assistant.answering.drafts import Draft
@@ -177,7 +177,7 @@ class Assistant:
         experience = experience_in(query.text)
         if experience is not None and CERTIFICATION_PARTS.search(experience):
             experience = None
-        if experience is not None and query.certification:
+        if experience is not None and query.certification and not self._only_their_trade(query, experience):
             return mapping_answer(ExperienceMapper(self.index), query.certification, experience)
         named_organisations = self._organisations(query)
         if named_organisations is not None:
@@ -205,10 +205,33 @@ class Assistant:
                 return said
             return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
         if first.scope == "fits_me":
-            if query.certification and query.how in CHOSEN:
+            if query.certification and query.how in CHOSEN and not self._only_their_trade(query, None):
                 return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
-            return ranking_answer(ExperienceMapper(self.index), query.original)
+            return ranking_answer(ExperienceMapper(self.index), self._described(query))
         return self._about_certifications(entries, query, self._decline_also_asked(query, entries))
+
+    def _described(self, query: Query) -> str:
+        """What a person says of themselves, without what they ask: "je suis développeuse web depuis 4 ans,
+        je peux viser quoi en VAE ?" ranks the certifications for the first clause; "viser", "VAE" are no
+        experience. A clause asks when it holds a question word; the others stay as written (their
+        punctuation too: it cuts the experience into sentences). The whole question when every clause asks."""
+        pieces = re.split(r"([,;.?!\n]+)", query.original)
+        kept = [piece for clause, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
+                if clause.strip() and not OPEN_QUESTION.search(fold(clause)) for piece in (clause, end)]
+        said = "".join(kept).strip(" ,;")
+        return said or query.original
+
+    def _only_their_trade(self, query: Query, experience: str | None) -> bool:
+        """A certification "named" only by the words of the person's own job ("je suis développeuse web
+        depuis 4 ans, je peux viser quoi ?") is not chosen: they describe themselves, and the certifications
+        of the corpus are ranked for them. Named in what they ask ("quels blocs du titre DWWM je peux
+        valider ?"), asked yes or no ("le titre DWWM me correspond ?"), or named by code or selection, it is
+        the one to map against."""
+        if query.how != "nom" or asks_yes_or_no(query.folded):
+            return False
+        told = experience or self._described(query)
+        asked = query.original.replace(told, " ") if told != query.original else ""
+        return query.certification not in self.index.names.named_in(asked).codes
 
     def _field_asked(self, query: Query) -> FieldEntry | None:
         """The field of a fiche the question names most by its own words (not the corpus or a decline)."""
