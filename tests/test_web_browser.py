@@ -22,8 +22,10 @@ from .web_server import browser, serve
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "build" / "screenshots"
 FOUR_TABS = ROOT / os.environ.get("VAE_SCREENSHOTS", "build/screenshots")  # docs/screenshots for the README
+# "bien couvert" takes competences each proved by a sentence of its own: the communication bloc gets two
 EXPERIENCES = ("J'ai tenu le budget d'un festival et monté les demandes de subvention.\n\n"
-               "J'ai écrit les communiqués de presse et animé les réseaux sociaux du festival.")
+               "J'ai conçu les outils de communication du festival : affiches, flyers et site web.\n\n"
+               "J'ai mené la campagne de promotion du festival dans la presse et sur les réseaux sociaux.")
 CV = "2018-2021 : Programmatrice d'un festival de théâtre, j'ai organisé la tournée de trois compagnies.\n"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -252,14 +254,14 @@ def test_the_picker_searches_as_you_type(page):
 
 def test_map_experiences_and_download_the_outline(page, tmp_path, outside_requests):
     map_and_outline(page)
-    assert "J'ai utilisé votre texte (2 expérience(s))." in page.inner_text("#mapping")
+    assert "J'ai utilisé votre texte (3 expérience(s))." in page.inner_text("#mapping")
     page.set_input_files("#cv input[type=file]", files=[{"name": "cv.txt", "mimeType": "text/plain",
                                                          "buffer": CV.encode("utf-8")}])
     wait_for_text(page, "#cv-note", "CV lu : 1 expérience(s)")
     assert re.search(r"\b103\so\b", page.inner_text("#cv"))  # its size said the French way
     page.click("#analyse")
     wait_for_text(page, "#mapping", "et votre CV (1 expérience(s))")  # both used, and said so
-    assert "Expérience 3 : Programmatrice d'un festival de théâtre" in page.inner_text("#mapping")
+    assert "Expérience 4 : Programmatrice d'un festival de théâtre" in page.inner_text("#mapping")
     shoot(page, "experiences")
     page.get_by_role("tab", name="Livret 2").click()
     page.click("#build-outline")
