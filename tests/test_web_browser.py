@@ -130,7 +130,7 @@ def map_and_outline(page: Page) -> None:
     page.fill("#experiences-text textarea", EXPERIENCES)
     page.click("#analyse")
     wait_for_text(page, "#coverage", "bien couvert")
-    wait_for_text(page, "#mapping", "RNCP31168BC02")
+    wait_for_text(page, "#mapping", "RNCP31168BC01")  # the bloc two experiences prove, far ahead of the others
 
 
 def test_ask_see_the_cited_source_and_follow_up(page, outside_requests):
