@@ -444,3 +444,13 @@ def test_a_job_that_shares_a_title_s_words_asks_for_the_ranking_not_that_title(a
     # the certification named in what is asked, or asked yes or no, is the one mapped against
     mapped = assistant.ask("je suis assistante rh depuis 5 ans, le titre assistant rh de cci france me correspond ?")
     assert not mapped.text.startswith("Sans certification choisie") and mapped.certification == "RNCP36612"
+
+
+def test_a_two_word_name_lists_the_fiches_holding_both_words_side_by_side(assistant):
+    from assistant.answering.corpus_questions import _span
+
+    # "éducation" alone is in most fiches and "code" in all: "Code de l'éducation" together in four
+    answer = assistant.ask("quelles fiches s'appuient sur le Code de l'éducation ?")
+    assert {c.code for c in answer.citations} == {"RNCP35809", "RNCP37488", "RNCP37674", "RNCP37873"}
+    assert all("code de l" in c.quote.lower() for c in answer.citations)
+    assert _span("elles renvoient au Code de l'éducation ?", "cod", "educ") == "Code de l'éducation"

@@ -340,6 +340,9 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
     asked = own_words(question)
     holders = {term: {code for code, _ in _codes_holding(index, term)} for term in asked}
     distinct = [t for t in asked if 0 < len(holders[t]) <= max(1, len(index.cards) // 2)]
+    named = _named_by_a_phrase(index, question, asked, set(distinct))
+    if named is not None:
+        return _listed(index, named)
     required = {t for t in asked if holders[t] and names_field(t, field_words)}
     # a field word few fiches hold ("RGPD") is the whole question; one most hold ("jury") narrows where the
     # other words are looked for, when they alone say nothing ("national" is rare among juries, not fiches)
@@ -364,6 +367,12 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
     quoted = {t for citation in quotes.values() for t in analyse(citation.quote)}
     said = " ".join(w for w in re.findall(r"[\w'-]+", question)
                     if analyse(w) and analyse(w)[0] in distinct and analyse(w)[0] in quoted)
+    return _listed(index, (quotes, said))
+
+
+def _listed(index, found: tuple[dict[str, Citation], str]) -> Answer:
+    """The certifications found, each with the sentence of its fiche that mentions what was asked."""
+    quotes, said = found
     draft = Draft()
     draft.say(f"{len(quotes)} certification(s) du corpus dont la fiche mentionne « {said} » :")
     for code, citation in quotes.items():
@@ -371,6 +380,49 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
         draft.say(f"- {code} — {index.cards[code].title} : « {citation.quote} » {marker}")
     return Answer(text=draft.text, citations=draft.citations,
                   certification=next(iter(quotes)) if len(quotes) == 1 else None)
+
+
+def _named_by_a_phrase(index, question: str, asked: list[str], distinct: set[str]
+                       ) -> tuple[dict[str, Citation], str] | None:
+    """"Celles qui renvoient au Code de l'éducation": a name of two words, one of them the question's own and
+    too common alone ("éducation" is in most fiches, "code" in all), the two together in few. The fiches whose
+    sentence holds the two words side by side are listed, with that sentence; None when no such pair names
+    fewer than half of the corpus, or its own word already tells the fiches apart."""
+    sequence = analyse(question)
+    for first, second in zip(sequence, sequence[1:], strict=False):
+        own = {first, second} & set(asked)
+        if not own or own & distinct or first == second:
+            continue
+        quotes = {code: citation for code in sorted({code for code, _ in _codes_holding(index, first)})
+                  if (citation := _side_by_side(index, code, first, second)) is not None}
+        if 0 < len(quotes) <= max(1, len(index.cards) // 2):
+            return quotes, _span(question, first, second)
+    return None
+
+
+def _span(question: str, first: str, second: str) -> str:
+    """The question's own words from the one analysed as `first` to the next analysed as `second`, as typed
+    ("code de l'education")."""
+    spans = [(m.start(), m.end(), analyse(m.group())[:1]) for m in re.finditer(r"[\w'’-]+", question)]
+    for position, (start, _, term) in enumerate(spans):
+        if term == [first]:
+            end = next((e for _, e, t in spans[position + 1:] if t == [second]), None)
+            if end is not None:
+                return question[start:end]
+    return f"{first} {second}"
+
+
+def _side_by_side(index, code: str, first: str, second: str) -> Citation | None:
+    """The certification's first sentence whose analysed words hold `first` then `second` next to it."""
+    for chunk in index.passages_of([code]):
+        if chunk.section == "partenaires":
+            continue
+        for sentence in chunk.sentences():
+            terms = analyse(sentence)
+            if any(a == first and b == second for a, b in zip(terms, terms[1:], strict=False)):
+                return Citation(code=code, section=chunk.section, section_label=chunk.section_label,
+                                bloc=chunk.bloc, quote=sentence[:300])
+    return None
 
 
 def _codes_holding(index, term: str) -> list[tuple[str, str]]:
