@@ -14,6 +14,7 @@ Text that tries to give orders changes nothing: only fields and passages of the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -91,7 +92,9 @@ class Assistant:
         if kind is not None and any(e.scope == "bloc_find" for e in self._entries(query)):
             kind = None  # "combien on reverse aux actionnaires, c dans quel bloc ?" asks where, not how much
         if not answer.declined and kind is not None and not holds(kind, fold(self._body(answer))):
-            keep = lambda sentence: holds(kind, fold(sentence))  # noqa: E731
+            def keep(sentence: str) -> bool:
+                return holds(kind, fold(sentence))
+
             answer = self._with_status_of(self._in_unit_named(query, keep) or self._from_passages(
                 query, query.codes, keep=keep, depth=COMPLETION_DEPTH))
             if answer.declined:
@@ -566,7 +569,7 @@ class Assistant:
                                              for t in analyse(chunk.text))
         return self._words_of[code]
 
-    def _in_unit_named(self, query: Query, keep) -> Answer | None:
+    def _in_unit_named(self, query: Query, keep: Callable[[str], bool]) -> Answer | None:
         """The sentences of the one unit the question names by its title that `keep` accepts: "combien de
         temps dure l'entretien technique du bloc « Préparer le déploiement… » ?" is read in that bloc, whose
         title says where to look, not what to find (every bloc of the fiche has its own "Entretien
