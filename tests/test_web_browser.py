@@ -104,19 +104,23 @@ def wait_for_text(page: Page, selector: str, text: str) -> None:
 
 def choose(page: Page, dropdown: str, code: str) -> None:
     """Type a code in a dropdown and pick its option. The page may render the dropdown again while the text is
-    typed (its choices arrive after the first paint), which empties it: the typing is then done again."""
+    typed or just after the pick (its choices arrive after the first paint), which empties it: the choice
+    counts only once the field still shows the code a moment later, else it is made again."""
     field = page.locator(f"{dropdown} input")
     option = page.locator("[role=option]", has_text=code).first
-    for _ in range(3):
+    for _ in range(4):
         field.click()
         field.fill("")
         field.press_sequentially(code)
         try:
             option.wait_for(state="visible", timeout=10_000)
-            break
+            option.click()
         except PlaywrightTimeout:
             continue
-    option.click()
+        page.wait_for_timeout(500)
+        if code in field.input_value() and not page.locator("[role=option]").first.is_visible():
+            return
+    raise AssertionError(f"{code} n'a pas pu être choisi dans {dropdown}")
 
 
 def shoot(page: Page, name: str) -> None:
