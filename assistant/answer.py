@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.certification import Certification
-from assistant.chunking import SECTION_LABELS
+from assistant.chunking import SECTION_LABELS, Chunk
 
 
 class Citation(BaseModel):
@@ -33,6 +33,12 @@ class Answer(BaseModel):
     citations: list[Citation] = []
     certification: str | None = None
     declined: bool = False
+
+
+def quote_of(chunk: Chunk, quote: str) -> Citation:
+    """A citation of a passage of the index, with the words quoted from it."""
+    return Citation(code=chunk.code, section=chunk.section, section_label=chunk.section_label, bloc=chunk.bloc,
+                    quote=quote)
 
 
 def cite(certification: Certification, section: str, quote: str, bloc: str = "") -> Citation:

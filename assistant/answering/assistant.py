@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
-from assistant.answer import Answer, Citation, Turn, cite
+from assistant.answer import Answer, Turn, cite, quote_of
 from assistant.answering import declines, drafts
 from assistant.answering.answer_kinds import OPEN_QUESTION, asks_yes_or_no, expected_kind, holds
 from assistant.answering.contacts import contact_details
@@ -545,8 +545,7 @@ class Assistant:
         codes = codes if codes is not None else query.codes
         hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
         if self.writer is not None and hits and keep is None:  # a model is not bound by `keep`: only quotes are
-            passages = [Citation(code=h.chunk.code, section=h.chunk.section, section_label=h.chunk.section_label,
-                                 bloc=h.chunk.bloc, quote=h.chunk.body) for h in hits]
+            passages = [quote_of(h.chunk, h.chunk.body) for h in hits]
             written = self.writer.write(query.text, passages, [])
             if written is not None:
                 return written

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Citation, quote_of
 from assistant.answering.drafts import Draft
 from assistant.answering.query import ROUTE_WORDS
 from assistant.certification import Route
-from assistant.chunking import SECTION_LABELS
+from assistant.chunking import SECTION_LABELS, Chunk
 from assistant.index.cards import Card
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.render.fiche_text import YES_NO, french_date
@@ -342,7 +342,7 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
     distinct = [t for t in asked if 0 < len(holders[t]) <= max(1, len(index.cards) // 2)]
     named = _named_by_a_phrase(index, question, asked, set(distinct))
     if named is not None:
-        return _listed(index, named)
+        return _listed(index, *named)
     required = {t for t in asked if holders[t] and names_field(t, field_words)}
     # a field word few fiches hold ("RGPD") is the whole question; one most hold ("jury") narrows where the
     # other words are looked for, when they alone say nothing ("national" is rare among juries, not fiches)
@@ -367,12 +367,11 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
     quoted = {t for citation in quotes.values() for t in analyse(citation.quote)}
     said = " ".join(w for w in re.findall(r"[\w'-]+", question)
                     if analyse(w) and analyse(w)[0] in distinct and analyse(w)[0] in quoted)
-    return _listed(index, (quotes, said))
+    return _listed(index, quotes, said)
 
 
-def _listed(index, found: tuple[dict[str, Citation], str]) -> Answer:
+def _listed(index, quotes: dict[str, Citation], said: str) -> Answer:
     """The certifications found, each with the sentence of its fiche that mentions what was asked."""
-    quotes, said = found
     draft = Draft()
     draft.say(f"{len(quotes)} certification(s) du corpus dont la fiche mentionne « {said} » :")
     for code, citation in quotes.items():
@@ -382,8 +381,8 @@ def _listed(index, found: tuple[dict[str, Citation], str]) -> Answer:
                   certification=next(iter(quotes)) if len(quotes) == 1 else None)
 
 
-def _named_by_a_phrase(index, question: str, asked: list[str], distinct: set[str]
-                       ) -> tuple[dict[str, Citation], str] | None:
+def _named_by_a_phrase(index, question: str, asked: list[str],
+                       distinct: set[str]) -> tuple[dict[str, Citation], str] | None:
     """"Celles qui renvoient au Code de l'éducation": a name of two words, one of them the question's own and
     too common alone ("éducation" is in most fiches, "code" in all), the two together in few. The fiches whose
     sentence holds the two words side by side are listed, with that sentence; None when no such pair names
@@ -393,11 +392,19 @@ def _named_by_a_phrase(index, question: str, asked: list[str], distinct: set[str
         own = {first, second} & set(asked)
         if not own or own & distinct or first == second:
             continue
-        quotes = {code: citation for code in sorted({code for code, _ in _codes_holding(index, first)})
-                  if (citation := _side_by_side(index, code, first, second)) is not None}
+        quotes = {}
+        for code in sorted({code for code, _ in _codes_holding(index, first)}):
+            found = next((quote_of(chunk, sentence[:300]) for chunk, sentence in _sentences_of(index, code)
+                          if _next_to(analyse(sentence), first, second)), None)
+            if found is not None:
+                quotes[code] = found
         if 0 < len(quotes) <= max(1, len(index.cards) // 2):
             return quotes, _span(question, first, second)
     return None
+
+
+def _next_to(terms: list[str], first: str, second: str) -> bool:
+    return any(a == first and b == second for a, b in zip(terms, terms[1:], strict=False))
 
 
 def _span(question: str, first: str, second: str) -> str:
@@ -412,17 +419,13 @@ def _span(question: str, first: str, second: str) -> str:
     return f"{first} {second}"
 
 
-def _side_by_side(index, code: str, first: str, second: str) -> Citation | None:
-    """The certification's first sentence whose analysed words hold `first` then `second` next to it."""
+def _sentences_of(index, code: str) -> Iterator[tuple[Chunk, str]]:
+    """(passage, sentence) of the certification's passages, in the fiche's order, but its lists of
+    organisations (names, not sentences)."""
     for chunk in index.passages_of([code]):
-        if chunk.section == "partenaires":
-            continue
-        for sentence in chunk.sentences():
-            terms = analyse(sentence)
-            if any(a == first and b == second for a, b in zip(terms, terms[1:], strict=False)):
-                return Citation(code=code, section=chunk.section, section_label=chunk.section_label,
-                                bloc=chunk.bloc, quote=sentence[:300])
-    return None
+        if chunk.section != "partenaires":
+            for sentence in chunk.sentences():
+                yield chunk, sentence
 
 
 def _codes_holding(index, term: str) -> list[tuple[str, str]]:
@@ -439,14 +442,10 @@ def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]
     from assistant.answering.extractive import coverage
 
     best: tuple[float, Citation | None] = (0.0, None)
-    for chunk in index.passages_of([code]):
-        if chunk.section == "partenaires":
+    for chunk, sentence in _sentences_of(index, code):
+        if required and not required <= set(analyse(sentence)):
             continue
-        for sentence in chunk.sentences():
-            if required and not required <= set(analyse(sentence)):
-                continue
-            share = coverage(terms, sentence, weights)
-            if share > best[0]:
-                best = (share, Citation(code=code, section=chunk.section, section_label=chunk.section_label,
-                                        bloc=chunk.bloc, quote=sentence[:300]))
+        share = coverage(terms, sentence, weights)
+        if share > best[0]:
+            best = (share, quote_of(chunk, sentence[:300]))
     return best[1] if best[0] >= MENTIONED else None

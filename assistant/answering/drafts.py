@@ -281,8 +281,8 @@ def status(c: Certification, q=None) -> Draft:
         quotes.append(f"Date de fin d'enregistrement : {french_date(c.registration.end)}")
     marker = d.cite(cite(c, "presentation", "\n".join(quotes)))
     still = c.active is not False and c.accessible is not False
-    ended = registration_ended(c.registration.end)
-    if _closed(q) and ended:
+    ended, closed = registration_ended(c.registration.end), _closed(q)
+    if closed and ended:
         # an export older than today may still say "active": the end of the registration is what holds now
         said = f", même si la fiche, publiée avant, indique « {line} »" if c.active else f" ({line})"
         d.say(f"Non : l'enregistrement de la certification {named(c)} au RNCP a pris fin le "
@@ -291,12 +291,12 @@ def status(c: Certification, q=None) -> Draft:
         if deadline and not registration_ended(deadline):
             d.say(f"Elle peut encore être délivrée jusqu'au {french_date(deadline)} (date limite de délivrance) "
                   f"{d.cite(cite(c, 'enregistrement', f'Date limite de délivrance : {french_date(deadline)}'))}.")
-    elif _closed(q):
+    elif closed:
         lead = "Oui" if still and c.active else ("Non" if not still else "La fiche ne le dit pas clairement")
         d.say(f"{lead} : certification {named(c)} — {line} {marker}.")
     else:
         d.say(f"Statut de la certification {named(c)} : {line} {marker}.")
-    if c.registration.end and not (_closed(q) and ended):
+    if c.registration.end and not (closed and ended):
         when = "a pris fin le" if ended else "court jusqu'au"
         d.say(f"Son enregistrement au RNCP {when} {french_date(c.registration.end)} {marker}.")
     if c.next:

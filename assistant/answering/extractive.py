@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Citation, quote_of
 from assistant.answering.drafts import Draft
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit
@@ -73,10 +73,7 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
             present = set(analyse(sentence))
             overlap = sum(weight.get(t, 1.0) for t in terms if t in present) / total
             if overlap:
-                citation = Citation(code=hit.chunk.code, section=hit.chunk.section,
-                                    section_label=hit.chunk.section_label, bloc=hit.chunk.bloc,
-                                    quote=window(sentence, terms))
-                chosen.append((overlap, -rank, sentence, citation))
+                chosen.append((overlap, -rank, sentence, quote_of(hit.chunk, window(sentence, terms))))
     strong = [c for c in chosen if c[0] >= STRONG_SENTENCE]
     if not strong:
         return None

@@ -120,21 +120,22 @@ class DenseStore:
         found = self.store.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
         return [(document.id, 1.0 - float(distance)) for document, distance in found if document.id]
 
-    def similarities(self, vector, ids: list[str]) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of every given passage that has a vector, nearest first: a vector
-        already computed (a candidate's sentence) is compared without embedding it again."""
-        return self._nearest_among(list(vector), ids, len(ids))
+    def normalised_vectors(self, ids: list[str]) -> tuple[list[str], np.ndarray]:
+        """The given passages that have a vector, and their vectors scaled to length 1 (a passage still
+        waiting for its vector is left out)."""
+        found = self.collection.get(ids=ids, include=["embeddings"]) if ids else {"ids": []}
+        if not found["ids"]:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        matrix = np.asarray(found["embeddings"], dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return list(found["ids"]), matrix / np.where(norms > 0, norms, 1.0)
 
     def _nearest_among(self, vector: list[float], ids: list[str], k: int) -> list[tuple[str, float]]:
         """Exact cosine similarity against the given passages' vectors (what HNSW approximates)."""
-        if not ids:
+        found, matrix = self.normalised_vectors(ids)
+        if not found:
             return []
-        found = self.collection.get(ids=ids, include=["embeddings"])
-        if not found["ids"]:
-            return []
-        matrix = np.asarray(found["embeddings"], dtype=np.float32)
         query = np.asarray(vector, dtype=np.float32)
-        norms = np.linalg.norm(matrix, axis=1) * float(np.linalg.norm(query))
-        similarities = matrix @ query / np.where(norms > 0, norms, 1.0)
+        similarities = matrix @ query / max(float(np.linalg.norm(query)), 1e-12)
         best = np.argsort(-similarities, kind="stable")[:k]
-        return [(found["ids"][i], float(similarities[i])) for i in best]
+        return [(found[i], float(similarities[i])) for i in best]

@@ -29,6 +29,7 @@ from assistant.atomic_files import write_atomically
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import analyse
 from assistant.index.search import SearchIndex
+from assistant.mapping.unit_passages import UnitPassages, read_unit_passages
 
 FILE_NAME = "requirements.npz"
 REFERENCE_CERTIFICATIONS = 400  # beyond this, the statistics come from an even sample of the corpus
@@ -98,6 +99,7 @@ class RequirementBank:
         self._lock = threading.Lock()
         self._vectors: dict[str, np.ndarray] = {}
         self._requirements: dict[str, list[Requirement]] = {}
+        self._unit_passages: dict[str, UnitPassages | None] = {}
         codes = sorted(index.titles)
         step = max(1, math.ceil(len(codes) / REFERENCE_CERTIFICATIONS))
         self.reference_codes = codes[::step]
@@ -136,6 +138,17 @@ class RequirementBank:
             self._requirements[code] = requirements_of(certification) if certification else []
             self._embed([r.text for r in self._requirements[code]])
         return self._requirements[code]
+
+    def unit_passages(self, code: str) -> UnitPassages | None:
+        """The certification's unit passages and their vectors, read from the index once and kept, when
+        every passage has its vector (while vectors are still being computed, they are read again)."""
+        if code in self._unit_passages:
+            return self._unit_passages[code]
+        certification = self.index.certification(code)
+        found = read_unit_passages(self.index, certification) if certification else None
+        if found is None or found.complete:
+            self._unit_passages[code] = found
+        return found
 
     def matrix(self, requirements: list[Requirement]) -> np.ndarray:
         if not requirements:

@@ -147,9 +147,9 @@ def score(bank: RequirementBank, code: str, text: str, vectors: dict[str, np.nda
     everywhere = {t for t, n in spread.items() if len(by_unit) > 1 and n > len(by_unit) / 2}
     shared = [[{t: bank.idf(t) for t in (s.terms & terms) - everywhere} for terms in requirement_terms]
               for s in sentences]
-    certification = bank.index.certification(code)
+    passages = bank.unit_passages(code)
     # the last sentence is the whole experience (or its only clause): what the unit passages are read for
-    retrieval = unit_retrieval(bank.index, certification, text, vectors[sentences[-1].text]) if certification else {}
+    retrieval = unit_retrieval(bank.index, passages, text, vectors[sentences[-1].text]) if passages else {}
     return Scored(sentences, requirements, z, gap, shared, retrieval)
 
 
