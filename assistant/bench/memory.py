@@ -2,9 +2,10 @@
 
 Each export is indexed from scratch in a fresh process, with hashed vectors (the model would take hours at
 10 000 fiches): what is measured is the indexer (reading, catalog, BM25) and Chroma's own store, which
-holds every vector of the collection in memory (HNSW: ~2 KB a passage of 384 dimensions, measured, so
-~650 MB at 10 000 fiches whatever the indexer does). The same export is then indexed against a Chroma
-server (`chroma run`), the layout of a national deployment, to tell the indexer's memory from the store's.
+holds every vector of a collection it has opened in memory (HNSW: ~2 KB a passage of 384 dimensions,
+measured, so ~650 MB for one collection of 10 000 fiches; hence the shards of `assistant.index.dense`).
+The same export is then indexed against a Chroma server (`chroma run`), the layout of a national
+deployment, to tell the indexer's memory from the store's.
 """
 
 from __future__ import annotations

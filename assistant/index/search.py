@@ -130,7 +130,7 @@ class SearchIndex:
         with self._opening:
             if self._dense is None:
                 self._dense = DenseStore(self._settings.index, self.embedder, self._settings.chroma_url,
-                                         chunk_ids_of=self.lexical.ids_of)
+                                         chunk_ids_of=self.lexical.ids_of, passages=self.catalog.count("chunks"))
             return self._dense
 
     @property

@@ -109,6 +109,7 @@ def fill_vectors(dense: DenseStore, embedder: NamedEmbeddings, catalog: Catalog,
     progress(0)
     if not missing:
         return 0
+    missing.sort(key=dense.shard_of)  # shard after shard: the indexer holds one shard's vectors at a time
     return write_vectors(dense, embedder, _catalog_chunks(catalog, missing), progress, should_stop, batch)
 
 

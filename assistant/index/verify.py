@@ -106,7 +106,7 @@ class _DimensionOnly(NamedEmbeddings):
 
 def read_stored(index: Path, url: str | None, dimension: int, ids: list[str]) -> tuple[set[str], int]:
     """In the child: the ids whose vector Chroma returns, and how many vectors it holds in all."""
-    dense = DenseStore(index, _DimensionOnly(dimension), url)
+    dense = DenseStore(index, _DimensionOnly(dimension), url, passages=len(ids), one_shard_at_a_time=True)
     return dense.stored(ids), dense.count()
 
 
