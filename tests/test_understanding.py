@@ -394,6 +394,14 @@ def test_a_place_only_lists_of_organisations_hold_names_the_organisations_there(
     assert answer.citations[-1].section == "partenaires" and answer.citations[-1].code == "RNCP37674"
 
 
+def test_a_place_names_the_organisations_named_by_its_adjective(assistant):
+    # the analyser cuts "martinique" to "martin" and "martiniquais" to "martiniqu", which begins the place
+    answer = assistant.ask("Des organismes en Martinique préparent-ils au titre Développeur web et web mobile ?")
+    assert "INSTITUT MARTINIQUAIS" in answer.text and answer.citations[-1].section == "partenaires"
+    plain = assistant.ask("Qui prépare au titre Développeur web et web mobile en Bourgogne ?")
+    assert "MARTINIQUAIS" not in plain.text
+
+
 def test_asking_to_be_shown_is_not_speaking_of_oneself(assistant):
     import re
 

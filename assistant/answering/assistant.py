@@ -96,7 +96,7 @@ class Assistant:
                 return holds(kind, fold(sentence))
 
             answer = self._with_status_of(self._in_unit_named(query, keep) or self._from_passages(
-                query, query.codes, keep=keep, depth=COMPLETION_DEPTH))
+                query, query.codes or query.ambiguous, keep=keep, depth=COMPLETION_DEPTH))
             if answer.declined:
                 answer = declines.not_in_fiches(query.codes, kind.value)
         if query.cut:
@@ -290,18 +290,19 @@ class Assistant:
         telephone of a school, a financial bloc. A topic is declined only when the certification's own fiche
         has no sentence holding a word that named the topic together with another of the question's words
         ("quel salaire après le bloc 2" is not answered by the payroll the bloc teaches)."""
-        if not read_whole(query.codes):
+        codes = query.codes or query.ambiguous  # "le pge de gem": either of its two fiches may hold it
+        if not read_whole(codes):
             return None
-        topic = cue_stems(cue for cue, _ in self.router.cues_found(decline, query.folded))
+        topic = self.router.patterns_found(decline, query.folded)
         if not topic:
             return None
-        asked = set(key_terms(query.folded, self._name_words(query.codes)))
+        asked = set(key_terms(query.folded, self._name_words(codes)))
 
         def about_it(sentence: str) -> bool:  # the topic's word and another of the question's own words
-            words = set(analyse(sentence))
-            return bool(topic & words) and len(asked & words) >= 2
+            folded = fold(sentence)
+            return any(pattern.search(folded) for pattern in topic) and len(asked & set(analyse(sentence))) >= 2
 
-        quoted = self._from_passages(query, query.codes, depth=COMPLETION_DEPTH, keep=about_it)
+        quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH, keep=about_it)
         return None if quoted.declined else self._with_status_of(quoted)
 
     def _decline_also_asked(self, query: Query, entries: list[FieldEntry]) -> FieldEntry | None:

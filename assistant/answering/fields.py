@@ -247,8 +247,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "À quoi sert cette certification ?", "des infos sur ce titre stp"),
         sections=('presentation', 'resume')),
     FieldEntry("equivalences", "certification", {
-        "equivalen": 1.0, "correspond": 0.5, "passerelle": 0.9, "dispense": 0.8, "ancien titre": 0.5,
-        "autre certification": 0.5, "reconnu": 0.4}, (
+        "equivalen": 1.0, "correspond": 0.5, "correspondances": 1.0, "passerelle": 0.9, "dispense": 0.8,
+        "ancien titre": 0.5, "autre certification": 0.5, "autres certifications": 0.5, "reconnu": 0.4}, (
         "Ce bloc donne-t-il une équivalence avec un autre titre ?", "à quel bloc de l'ancien titre correspond-il ?",
         "y a-t-il des passerelles avec d'autres certifications ?",
         "j'ai un bloc de l'ancienne version, je suis dispensé ?"),

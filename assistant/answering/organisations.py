@@ -32,6 +32,7 @@ NAME_COVERED = 0.6  # share of a long name's words (by rarity) the question must
 RARE_WORD = 3.9  # rarity (BM25's inverse document frequency) of a word in at most ~2 % of the passages
 BEST_NAMED = 0.05  # names within this share of the best-named one are kept too
 WORD_OF_NAME = 1.5  # a word only lists of organisations hold, met inside a name rather than at its head
+BEGUN_STEM = 7  # letters: the shortest stem of the corpus a question's word may begin (see `stems_begun`)
 
 
 def organisations_named(index, terms: list[str], question: str = "") -> dict[str, list[str]]:
@@ -39,6 +40,7 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
     name (one of `terms`, the question's own words), or by most of its words (`question`, folded: every word
     counts there, the certification's name included, and the initials people type)."""
     typed = {w for w in words(question) if len(w) >= 3 and w not in STOP_WORDS}
+    terms = [*terms, *sorted(stems_begun(index, typed) - set(terms))]
     every = set(analyse(question)) | set(terms)
     weights = index.lexical.rarity(sorted(every))
     rare = {t for t in every if weights[t] >= RARE_WORD}  # a name held by most of its words holds one of these
@@ -69,6 +71,21 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
     found = {code: list(dict.fromkeys(name for score, name in names if score >= best - BEST_NAMED))
              for code, names in scored.items()}
     return {code: names for code, names in found.items() if names}
+
+
+def stems_begun(index, typed: set[str]) -> set[str]:
+    """Stems of the corpus, longer than a typed word's own stem, that begin it: the analyser cuts "martinique"
+    to "martin" but "martiniquais" to "martiniqu", which begins "martinique" and, held only by the lists of
+    organisations, names the organisations of that place ("INSTITUT MARTINIQUAIS DE FORMATION…"). Only
+    words found this way that lists of organisations alone hold name anything (`organisations_named`)."""
+    found: set[str] = set()
+    for word in typed:
+        own = (analyse(word) or [word])[0]
+        for end in range(max(BEGUN_STEM, len(own) + 1), len(word)):
+            stem = word[:end]
+            if index.lexical.holds(stem) and analyse(stem) == [stem]:  # searched again by its own spelling
+                found.add(stem)
+    return found
 
 
 def _named_share(name: str, asked: set[str], typed: set[str], rarity) -> float:

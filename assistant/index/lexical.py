@@ -139,6 +139,10 @@ class LexicalIndex:
         fallback = min(weights.values(), default=2.0) / 2
         return weights | dict.fromkeys(unseen, fallback)
 
+    def holds(self, term: str) -> bool:
+        """Whether some passage holds this analysed term."""
+        return self.model is not None and self.model.document_frequency(term) is not None
+
     def ids_of(self, codes: list[str]) -> list[str]:
         """The chunk ids of these certifications, from memory."""
         return [self.ids[i] for code in codes for i in self._positions_by_code.get(code, ())]
