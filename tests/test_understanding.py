@@ -462,3 +462,22 @@ def test_a_two_word_name_lists_the_fiches_holding_both_words_side_by_side(assist
     assert {c.code for c in answer.citations} == {"RNCP35809", "RNCP37488", "RNCP37674", "RNCP37873"}
     assert all("code de l" in c.quote.lower() for c in answer.citations)
     assert _span("elles renvoient au Code de l'éducation ?", "cod", "educ") == "Code de l'éducation"
+
+
+def test_a_title_written_out_asks_nothing():
+    from assistant.answering.query import without_titles
+
+    title = "Diplôme d’études supérieures en management (Programme Grande École)"
+    # "programme" is a cue for the list of blocs; inside the title it names the certification only
+    assert without_titles("admis au (programme grande ecole) de gem ?", [title]) == "admis au de gem ?"
+    assert without_titles("quel programme pour ce diplome ?", [title]) == "quel programme pour ce diplome ?"
+
+
+def test_a_long_sentence_is_quoted_where_it_holds_the_question_s_words():
+    from assistant.answering.extractive import window
+
+    listed = " ".join(f"Voie {n} - admission en {n}e année sur dossier." for n in range(1, 30))
+    sentence = (f"Étudiants étrangers : sur dossier. {listed} Double diplôme avec des écoles étrangères - "
+                "admission en 3ème année.")
+    quoted = window(sentence, ["doubl", "etranger"], width=120)
+    assert "Double diplôme avec des écoles étrangères" in quoted and quoted.startswith("… ")

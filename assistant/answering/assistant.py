@@ -119,14 +119,14 @@ class Assistant:
     def sections(self, query: Query) -> set[str]:
         """The chunk sections that hold the answer to what the question asks (its cues, not the embedder's
         guess: retrieval is raised only where the question says so)."""
-        lexical = self._lexical(query.folded)
+        lexical = self._lexical(query.asked)
         return {section for entry, score in zip(self.router.entries, lexical, strict=True) if score >= 0.5
                 for section in entry.sections}
 
     def route(self, query: Query) -> list[Scored]:
         """Every entry of the registry scored against the question, best first. The embedder sees the question
         without the certification's code or name: the examples name none, and what is asked is the rest."""
-        return list(self._scored(query.folded, self._asked_part(query.text)))
+        return list(self._scored(query.asked, self._asked_part(query.text)))
 
     def _asked_part(self, question: str) -> str:
         return NAMED_CODE.sub(" ", question).strip() or question
@@ -186,7 +186,7 @@ class Assistant:
         if named_organisations is not None:
             return named_organisations
         entries = self._entries(query)
-        corpus_asked = self._lexical(query.folded)[self._corpus_position] >= CORPUS_CUE
+        corpus_asked = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")):
             before = f"{query.context.last_question} {query.context.last_answer}" if query.follow_up else ""
             field = self._field_asked(query)
@@ -238,7 +238,7 @@ class Assistant:
 
     def _field_asked(self, query: Query) -> FieldEntry | None:
         """The field of a fiche the question names most by its own words (not the corpus or a decline)."""
-        lexical = self._lexical(query.folded)
+        lexical = self._lexical(query.asked)
         named = [(score, e) for e, score in zip(self.router.entries, lexical, strict=True)
                  if score >= 0.5 and e.scope not in ("corpus", "decline", "fits_me")]
         return max(named, key=lambda pair: pair[0])[1] if named else None

@@ -39,20 +39,34 @@ def coverage(terms: list[str], text: str, weights: dict[str, float] | None = Non
     return sum(weight.get(t, 1.0) for t in terms if t in present) / total
 
 
-def window(sentence: str, terms: list[str], width: int = MAX_QUOTE_CHARS) -> str:
-    """A long sentence cut down to the part around the first of the question's words it holds."""
+def window(sentence: str, terms: list[str], width: int = MAX_QUOTE_CHARS,
+           weights: dict[str, float] | None = None) -> str:
+    """A long sentence cut down to the part that holds most of the question's words (by rarity), from a
+    little before the first of them: a list run into one sentence ("Bac + 2 - admission en 1ère année …
+    Double diplôme … - admission en 2ème et 3ème années") answers in its middle, not at its first word."""
     if len(sentence) <= width:
         return sentence
     words = sentence.split(" ")
-    hit = next((i for i, word in enumerate(words) if set(analyse(word)) & set(terms)), 0)
-    start = max(0, hit - 12)
+    found = [set(analyse(word)) & set(terms) for word in words]
+    weight = weights or {}
+    best, best_start = -1.0, 0
+    for first in (i for i, held in enumerate(found) if held):
+        start, size, held_here = max(0, first - 12), 0, set()
+        for word, held in zip(words[start:], found[start:], strict=True):
+            if size + len(word) > width:
+                break
+            held_here |= held
+            size += len(word) + 1
+        score = sum(weight.get(t, 1.0) for t in held_here)
+        if score > best:
+            best, best_start = score, start
     kept, size = [], 0
-    for word in words[start:]:
+    for word in words[best_start:]:
         if size + len(word) > width:
             break
         kept.append(word)
         size += len(word) + 1
-    return ("… " if start else "") + " ".join(kept) + " …"
+    return ("… " if best_start else "") + " ".join(kept) + " …"
 
 
 def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms: list[str] | None = None,
@@ -73,7 +87,7 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
             present = set(analyse(sentence))
             overlap = sum(weight.get(t, 1.0) for t in terms if t in present) / total
             if overlap:
-                chosen.append((overlap, -rank, sentence, quote_of(hit.chunk, window(sentence, terms))))
+                chosen.append((overlap, -rank, sentence, quote_of(hit.chunk, window(sentence, terms, weights=weight))))
     strong = [c for c in chosen if c[0] >= STRONG_SENTENCE]
     if not strong:
         return None

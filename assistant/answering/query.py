@@ -92,6 +92,10 @@ class Query:
     context: Context
     cut: bool = False  # the message was longer than MAX_QUESTION_CHARS: only its question (or start) is read
     extra_codes: list[str] = field(default_factory=list)  # codes named elsewhere in a long message
+    asked: str = ""  # `folded` without the certification's title written out: what the question asks
+
+    def __post_init__(self) -> None:
+        self.asked = self.asked or self.folded
 
     @property
     def route(self) -> Route | None:
@@ -139,6 +143,27 @@ def read_context(history: list[tuple[str, str]], names: CertificationNames, fiel
     return context
 
 
+NOT_A_WORD = re.compile(r"[^\w' -]")
+
+
+def without_titles(folded: str, titles: list[str]) -> str:
+    """The folded question without any run of two words or more that a title holds in the same order:
+    "admis au programme grande ecole de gem" asks about admission, not a "programme" (a cue for the blocs).
+    A single word stays: "quel diplôme" may ask something."""
+    tokens = folded.split()
+    bare = [NOT_A_WORD.sub("", token) for token in tokens]
+    spans: set[int] = set()
+    for title in titles:
+        said = " " + " ".join(NOT_A_WORD.sub(" ", fold(title)).split()) + " "
+        for start in range(len(tokens)):
+            end = start + 1
+            while end < len(tokens) and f" {' '.join(bare[start:end + 1])} " in said:
+                end += 1
+            if end - start >= 2:
+                spans.update(range(start, end))
+    return " ".join(token for i, token in enumerate(tokens) if i not in spans) if spans else folded
+
+
 def understand(question: str, names: CertificationNames, selected: str | None, context: Context) -> Query:
     original = question.strip()
     text, cut = focus(original)
@@ -175,4 +200,5 @@ def understand(question: str, names: CertificationNames, selected: str | None, c
         ambiguous=ambiguous, unknown_codes=names.unknown_codes_in(text), bloc_numbers=numbers,
         routes=routes_in(text) or ([context.route] if follow_up and context.route else []), follow_up=follow_up,
         context=context, cut=cut, extra_codes=extra,
+        asked=without_titles(folded, [t for code in codes or ambiguous for t in names.titles_of(code)]),
     )

@@ -168,6 +168,11 @@ class CertificationNames:
                 self.codes_by_word.setdefault(word, set()).add(code)
         self.vocabulary = {w for w in self.idf if " " not in w}
 
+    def titles_of(self, code: str) -> list[str]:
+        """The titles a certification is known by (its title, the new one if it changed)."""
+        card = self.cards.get(code)
+        return [t for t in (card.title, card.new_title) if t] if card else []
+
     def absent_title(self, question: str, asking: frozenset[str] = frozenset()) -> str | None:
         """The title a question gives after a type of certification ("le titre professionnel Technicien
         d'assistance en informatique", "la licence pro GRH") when no certification of the index bears it:
