@@ -61,8 +61,10 @@ def test_reading_is_measured_in_its_own_process(hashed_index):
 
 def test_the_memory_of_a_whole_index_run_is_measured_in_a_fresh_process(tmp_path):
     export = write_synthetic_export(SAMPLE_EXPORT, tmp_path / "export" / "export.xml", 30)
-    figure = measure_memory(export, tmp_path / "work")
+    figure = measure_memory(export, tmp_path / "work", "e5", model_passages=40)
     assert figure.fiches == 30 and figure.chunks > 30
+    # with the real model, the fill stops once it has written its first vectors
+    assert 40 <= figure.model_passages < figure.chunks and figure.model_peak_mb > figure.searchable_peak_mb
     assert 0 < figure.searchable_seconds <= figure.seconds
     assert 0 < figure.searchable_peak_mb <= figure.peak_mb
     # against a Chroma server, the vectors are in the server's memory, not the indexer's

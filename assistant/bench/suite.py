@@ -122,7 +122,8 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
                 compared = load_embedder(plan.compared_embedder)
                 figures.append(asdict(measure_indexing(plan.export(smallest).parent, compared)))
         elif part == "memoire":
-            figures = [asdict(measure_memory(plan.export(size), plan.workdir / "memory")) for size in plan.sizes]
+            figures = [asdict(measure_memory(plan.export(size), plan.workdir / "memory", plan.embedder))
+                       for size in plan.sizes]
         elif part == "reindexation":
             figures = [asdict(measure_reindex(plan.sample, plan.reindex_fiches, plan.reindex_share, plan.workdir,
                                               HashedEmbeddings()))]

@@ -1,4 +1,4 @@
-"""Token ids of a question without building the 250 000-piece tokenizer: half a second saved per process.
+"""Token ids without building the 250 000-piece tokenizer: half a second and ~280 MB saved per process.
 
 Building `tokenizers`' unigram model from the full vocabulary takes ~0.55 s (its trie of every piece),
 the largest part of what a fresh `vae-assistant ask` spent before answering. Yet the unigram search over
@@ -50,14 +50,21 @@ class QuickTokenizer:
 
     def encode(self, text: str) -> list[int]:
         """The full tokenizer's ids for `text` (truncation and the sentence markers included)."""
-        normalised = self._cutter.normalizer.normalize_str(text)
-        words = [word for word, _ in self._cutter.pre_tokenizer.pre_tokenize_str(normalised)]
-        found = {self.ids[word[start:end]] for word in words for start in range(len(word))
-                 for end in range(start + 1, min(len(word), start + LONGEST_PIECE) + 1)
-                 if word[start:end] in self.ids}
+        return self.encode_batch([text])[0]
+
+    def encode_batch(self, texts: list[str]) -> list[list[int]]:
+        """The full tokenizer's ids for each text, through one tokenizer over the pieces of all their words:
+        a piece another text brought is a substring of none of this text's words, so it changes nothing."""
+        found: set[int] = set()
+        for text in texts:
+            normalised = self._cutter.normalizer.normalize_str(text)
+            for word in {word for word, _ in self._cutter.pre_tokenizer.pre_tokenize_str(normalised)}:
+                found.update(self.ids[word[start:end]] for start in range(len(word))
+                             for end in range(start + 1, min(len(word), start + LONGEST_PIECE) + 1)
+                             if word[start:end] in self.ids)
         kept = sorted(found.union(self.always))
         tokenizer = self._build(kept)
-        return [kept[i] for i in tokenizer.encode(text).ids]
+        return [[kept[i] for i in encoding.ids] for encoding in tokenizer.encode_batch(texts)]
 
     def _build(self, kept: list[int]) -> Tokenizer:
         """A tokenizer over the pieces `kept` (ascending, the special pieces first, at their own ids)."""

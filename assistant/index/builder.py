@@ -95,9 +95,11 @@ def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Pr
     catalog = Catalog(settings.index, create=True)
     try:
         name = embedder.name if embedder else expected_name(settings.embedder)
-        if name is None or vectors:
-            embedder = embedder or load_embedder(settings.embedder)
+        if name is None:
+            embedder = load_embedder(settings.embedder)
             name = embedder.name
+        # checked by name before the corpus is read; the model itself is loaded once BM25 is built, so the
+        # two never share the memory (vae-assistant bench --part memoire)
         check_embedder(catalog, name, embedder.dimension if embedder else None)
         _switch_catalog(catalog, settings, report)
         lexical = LexicalIndex.load(settings.index)
@@ -110,7 +112,8 @@ def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Pr
         if on_searchable:
             on_searchable(report)
         if vectors:
-            assert embedder is not None
+            embedder = embedder or load_embedder(settings.embedder)
+            check_embedder(catalog, embedder.name, embedder.dimension)
             dense = DenseStore(settings.index, embedder, settings.chroma_url, passages=report.chunks,
                                one_shard_at_a_time=True)
             if catalog.get("dirty") == "1":
