@@ -481,3 +481,11 @@ def test_a_long_sentence_is_quoted_where_it_holds_the_question_s_words():
                 "admission en 3ème année.")
     quoted = window(sentence, ["doubl", "etranger"], width=120)
     assert "Double diplôme avec des écoles étrangères" in quoted and quoted.startswith("… ")
+
+
+def test_a_verb_after_a_subject_pronoun_names_no_organisation(assistant):
+    # "BOSS CAMPUS" prepares the CDA; "je bosse" says what the candidate does
+    answer = assistant.ask("titre pro CDA : je bosse seule sur mes projets, c'est dans quel bloc ?")
+    assert "BOSS" not in answer.text
+    named = assistant.ask("Le titre pro CDA se prépare-t-il chez Boss Campus Nice ?")
+    assert "BOSS CAMPUS NICE" in named.text

@@ -33,14 +33,19 @@ RARE_WORD = 3.9  # rarity (BM25's inverse document frequency) of a word in at mo
 BEST_NAMED = 0.05  # names within this share of the best-named one are kept too
 WORD_OF_NAME = 1.5  # a word only lists of organisations hold, met inside a name rather than at its head
 BEGUN_STEM = 7  # letters: the shortest stem of the corpus a question's word may begin (see `stems_begun`)
+# a word after a subject pronoun is a verb ("je bosse", "on fait"), not the name of an organisation
+SUBJECT_PRONOUNS = {"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
 
 
 def organisations_named(index, terms: list[str], question: str = "") -> dict[str, list[str]]:
     """For each certification, the authorised organisations the question names: by the first word of their
     name (one of `terms`, the question's own words), or by most of its words (`question`, folded: every word
     counts there, the certification's name included, and the initials people type)."""
-    typed = {w for w in words(question) if len(w) >= 3 and w not in STOP_WORDS}
-    terms = [*terms, *sorted(stems_begun(index, typed) - set(terms))]
+    said = words(question)
+    verbs = {stem for before, word in zip(["", *said], said, strict=False) if before in SUBJECT_PRONOUNS
+             for stem in analyse(word)}
+    typed = {w for w in said if len(w) >= 3 and w not in STOP_WORDS}
+    terms = [t for t in [*terms, *sorted(stems_begun(index, typed) - set(terms))] if t not in verbs]
     every = set(analyse(question)) | set(terms)
     weights = index.lexical.rarity(sorted(every))
     rare = {t for t in every if weights[t] >= RARE_WORD}  # a name held by most of its words holds one of these
