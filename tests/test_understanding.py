@@ -489,3 +489,11 @@ def test_a_verb_after_a_subject_pronoun_names_no_organisation(assistant):
     assert "BOSS" not in answer.text
     named = assistant.ask("Le titre pro CDA se prépare-t-il chez Boss Campus Nice ?")
     assert "BOSS CAMPUS NICE" in named.text
+
+
+def test_a_bloc_of_the_chosen_certification_named_by_its_title_is_asked_about_it(assistant):
+    # "d'autres certifications" is a cue for the corpus; the bloc written out says which certification
+    answer = assistant.ask("Le bloc « Créer et gérer un site web dynamique » correspond-il à des blocs d'autres "
+                           "certifications ?", "RNCP35959")
+    assert "RNCP35959BC03 correspond à RNCP34999BC04" in answer.text
+    assert "RNCP35959BC01 correspond" not in answer.text  # only the bloc named

@@ -29,12 +29,20 @@ from assistant.answering.fields import BY_NAME, IN_THIS_BLOC, FieldEntry
 from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
 from assistant.answering.organisations import corpus_partner_answer, organisations_named, partner_answer
-from assistant.answering.query import MAX_QUESTION_CHARS, Context, Query, read_context, understand
+from assistant.answering.query import (
+    MAX_QUESTION_CHARS,
+    THIS_BLOC,
+    Context,
+    Query,
+    read_context,
+    understand,
+    without_titles,
+)
 from assistant.answering.router import Router, Scored, cue_stems, decide_all
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit, SearchIndex
-from assistant.index.structure_hints import mentioned_units
+from assistant.index.structure_hints import mentioned_bloc_numbers, mentioned_units
 from assistant.mapping.experiences import Experience
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.render.fiche_text import french_date
@@ -187,7 +195,8 @@ class Assistant:
             return named_organisations
         entries = self._entries(query)
         corpus_asked = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
-        if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")):
+        if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")) \
+                and not self._names_a_unit_of_its_certification(query):
             before = f"{query.context.last_question} {query.context.last_answer}" if query.follow_up else ""
             field = self._field_asked(query)
             listed = corpus_answer(self.index, query.folded, before, set(field.sections) if field else set(),
@@ -212,6 +221,20 @@ class Assistant:
                 return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
             return ranking_answer(ExperienceMapper(self.index), self._described(query))
         return self._about_certifications(entries, query, self._decline_also_asked(query, entries))
+
+    def _names_a_unit_of_its_certification(self, query: Query) -> bool:
+        """Whether the question names a bloc of the certification chosen in the list or discussed before, by
+        its number, its title written out or "ce bloc": "le bloc « Formaliser un besoin numérique » a-t-il
+        des équivalences avec d'autres certifications ?" asks about that certification, not the corpus."""
+        if query.how not in ("sélection", "conversation") or not query.codes:
+            return False
+        certification = self.index.certification(query.codes[0])
+        if certification is None:
+            return False
+        # a bloc named as such: a bare number after a question on levels ("et de niveau 6 ?") is no bloc
+        named = mentioned_bloc_numbers(query.text) or THIS_BLOC.search(query.folded)
+        return bool(named) or any(without_titles(query.folded, [unit.title]) != query.folded
+                                  for unit in certification.units)
 
     def _described(self, query: Query) -> str:
         """What a person says of themselves, without what they ask: "je suis développeuse web depuis 4 ans,

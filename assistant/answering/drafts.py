@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Citation, cite
 from assistant.answering.answer_kinds import asks_yes_or_no
+from assistant.answering.query import without_titles
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind, registration_ended
 from assistant.first_of_each import first_of_each
 from assistant.render.fiche_text import (
@@ -466,6 +467,8 @@ def equivalences(c: Certification, q=None, toward: set[str] | None = None) -> Dr
     """Blocs that correspond to blocs of another certification (acquired there, acquired here); only those
     toward the certifications in `toward` when some are."""
     numbers = set(q.bloc_numbers) if q is not None else set()
+    if q is not None and not numbers:  # "le bloc « Formaliser un besoin numérique »": named by its title
+        numbers = {u.number for u in c.units if without_titles(q.folded, [u.title]) != q.folded}
     rows = [x for x in c.correspondences if x.blocs]
     if toward:
         rows = [x for x in rows if x.certification in toward]

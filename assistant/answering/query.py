@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.certification import Route
-from assistant.index.french_analyser import analyse
+from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.index.names import CertificationNames
 from assistant.index.structure_hints import ORDINALS, mentioned_bloc_numbers
 from assistant.readers.text_cleanup import split_sentences
@@ -147,7 +147,7 @@ NOT_A_WORD = re.compile(r"[^\w' -]")
 
 
 def without_titles(folded: str, titles: list[str]) -> str:
-    """The folded question without any run of two words or more that a title holds in the same order:
+    """The folded question without any run of words (two of them significant) a title holds in that order:
     "admis au programme grande ecole de gem" asks about admission, not a "programme" (a cue for the blocs).
     A single word stays: "quel diplôme" may ask something."""
     tokens = folded.split()
@@ -159,7 +159,7 @@ def without_titles(folded: str, titles: list[str]) -> str:
             end = start + 1
             while end < len(tokens) and f" {' '.join(bare[start:end + 1])} " in said:
                 end += 1
-            if end - start >= 2:
+            if sum(bare[i] not in STOP_WORDS for i in range(start, end)) >= 2:  # "de niveau" is no title
                 spans.update(range(start, end))
     return " ".join(token for i, token in enumerate(tokens) if i not in spans) if spans else folded
 
