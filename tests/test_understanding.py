@@ -497,3 +497,11 @@ def test_a_bloc_of_the_chosen_certification_named_by_its_title_is_asked_about_it
                            "certifications ?", "RNCP35959")
     assert "RNCP35959BC03 correspond à RNCP34999BC04" in answer.text
     assert "RNCP35959BC01 correspond" not in answer.text  # only the bloc named
+
+
+def test_the_organisations_holding_most_of_the_words_asked_are_the_ones_meant(assistant):
+    # "campus" begins many names; "AIX YNOV CAMPUS" holds both words of "les campus Ynov"
+    answer = assistant.ask("Les campus Ynov préparent-ils au titre professionnel Concepteur développeur "
+                           "d'applications ?")
+    assert "PARIS YNOV CAMPUS" in answer.text and "CAMPUS PRIVE LYON" not in answer.text
+    assert "figurent parmi" in answer.text

@@ -32,6 +32,7 @@ NAME_COVERED = 0.6  # share of a long name's words (by rarity) the question must
 RARE_WORD = 3.9  # rarity (BM25's inverse document frequency) of a word in at most ~2 % of the passages
 BEST_NAMED = 0.05  # names within this share of the best-named one are kept too
 WORD_OF_NAME = 1.5  # a word only lists of organisations hold, met inside a name rather than at its head
+ANOTHER_WORD = 0.75  # each other word of the question a name holds (more than a head is worth over a word inside)
 BEGUN_STEM = 7  # letters: the shortest stem of the corpus a question's word may begin (see `stems_begun`)
 # a word after a subject pronoun is a verb ("je bosse", "on fait"), not the name of an organisation
 SUBJECT_PRONOUNS = {"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
@@ -64,10 +65,11 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
             if partner.active is False:
                 continue
             name_terms = analyse(partner.name)
+            held = first_words & set(name_terms)
             if name_terms[:1] in ([w] for w in first_words):
-                score = 2.0
-            elif first_words & set(name_terms):  # "GRETA DE LA GUADELOUPE" for "un centre en Guadeloupe ?"
-                score = WORD_OF_NAME
+                score = 2.0 + ANOTHER_WORD * (len(held) - 1)  # "les campus Ynov": YNOV CAMPUS, not every CAMPUS
+            elif held:  # "GRETA DE LA GUADELOUPE" for "un centre en Guadeloupe ?"
+                score = WORD_OF_NAME + ANOTHER_WORD * (len(held) - 1)
             else:
                 score = _named_share(partner.name, every, typed, rarity) if rare & set(name_terms) else 0.0
             if score >= NAME_COVERED:
@@ -124,7 +126,8 @@ def partner_answer(index, code: str, names: list[str]) -> Answer:
     marker = draft.cite(cite(certification, PARTNER_SECTION, quote))
     kinds = {p.authorisation for p in certification.partners if p.name in names}
     what = "à former et à organiser l'évaluation" if kinds == {"HABILITATION_ORGA_FORM"} else "par le certificateur"
-    draft.say(f"Oui : d'après la fiche {named(certification)}, {quote} figure parmi les organismes partenaires "
+    verb = "figurent" if len(names) > 1 else "figure"
+    draft.say(f"Oui : d'après la fiche {named(certification)}, {quote} {verb} parmi les organismes partenaires "
               f"habilités {what} {marker}. Renseignez-vous auprès de l'organisme pour les sessions et les "
               "conditions d'accès.")
     return Answer(text=draft.text, citations=draft.citations, certification=code)
