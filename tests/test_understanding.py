@@ -505,3 +505,9 @@ def test_the_organisations_holding_most_of_the_words_asked_are_the_ones_meant(as
                            "d'applications ?")
     assert "PARIS YNOV CAMPUS" in answer.text and "CAMPUS PRIVE LYON" not in answer.text
     assert "figurent parmi" in answer.text
+
+
+def test_a_long_list_cut_keeps_the_items_the_question_names(assistant):
+    answer = assistant.ask("RNCP35809 : représenter l'entreprise à l'extérieur, ça fait partie des activités visées ?")
+    assert "Représenter l’entreprise à l’extérieur" in answer.text
+    assert "autres (voir la fiche)" in answer.text  # the list was cut, and says so

@@ -15,6 +15,7 @@ from assistant.answering.answer_kinds import asks_yes_or_no
 from assistant.answering.query import without_titles
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind, registration_ended
 from assistant.first_of_each import first_of_each
+from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.render.fiche_text import (
     YES_NO,
     correspondence_line,
@@ -79,6 +80,20 @@ def _unmarked(line: str) -> str:
 
 def bullets(items: list[str]) -> list[str]:
     return [f"- {item.strip().rstrip(';')}" for item in items if item.strip()]
+
+
+def asked_first(items: list[str], q, most: int) -> list[str]:
+    """At most `most` items, in the fiche's order: those holding the question's own words are kept whatever
+    their place ("représenter l'entreprise à l'extérieur" is the 23rd activity), then the first ones; a last
+    line says how many are left out."""
+    if len(items) <= most:
+        return items
+    asked = set(analyse(q.folded)) - QUESTION_TERMS if q is not None else set()
+    holding = [i for i, item in enumerate(items) if asked & set(analyse(item))][:most]
+    rest = [i for i in range(len(items)) if i not in holding][:most - len(holding)]
+    kept = set(holding) | set(rest)
+    left_out = f"… et {len(items) - len(kept)} autres (voir la fiche)"
+    return [item for i, item in enumerate(items) if i in kept] + [left_out]
 
 
 def named(c: Certification) -> str:
@@ -431,17 +446,17 @@ def activities(c: Certification, q=None) -> Draft | None:
     d = Draft()
     d.say(f"Activités visées par la certification {named(c)} "
           f"{d.cite(cite(c, 'activites', chr(10).join(c.activities)))} :")
-    d.lines += bullets(c.activities[:15])
+    d.lines += bullets(asked_first(c.activities, q, 15))
     return d
 
 
-def capacities(c: Certification, _q=None) -> Draft | None:
+def capacities(c: Certification, q=None) -> Draft | None:
     if not c.capacities:
         return None
     d = Draft()
     d.say(f"Capacités attestées par la certification {named(c)} "
           f"{d.cite(cite(c, 'capacites', chr(10).join(c.capacities)))} :")
-    d.lines += bullets(c.capacities[:20])
+    d.lines += bullets(asked_first(c.capacities, q, 20))
     return d
 
 
