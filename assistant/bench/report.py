@@ -214,8 +214,8 @@ def _memory(part: dict) -> list[str]:
                   "(`VAE_CHROMA_URL`, la disposition d'un déploiement national), les vecteurs sont dans le "
                   "serveur, qui les garde tous. « Modèle réel » : la même indexation avec le modèle par défaut, "
                   "arrêtée après ses premiers passages (tout vectoriser prendrait des heures) : la mémoire du "
-                  "modèle est alors atteinte, et le reste d'une indexation complète n'y ajoute que les vecteurs d'une "
-                  "collection, comptés dans le pic total en vecteurs hachés. Cible : ≤ 600 Mo pour 10 000 fiches."]
+                  "modèle est alors atteinte ; une indexation complète y ajoute les vecteurs d'une collection pleine "
+                  "(~80 Mo à 40 000 passages). Cible : ≤ 600 Mo pour 10 000 fiches."]
     return lines
 
 
