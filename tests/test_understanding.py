@@ -511,3 +511,13 @@ def test_a_long_list_cut_keeps_the_items_the_question_names(assistant):
     answer = assistant.ask("RNCP35809 : représenter l'entreprise à l'extérieur, ça fait partie des activités visées ?")
     assert "Représenter l’entreprise à l’extérieur" in answer.text
     assert "autres (voir la fiche)" in answer.text  # the list was cut, and says so
+
+
+def test_a_number_after_another_classification_is_not_an_rncp_code(assistant):
+    names = assistant.index.names
+    assert names.unknown_codes_in("quelles certifs ont le formacode 31067 ?") == []
+    assert names.unknown_codes_in("formacodes 31067, 31057 et 31036 ?") == []
+    assert names.unknown_codes_in("et le RNCP 99999 ?") == ["RNCP99999"]
+    assert names.codes_in("le 31168 a-t-il le formacode 31067 ?") == ["RNCP31168"]
+    answer = assistant.ask("Quelles certifications de ta base sont rattachées au formacode 31067 ?")
+    assert "ne fait pas partie des fiches" not in answer.text

@@ -22,6 +22,11 @@ from assistant.text_normalise import fold, words
 
 CODE_MENTION = re.compile(r"\bRNCP\s*(\d{3,6})|\b(\d{4,6})\b", re.IGNORECASE)
 UNKNOWN_CODE = re.compile(r"\bRNCP\s*(\d{3,6})|(?<![\w/.,])(\d{5,6})\b", re.IGNORECASE)
+# A number given after the name of another classification is that classification's code, not an RNCP one:
+# "le formacode 31067", "code NSF 326", "ROME M1805", "SIRET …", "code postal 69001"
+OTHER_CLASSIFICATION = re.compile(
+    r"\b(?:formacodes?|nsf|rome|naf|nor|siret|siren|code postal)\b[\s:°n.-]*(?:(?:et|,|ou)?\s*\d{3,6}\b\s*)+",
+    re.IGNORECASE)
 # Words that say "a certification" without saying which one.
 GENERIC_NAME_WORDS = frozenset(
     "certification certifications titre titres fiche fiches rncp diplome diplomes formation option parcours "
@@ -233,7 +238,7 @@ class CertificationNames:
     def codes_in(self, text: str) -> list[str]:
         """Known certification codes the text names, in the order it names them."""
         found: list[str] = []
-        for match in CODE_MENTION.finditer(text):
+        for match in CODE_MENTION.finditer(OTHER_CLASSIFICATION.sub(" ", text)):
             code = f"RNCP{match.group(1) or match.group(2)}"
             if code in self.codes and code not in found:
                 found.append(code)
@@ -241,7 +246,7 @@ class CertificationNames:
 
     def unknown_codes_in(self, text: str) -> list[str]:
         """Codes the text names that the index does not hold ('RNCP' and digits, or five or six digits)."""
-        named = [f"RNCP{m.group(1) or m.group(2)}" for m in UNKNOWN_CODE.finditer(text)]
+        named = [f"RNCP{m.group(1) or m.group(2)}" for m in UNKNOWN_CODE.finditer(OTHER_CLASSIFICATION.sub(" ", text))]
         return [code for code in dict.fromkeys(named) if code not in self.codes]
 
     def _corrected(self, word: str) -> str:
