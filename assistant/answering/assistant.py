@@ -36,7 +36,7 @@ from assistant.answering.query import (
     Query,
     read_context,
     understand,
-    without_titles,
+    units_written_out,
 )
 from assistant.answering.router import Router, Scored, cue_stems, decide_all
 from assistant.certification import Certification, Unit, UnitKind
@@ -233,8 +233,7 @@ class Assistant:
             return False
         # a bloc named as such: a bare number after a question on levels ("et de niveau 6 ?") is no bloc
         named = mentioned_bloc_numbers(query.text) or THIS_BLOC.search(query.folded)
-        return bool(named) or any(without_titles(query.folded, [unit.title]) != query.folded
-                                  for unit in certification.units)
+        return bool(named or units_written_out(query.folded, certification.units))
 
     def _described(self, query: Query) -> str:
         """What a person says of themselves, without what they ask: "je suis développeuse web depuis 4 ans,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Citation, cite
 from assistant.answering.answer_kinds import asks_yes_or_no
-from assistant.answering.query import without_titles
+from assistant.answering.query import units_written_out
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind, registration_ended
 from assistant.first_of_each import first_of_each
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
@@ -483,7 +483,7 @@ def equivalences(c: Certification, q=None, toward: set[str] | None = None) -> Dr
     toward the certifications in `toward` when some are."""
     numbers = set(q.bloc_numbers) if q is not None else set()
     if q is not None and not numbers:  # "le bloc « Formaliser un besoin numérique »": named by its title
-        numbers = {u.number for u in c.units if without_titles(q.folded, [u.title]) != q.folded}
+        numbers = {u.number for u in units_written_out(q.folded, c.units)}
     rows = [x for x in c.correspondences if x.blocs]
     if toward:
         rows = [x for x in rows if x.certification in toward]

@@ -49,23 +49,21 @@ def window(sentence: str, terms: list[str], width: int = MAX_QUOTE_CHARS,
     words = sentence.split(" ")
     found = [set(analyse(word)) & set(terms) for word in words]
     weight = weights or {}
-    best, best_start = -1.0, 0
-    for first in (i for i, held in enumerate(found) if held):
-        start, size, held_here = max(0, first - 12), 0, set()
-        for word, held in zip(words[start:], found[start:], strict=True):
+
+    def fitting(start: int) -> int:  # how many words from `start` fit in the width
+        size = 0
+        for count, word in enumerate(words[start:]):
             if size + len(word) > width:
-                break
-            held_here |= held
+                return count
             size += len(word) + 1
-        score = sum(weight.get(t, 1.0) for t in held_here)
-        if score > best:
-            best, best_start = score, start
-    kept, size = [], 0
-    for word in words[best_start:]:
-        if size + len(word) > width:
-            break
-        kept.append(word)
-        size += len(word) + 1
+        return len(words) - start
+
+    def held(start: int) -> float:
+        return sum(weight.get(t, 1.0) for t in set().union(*found[start:start + fitting(start)]))
+
+    starts = dict.fromkeys(max(0, i - 12) for i, terms_here in enumerate(found) if terms_here)
+    best_start = max(starts, key=held, default=0)  # the first of equally good windows
+    kept = words[best_start:best_start + fitting(best_start)]
     return ("… " if best_start else "") + " ".join(kept) + " …"
 
 

@@ -19,6 +19,7 @@ certifications the organisation delivers are listed too.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from assistant.answer import Answer, Citation, cite
 from assistant.answering.drafts import Draft, named
@@ -43,8 +44,7 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
     name (one of `terms`, the question's own words), or by most of its words (`question`, folded: every word
     counts there, the certification's name included, and the initials people type)."""
     said = words(question)
-    verbs = {stem for before, word in zip(["", *said], said, strict=False) if before in SUBJECT_PRONOUNS
-             for stem in analyse(word)}
+    verbs = {stem for before, word in pairwise(["", *said]) if before in SUBJECT_PRONOUNS for stem in analyse(word)}
     typed = {w for w in said if len(w) >= 3 and w not in STOP_WORDS}
     terms = [t for t in [*terms, *sorted(stems_begun(index, typed) - set(terms))] if t not in verbs]
     every = set(analyse(question)) | set(terms)

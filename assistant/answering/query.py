@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.certification import Route
+from assistant.certification import Route, Unit
 from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.index.names import CertificationNames
 from assistant.index.structure_hints import ORDINALS, mentioned_bloc_numbers
@@ -162,6 +162,11 @@ def without_titles(folded: str, titles: list[str]) -> str:
             if sum(bare[i] not in STOP_WORDS for i in range(start, end)) >= 2:  # "de niveau" is no title
                 spans.update(range(start, end))
     return " ".join(token for i, token in enumerate(tokens) if i not in spans) if spans else folded
+
+
+def units_written_out(folded: str, units: list[Unit]) -> list[Unit]:
+    """The units whose title the folded question writes out (two significant words of it in a row)."""
+    return [unit for unit in units if without_titles(folded, [unit.title]) != folded]
 
 
 def understand(question: str, names: CertificationNames, selected: str | None, context: Context) -> Query:

@@ -10,6 +10,7 @@ deployment, to tell the indexer's memory from the store's.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -64,11 +65,9 @@ def index_and_measure(export_folder: Path, index: Path, chroma_url: str | None =
             raise _Enough
 
     started = time.perf_counter()
-    try:
+    with contextlib.suppress(_Enough):
         build_index(Settings(corpus=[export_folder], index=index, embedder=embedder, chroma_url=chroma_url),
                     on_searchable=searchable, on_progress=progress)
-    except _Enough:
-        pass
     return {"fiches": seen["fiches"], "chunks": seen["chunks"], "searchable_seconds": seen["seconds"],
             "searchable_peak_mb": seen["peak"], "seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(),
             "written": written["done"]}

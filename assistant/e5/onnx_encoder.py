@@ -77,8 +77,9 @@ class OnnxSentenceEncoder:
 
     def token_ids(self, texts: list[str]) -> list[list[int]]:
         """By the quick tokenizer: the same ids, without the 250 000-piece model, which takes 0.55 s to build
-        and ~280 MB to hold (more than the indexer's vectors; vae-assistant bench --part memoire), for ~1 ms a
-        passage (2 % of the model's time). The full one only for a text that spells a special piece."""
+        and ~280 MB to hold (more than one shard of the indexer's vectors), for ~1 ms a passage (2 % of the
+        model's time; both measured on the corpus passages). The full one only for a text that spells a
+        special piece."""
         quick = self.quick
         if quick is not None and all(map(quick.handles, texts)):
             return quick.encode_batch(texts)

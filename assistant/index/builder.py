@@ -99,7 +99,7 @@ def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Pr
             embedder = load_embedder(settings.embedder)
             name = embedder.name
         # checked by name before the corpus is read; the model itself is loaded once BM25 is built, so the
-        # two never share the memory (vae-assistant bench --part memoire)
+        # two are never in memory together
         check_embedder(catalog, name, embedder.dimension if embedder else None)
         _switch_catalog(catalog, settings, report)
         lexical = LexicalIndex.load(settings.index)
@@ -116,13 +116,13 @@ def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Pr
             check_embedder(catalog, embedder.name, embedder.dimension)
             dense = DenseStore(settings.index, embedder, settings.chroma_url, passages=report.chunks,
                                one_shard_at_a_time=True)
-            if catalog.get("dirty") == "1":
-                live_ids = set(catalog.chunk_ids())
-                orphans = [i for i in dense.all_ids() if i not in live_ids]
-                dense.delete(orphans)
-                report.swept_vectors = len(orphans)
-                catalog.set("dirty", "0")
             try:
+                if catalog.get("dirty") == "1":
+                    live_ids = set(catalog.chunk_ids())
+                    orphans = [i for i in dense.all_ids() if i not in live_ids]
+                    dense.delete(orphans)
+                    report.swept_vectors = len(orphans)
+                    catalog.set("dirty", "0")
                 report.embedded_chunks = fill_vectors(dense, embedder, catalog, settings.index, on_progress)
             finally:
                 dense.close()

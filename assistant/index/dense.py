@@ -121,7 +121,7 @@ class DenseStore:
         """LangChain's vector store over a shard, for searches by similarity."""
         from langchain_chroma import Chroma  # heavy (chromadb): imported by the first search that needs it
 
-        self._collection(shard)
+        self._collection(shard)  # created if new (and, for the indexer, the others closed first)
         if shard not in self._stores:
             self._stores[shard] = Chroma(client=self.client, collection_name=shard_name(shard),
                                          embedding_function=self.embedder, collection_configuration=HNSW)
@@ -141,12 +141,6 @@ class DenseStore:
         for shard, among in self._by_shard(ids).items():
             for start in range(0, len(among), size):
                 yield self._collection(shard), among[start:start + size]
-
-    def existing(self, ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for collection, batch in self._batches(ids):
-            found.update(collection.get(ids=batch, include=[])["ids"])
-        return found
 
     def stored(self, ids: list[str]) -> set[str]:
         """Those of `ids` whose vector Chroma really returns, with the embedder's dimension.
@@ -195,7 +189,7 @@ class DenseStore:
             among = self.chunk_ids_of(codes)
             if len(among) <= EXACT_SEARCH_UP_TO:
                 return self._nearest_among(vector, among, k)
-            shards = self._by_shard(among)
+            shards = list(self._by_shard(among))
         where = None
         if codes:
             where = {"code": codes[0]} if len(codes) == 1 else {"code": {"$in": list(codes)}}
@@ -209,7 +203,7 @@ class DenseStore:
         waiting for its vector is left out)."""
         found_ids: list[str] = []
         rows: list = []
-        for collection, batch in self._batches(ids, size=len(ids) or 1):
+        for collection, batch in self._batches(ids):
             found = collection.get(ids=batch, include=["embeddings"])
             found_ids.extend(found["ids"])
             rows.extend(found["embeddings"] if found["ids"] else [])

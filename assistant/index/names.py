@@ -27,6 +27,8 @@ UNKNOWN_CODE = re.compile(r"\bRNCP\s*(\d{3,6})|(?<![\w/.,])(\d{5,6})\b", re.IGNO
 OTHER_CLASSIFICATION = re.compile(
     r"\b(?:formacodes?|nsf|rome|naf|nor|siret|siren|code postal)\b[\s:°n.-]*(?:(?:et|,|ou)?\s*\d{3,6}\b\s*)+",
     re.IGNORECASE)
+
+
 # Words that say "a certification" without saying which one.
 GENERIC_NAME_WORDS = frozenset(
     "certification certifications titre titres fiche fiches rncp diplome diplomes formation option parcours "
@@ -54,6 +56,10 @@ CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnel
                                 r"mastere|cqp|diplome etat|certificat specialisation)\b")
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
 PHRASE_SHORTENINGS = sorted((k for k in SHORTENINGS if " " in k), key=len, reverse=True)
+
+
+def _without_other_codes(text: str) -> str:
+    return OTHER_CLASSIFICATION.sub(" ", text)
 
 
 def significant(text: str) -> list[str]:
@@ -238,7 +244,7 @@ class CertificationNames:
     def codes_in(self, text: str) -> list[str]:
         """Known certification codes the text names, in the order it names them."""
         found: list[str] = []
-        for match in CODE_MENTION.finditer(OTHER_CLASSIFICATION.sub(" ", text)):
+        for match in CODE_MENTION.finditer(_without_other_codes(text)):
             code = f"RNCP{match.group(1) or match.group(2)}"
             if code in self.codes and code not in found:
                 found.append(code)
@@ -246,7 +252,7 @@ class CertificationNames:
 
     def unknown_codes_in(self, text: str) -> list[str]:
         """Codes the text names that the index does not hold ('RNCP' and digits, or five or six digits)."""
-        named = [f"RNCP{m.group(1) or m.group(2)}" for m in UNKNOWN_CODE.finditer(OTHER_CLASSIFICATION.sub(" ", text))]
+        named = [f"RNCP{m.group(1) or m.group(2)}" for m in UNKNOWN_CODE.finditer(_without_other_codes(text))]
         return [code for code in dict.fromkeys(named) if code not in self.codes]
 
     def _corrected(self, word: str) -> str:
