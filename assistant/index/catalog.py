@@ -145,7 +145,21 @@ class Catalog:
                 if any(r.code == rome for r in Certification.model_validate_json(payload).rome)]
 
     def chunk_ids(self) -> list[str]:
-        return [row[0] for row in self._db.execute("SELECT id FROM chunks ORDER BY rowid")]
+        return list(self.iter_chunk_ids())
+
+    def iter_chunk_ids(self) -> Iterator[str]:
+        """Every live chunk's id, read as it goes: 330 000 ids held at once took ~40 MB."""
+        for row in self._db.execute("SELECT id FROM chunks ORDER BY rowid"):
+            yield row[0]
+
+    def live_among(self, ids: list[str]) -> set[str]:
+        """Those of `ids` that are live chunks."""
+        live: set[str] = set()
+        for start in range(0, len(ids), 500):
+            batch = ids[start:start + 500]
+            marks = ",".join("?" * len(batch))
+            live.update(row[0] for row in self._db.execute(f"SELECT id FROM chunks WHERE id IN ({marks})", batch))
+        return live
 
     def chunk_codes(self) -> list[tuple[str, str]]:
         """(id, certification code) of every live chunk, in a stable order."""

@@ -163,9 +163,12 @@ class DenseStore:
                          if vector is not None and len(vector) == self.embedder.dimension)
         return found
 
+    def ids_in(self, shard: int) -> list[str]:
+        """The ids of every vector a shard holds."""
+        return self._collection(shard).get(include=[])["ids"]
+
     def all_ids(self) -> list[str]:
-        return [chunk_id for shard in range(self.shards)
-                for chunk_id in self._collection(shard).get(include=[])["ids"]]
+        return [chunk_id for shard in range(self.shards) for chunk_id in self.ids_in(shard)]
 
     def add(self, ids: list[str], texts: list[str], metadatas: list[dict], vectors: list[list[float]]) -> None:
         rows = {chunk_id: i for i, chunk_id in enumerate(ids)}

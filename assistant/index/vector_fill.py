@@ -83,23 +83,23 @@ def write_state(index_folder: Path, state: FillState) -> None:
     write_atomically(index_folder / PROGRESS_FILE, json.dumps(asdict(state)).encode("utf-8"))
 
 
-def missing_vectors(dense: DenseStore, catalog: Catalog) -> tuple[list[str], int]:
-    """The live passages Chroma holds no usable vector for, and how many live passages there are."""
-    live = catalog.chunk_ids()
-    present = dense.stored(live)
-    return [chunk_id for chunk_id in live if chunk_id not in present], len(live)
-
-
 def fill_vectors(dense: DenseStore, embedder: NamedEmbeddings, catalog: Catalog, index_folder: Path,
                  on_progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
                  batch: int | None = None) -> int:
     """Embed every live passage that lacks a vector; how many were written. `should_stop` lets a server
-    end the fill between two batches of `batch` passages (the indexer's, by default)."""
-    missing, total = missing_vectors(dense, catalog)
-    already = total - len(missing)
+    end the fill between two batches of `batch` passages (the indexer's, by default).
+
+    Shard after shard, so the indexer holds one shard's vectors at a time, and one shard's ids: the
+    missing passages are first only counted (for the progress), then listed again when their shard comes.
+    """
+    total = catalog.count("chunks")
+    missing_by_shard = [len(_missing_in(dense, catalog, shard)) for shard in range(dense.shards)]
+    already = total - sum(missing_by_shard)
     started = time.monotonic()
+    earlier_shards = 0
 
     def progress(written: int) -> None:
+        written += earlier_shards
         elapsed = time.monotonic() - started
         write_state(index_folder, FillState(already + written, total, written / elapsed if written and elapsed else 0.0,
                                             time.time()))
@@ -107,10 +107,34 @@ def fill_vectors(dense: DenseStore, embedder: NamedEmbeddings, catalog: Catalog,
             on_progress(already + written, total)
 
     progress(0)
-    if not missing:
-        return 0
-    missing.sort(key=dense.shard_of)  # shard after shard: the indexer holds one shard's vectors at a time
-    return write_vectors(dense, embedder, _catalog_chunks(catalog, missing), progress, should_stop, batch)
+    for shard, count in enumerate(missing_by_shard):
+        if not count:
+            continue
+        missing = _missing_in(dense, catalog, shard)
+        earlier_shards += write_vectors(dense, embedder, _catalog_chunks(catalog, missing), progress, should_stop,
+                                        batch)
+        if should_stop and should_stop():
+            break
+    return earlier_shards
+
+
+def _missing_in(dense: DenseStore, catalog: Catalog, shard: int) -> list[str]:
+    """The live passages of a shard Chroma holds no usable vector for."""
+    ids = [chunk_id for chunk_id in catalog.iter_chunk_ids() if dense.shard_of(chunk_id) == shard]
+    present = dense.stored(ids)
+    return [chunk_id for chunk_id in ids if chunk_id not in present]
+
+
+def sweep_orphans(dense: DenseStore, catalog: Catalog) -> int:
+    """Delete the vectors of passages the catalog no longer holds, shard after shard; how many."""
+    swept = 0
+    for shard in range(dense.shards):
+        ids = dense.ids_in(shard)
+        live = catalog.live_among(ids)
+        orphans = [chunk_id for chunk_id in ids if chunk_id not in live]
+        dense.delete(orphans)
+        swept += len(orphans)
+    return swept
 
 
 def _catalog_chunks(catalog: Catalog, ids: list[str], batch: int = 500) -> Iterator[Chunk]:
