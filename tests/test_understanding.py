@@ -291,6 +291,15 @@ def test_a_corpus_question_naming_a_field_quotes_sentences_that_hold_its_word(as
     assert all("jury" in c.quote.lower() for c in national.citations)
 
 
+def test_a_corpus_question_giving_a_value_of_a_field_lists_the_fiches_whose_field_holds_it(assistant):
+    figures = assistant.ask("lesquelles de tes certifications ont des chiffres de promotion pour 2021 ?")
+    assert {c.code for c in figures.citations} == {"RNCP37674", "RNCP37873", "RNCP39568", "RNCP40344"}
+    assert all(c.section == "statistiques" and "2021" in c.quote for c in figures.citations)
+    decrees = assistant.ask("quelles fiches citent un arrêté de 2023 ?")
+    assert {c.code for c in decrees.citations} == {"RNCP37488", "RNCP37674", "RNCP37873"}
+    assert all("Arrêté" in c.quote and "2023" in c.quote for c in decrees.citations)
+
+
 def test_registered_since_a_year_counts_that_year_and_the_later_ones(assistant):
     since = {c.code for c in assistant.ask("quelles certifications sont enregistrées depuis 2023 ?").citations}
     assert {"RNCP37488", "RNCP37674", "RNCP37873", "RNCP39568"} <= since and "RNCP35809" not in since

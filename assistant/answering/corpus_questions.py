@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Answer, Citation, quote_of
 from assistant.answering.drafts import Draft
+from assistant.answering.organisations import PARTNER_SECTION
 from assistant.answering.query import ROUTE_WORDS
 from assistant.certification import Route
 from assistant.chunking import SECTION_LABELS, Chunk
@@ -24,6 +25,7 @@ from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold
 
 MAX_LISTED = 30
+YEAR = re.compile(r"(?:19|20)\d\d")  # another number ("6 mois", "80 %") is a count or a rate, not a value
 MENTIONED = 0.5  # share of the question's distinct words (by rarity) a fiche's sentence holds to be listed
 NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
                 "neuf": 9, "dix": 10, "cent": 100, "mille": 1000}
@@ -295,6 +297,10 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     terms = domain_terms(question, certifier_words | wanted.words | cue_words, index.card_terms, index.trade_terms)
     if not terms and wanted.empty and sections and ABSENT.search(fold(question)):
         ask_for_sections(wanted, index, question, sections, cue_words)  # only a missing part answers "aucune"
+    if not terms and wanted.empty and sections:
+        valued = in_the_field(index, question, sections, cue_words)
+        if valued is not None:
+            return valued
     if not terms and wanted.empty:
         mentioned = mentioning(index, question, cue_words)
         if mentioned is not None or not sections:
@@ -370,10 +376,63 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
     return _listed(index, quotes, said)
 
 
-def _listed(index, quotes: dict[str, Citation], said: str) -> Answer:
+def in_the_field(index, question: str, sections: set[str], cue_words: set[str]) -> Answer | None:
+    """"Pour quelles certifications un GRETA est-il habilité ?", "lesquelles ont des chiffres pour 2021 ?",
+    "où le jury compte des recruteurs ?": a field asked over the corpus with a value. The certifications whose
+    passages of that field hold the question's other words (a year or a number too) are listed, each with its
+    line that holds them; None when no such word tells some certifications from the others there."""
+    asked = [t for t in dict.fromkeys(analyse(question))
+             if t not in QUESTION_TERMS and t not in CORPUS_WORDS and not names_field(t, cue_words)]
+    lines = {code: list(_field_lines(index, code, sections)) for code in index.cards}
+    holders = {t: {code for code, found in lines.items() if any(t in terms for _, _, terms in found)}
+               for t in asked}
+    # a value of the field: a year, or a word no other part of any fiche holds
+    # ("start-up"); a word found elsewhere too is left to `mentioning`, over the whole fiche (with "more
+    # than half of its passages" instead, two read cases were lost for three gained)
+    distinct = [t for t in asked if 0 < len(holders[t]) < len(index.cards)
+                and (YEAR.fullmatch(t) is not None or _sections_holding(index, t) <= sections)]
+    if not distinct:
+        return None
+    weights = index.lexical.rarity(distinct)
+    total = sum(weights.values())
+    quotes: dict[str, Citation] = {}
+    for code in sorted(set().union(*(holders[t] for t in distinct))):
+        # the line holding most of the value, and among those one that names the field too ("arrêté … 2023")
+        share, _, chunk, line = max(((sum(weights[t] for t in distinct if t in terms) / total,
+                                      any(names_field(t, cue_words) for t in terms), chunk, line)
+                                     for chunk, line, terms in lines[code]), key=lambda found: found[:2])
+        if share >= MENTIONED:
+            quotes[code] = quote_of(chunk, line[:300])
+    if not quotes or len(quotes) == len(index.cards):
+        return None
+    quoted = {t for citation in quotes.values() for t in analyse(citation.quote)}
+    said = " ".join(w for w in re.findall(r"[\w'-]+", question)
+                    if analyse(w) and analyse(w)[0] in distinct and analyse(w)[0] in quoted)
+    labels = sorted({SECTION_LABELS.get(citation.section, citation.section) for citation in quotes.values()})
+    return _listed(index, quotes, said, f"dont la rubrique « {' » ou « '.join(labels)} » mentionne")
+
+
+def _sections_holding(index, term: str) -> set[str]:
+    hits = index.lexical.search(term, len(index.lexical.ids))
+    return {chunk.section for chunk in index.catalog.chunks(chunk_id for chunk_id, _ in hits).values()}
+
+
+def _field_lines(index, code: str, sections: set[str]) -> Iterator[tuple[Chunk, str, set[str]]]:
+    """(passage, line, its analysed words) of the certification's passages in the given sections: sentences,
+    and in lists of organisations each name."""
+    for chunk in index.passages_of([code]):
+        if chunk.section in sections:
+            parts = chunk.body.replace("\n", " ; ").split(" ; ") if chunk.section == PARTNER_SECTION \
+                else chunk.sentences()
+            for line in parts:
+                if line.strip():
+                    yield chunk, line.strip(), set(analyse(line))
+
+
+def _listed(index, quotes: dict[str, Citation], said: str, how: str = "dont la fiche mentionne") -> Answer:
     """The certifications found, each with the sentence of its fiche that mentions what was asked."""
     draft = Draft()
-    draft.say(f"{len(quotes)} certification(s) du corpus dont la fiche mentionne « {said} » :")
+    draft.say(f"{len(quotes)} certification(s) du corpus {how} « {said} » :")
     for code, citation in quotes.items():
         marker = draft.cite(citation)
         draft.say(f"- {code} — {index.cards[code].title} : « {citation.quote} » {marker}")

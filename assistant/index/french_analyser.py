@@ -31,7 +31,11 @@ FRENCH_STOP_WORDS = (
     'une', 'vos', 'votre', 'vous', 'y', 'à', 'étaient', 'étais', 'était', 'étant', 'étante', 'étantes', 'étants',
     'étiez', 'étions', 'été', 'étée', 'étées', 'étés', 'êtes',
 )
-STOP_WORDS = frozenset(fold(w) for w in FRENCH_STOP_WORDS) | {"l", "d", "qu", "s", "n", "c", "j", "m", "t"}
+# The list has "leur", "ce" and "ces" but not the other forms of the same determiners, which then weighed as
+# words a fiche must hold ("leurs activités").
+MISSING_FORMS = ("leurs", "cet", "cette")
+STOP_WORDS = frozenset(fold(w) for w in (*FRENCH_STOP_WORDS, *MISSING_FORMS)) | {"l", "d", "qu", "s", "n", "c", "j",
+                                                                                 "m", "t"}
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +43,7 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("french")
 
 
-ANALYSER_VERSION = "3"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
+ANALYSER_VERSION = "4"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
 
 
 @lru_cache(maxsize=65536)
