@@ -172,6 +172,14 @@ def test_an_organisation_the_certifier_authorised_is_recognised_from_the_fiches(
     assert {"RNCP37674", "RNCP37873"} <= {c.code for c in listed.citations}
 
 
+def test_the_address_of_an_organisation_named_is_not_in_the_lists_that_name_it(assistant):
+    answer = assistant.ask("le numéro de téléphone de l'AFPA pour le titre DWWM ?")
+    assert answer.declined and "ne donnent pas les coordonnées" in answer.text
+    # what the fiche does say is still said, with its citation
+    assert [(c.code, c.section) for c in answer.citations] == [("RNCP37674", "partenaires")]
+    assert "AFPA" in answer.citations[0].quote
+
+
 def test_an_organisation_is_recognised_by_most_of_its_name_and_its_initials(assistant):
     # "CHAMBRE DE COMMERCE ET D'INDUSTRIE TERRITORIALE ALSACE EUROMETROPOLE", as candidates write it
     listed = assistant.ask("la cci alsace eurometropole elle prepare quelles certifs parmi les tiennes ?")

@@ -28,7 +28,13 @@ from assistant.answering.extractive import coverage, key_terms, quote_passages
 from assistant.answering.fields import BY_NAME, IN_THIS_BLOC, FieldEntry
 from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
-from assistant.answering.organisations import corpus_partner_answer, organisations_named, partner_answer
+from assistant.answering.organisations import (
+    COORDINATES_ASKED,
+    corpus_partner_answer,
+    organisations_named,
+    partner_answer,
+    partner_contact_answer,
+)
 from assistant.answering.query import (
     MAX_QUESTION_CHARS,
     THIS_BLOC,
@@ -281,6 +287,10 @@ class Assistant:
         if not found:
             return None
         lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
+        if COORDINATES_ASKED.search(query.folded):  # "l'adresse du CFPPA de Toulouse ?": the lists give none
+            asked = query.codes or query.ambiguous
+            own = {code: names for code, names in found.items() if code in asked}
+            return partner_contact_answer(self.index, own if asked else found)
         if query.how not in ("code", "sélection") and lexical["corpus"] >= CORPUS_CUE:
             return corpus_partner_answer(self.index, found)  # "pour quelles certifications la CCI Alsace…"
         if query.codes:

@@ -35,6 +35,8 @@ BEST_NAMED = 0.05  # names within this share of the best-named one are kept too
 WORD_OF_NAME = 1.5  # a word only lists of organisations hold, met inside a name rather than at its head
 ANOTHER_WORD = 0.75  # each other word of the question a name holds (more than a head is worth over a word inside)
 BEGUN_STEM = 7  # letters: the shortest stem of the corpus a question's word may begin (see `stems_begun`)
+# what the lists of organisations never give: asked of an organisation named, the fiche cannot answer
+COORDINATES_ASKED = re.compile(r"\b(?:adresse|telephone|tel|mail|e-mail|email|courriel|coordonnees)\b")
 # a word after a subject pronoun is a verb ("je bosse", "on fait"), not the name of an organisation
 SUBJECT_PRONOUNS = {"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
 
@@ -131,6 +133,22 @@ def partner_answer(index, code: str, names: list[str]) -> Answer:
               f"habilités {what} {marker}. Renseignez-vous auprès de l'organisme pour les sessions et les "
               "conditions d'accès.")
     return Answer(text=draft.text, citations=draft.citations, certification=code)
+
+
+def partner_contact_answer(index, found: dict[str, list[str]]) -> Answer:
+    """"L'adresse du CFPPA de Toulouse ?": the lists of organisations give names, never addresses or
+    telephones; the fiche's word that the organisation is authorised is said, and where to ask instead."""
+    draft = Draft()
+    draft.say("Pas dans les fiches : elles ne donnent pas les coordonnées des organismes (adresse, téléphone).")
+    for code, names in sorted(found.items())[:3]:  # none when they are not of the certification asked about
+        certification = index.certification(code)
+        marker = draft.cite(cite(certification, PARTNER_SECTION, " ; ".join(names)))
+        verb = "figurent" if len(names) > 1 else "figure"
+        draft.say(f"D'après la fiche {named(certification)}, {' ; '.join(names)} {verb} parmi ses organismes "
+                  f"partenaires {marker}.")
+    draft.say("Pour l'adresse et les sessions, voyez le site de l'organisme, ou France VAE (vae.gouv.fr).")
+    return Answer(text=draft.text, citations=draft.citations, declined=True,
+                  certification=next(iter(found)) if len(found) == 1 else None)
 
 
 def corpus_partner_answer(index, found: dict[str, list[str]]) -> Answer:
