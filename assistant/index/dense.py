@@ -26,6 +26,7 @@ import numpy as np
 
 from assistant.embeddings import NamedEmbeddings
 from assistant.errors import AssistantError
+from assistant.index.native_memory import hand_back_freed_memory
 
 COLLECTION = "fiches"
 FOLDER = "chroma"
@@ -141,6 +142,8 @@ class DenseStore:
         if self._client is not None:
             self._client.close()
             self._client = None
+            if self.one_shard_at_a_time:
+                hand_back_freed_memory()  # else the next shard starts above this one (native_memory.py)
 
     def _batches(self, ids: list[str], size: int = 1000) -> Iterator[tuple[object, list[str]]]:
         """The collection of each shard with its ids, a thousand at a time, shard after shard."""
