@@ -43,7 +43,9 @@ def test_the_mapping_sets_keep_their_figures(evaluation_index_folder, tmp_path):
                            ("mapping-labelled-dev.yaml", {"link_precision": 0.82, "mapping_top1": 0.8}),
                            ("mapping-labelled-dev-2.yaml", {"link_precision": 0.84, "mapping_top1": 0.81}),
                            ("mapping-labelled-dev-3.yaml", {"link_precision": 0.70, "mapping_top1": 0.70}),
-                           ("mapping-labelled-dev-4.yaml", {"link_precision": 0.64, "mapping_top1": 0.63})):
+                           # 0.6393 since "leurs", "cet" and "cette" are stop words (one link of 120;
+                           # -dev-5 rose from 0.680 to 0.688 with them)
+                           ("mapping-labelled-dev-4.yaml", {"link_precision": 0.635, "mapping_top1": 0.63})):
         result = run(str(EVALS / name), "--index", str(evaluation_index_folder), "--json",
                      "--report", str(tmp_path / "rapport.md"))
         metrics = json.loads(result.stdout)["metrics"]
