@@ -308,6 +308,12 @@ def test_a_corpus_question_giving_a_value_of_a_field_lists_the_fiches_whose_fiel
     assert all("Arrêté" in c.quote and "2023" in c.quote for c in decrees.citations)
 
 
+def test_a_corpus_question_no_filter_reads_is_not_answered_for_one_certification_guessed(assistant):
+    answer = assistant.ask("quelles certifications ont un taux d'insertion à 6 mois sous 80 % ?")
+    assert answer.declined and not answer.citations and answer.certification is None
+    assert "toutes les certifications" in answer.text
+
+
 def test_registered_since_a_year_counts_that_year_and_the_later_ones(assistant):
     since = {c.code for c in assistant.ask("quelles certifications sont enregistrées depuis 2023 ?").citations}
     assert {"RNCP37488", "RNCP37674", "RNCP37873", "RNCP39568"} <= since and "RNCP35809" not in since

@@ -226,6 +226,10 @@ class Assistant:
             if query.certification and query.how in CHOSEN and not self._only_their_trade(query, None):
                 return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
             return ranking_answer(ExperienceMapper(self.index), self._described(query))
+        if corpus_asked and not (query.codes or query.ambiguous):
+            # "quelles certifications ont un taux d'insertion sous 80 % ?" with no filter that reads it: not
+            # the answer of one certification guessed from the search
+            return declines.not_over_the_corpus(self.index.titles)
         return self._about_certifications(entries, query, self._decline_also_asked(query, entries))
 
     def _names_a_unit_of_its_certification(self, query: Query) -> bool:

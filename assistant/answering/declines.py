@@ -44,5 +44,15 @@ def which_certification(titles: dict[str, str]) -> Answer:
     )
 
 
+def not_over_the_corpus(titles: dict[str, str]) -> Answer:
+    known = ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))
+    return Answer(
+        text=("Je ne sais pas faire ce tri sur toutes les certifications à partir des fiches. Posez la question "
+              "pour une certification (son code RNCP ou son intitulé), ou choisissez-la dans la liste. Fiches "
+              f"disponibles : {known}."),
+        declined=True,
+    )
+
+
 EMPTY_QUESTION = Answer(text="Posez une question sur une certification, par exemple : « Comment est évalué le bloc 2 "
                              "du RNCP 31168 ? »", declined=True)
