@@ -379,18 +379,20 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
 def in_the_field(index, question: str, sections: set[str], cue_words: set[str]) -> Answer | None:
     """"Pour quelles certifications un GRETA est-il habilité ?", "lesquelles ont des chiffres pour 2021 ?",
     "où le jury compte des recruteurs ?": a field asked over the corpus with a value. The certifications whose
-    passages of that field hold the question's other words (a year or a number too) are listed, each with its
-    line that holds them; None when no such word tells some certifications from the others there."""
+    passages of that field hold the question's other words (a year counts) are listed, each with its line
+    that holds them; None when no such word tells some certifications from the others there. Only the
+    certifications whose passages of the field the word search finds are read, not the whole corpus."""
     asked = [t for t in dict.fromkeys(analyse(question))
              if t not in QUESTION_TERMS and t not in CORPUS_WORDS and not names_field(t, cue_words)]
-    lines = {code: list(_field_lines(index, code, sections)) for code in index.cards}
-    holders = {t: {code for code, found in lines.items() if any(t in terms for _, _, terms in found)}
-               for t in asked}
-    # a value of the field: a year, or a word no other part of any fiche holds
-    # ("start-up"); a word found elsewhere too is left to `mentioning`, over the whole fiche (with "more
-    # than half of its passages" instead, two read cases were lost for three gained)
+    holding = {t: _chunks_holding(index, t) for t in asked}
+    candidates = {t: {chunk.code for chunk in chunks if chunk.section in sections} for t, chunks in holding.items()}
+    lines = {code: list(_field_lines(index, code, sections)) for code in set().union(*candidates.values())}
+    holders = {t: {code for code in candidates[t] if any(t in terms for _, _, terms in lines[code])} for t in asked}
+    # a value of the field: a year, or a word no other part of any fiche holds ("start-up"); a word found
+    # elsewhere too is left to `mentioning`, over the whole fiche (with "more than half of its passages"
+    # instead, two read cases were lost for three gained)
     distinct = [t for t in asked if 0 < len(holders[t]) < len(index.cards)
-                and (YEAR.fullmatch(t) is not None or _sections_holding(index, t) <= sections)]
+                and (YEAR.fullmatch(t) is not None or {chunk.section for chunk in holding[t]} <= sections)]
     if not distinct:
         return None
     weights = index.lexical.rarity(distinct)
@@ -410,11 +412,6 @@ def in_the_field(index, question: str, sections: set[str], cue_words: set[str]) 
                     if analyse(w) and analyse(w)[0] in distinct and analyse(w)[0] in quoted)
     labels = sorted({SECTION_LABELS.get(citation.section, citation.section) for citation in quotes.values()})
     return _listed(index, quotes, said, f"dont la rubrique « {' » ou « '.join(labels)} » mentionne")
-
-
-def _sections_holding(index, term: str) -> set[str]:
-    hits = index.lexical.search(term, len(index.lexical.ids))
-    return {chunk.section for chunk in index.catalog.chunks(chunk_id for chunk_id, _ in hits).values()}
 
 
 def _field_lines(index, code: str, sections: set[str]) -> Iterator[tuple[Chunk, str, set[str]]]:
@@ -492,6 +489,11 @@ def _codes_holding(index, term: str) -> list[tuple[str, str]]:
     hits = index.lexical.search(term, len(index.lexical.ids))
     chunks = index.catalog.chunks(chunk_id for chunk_id, _ in hits)
     return [(chunk.code, chunk_id) for chunk_id, chunk in chunks.items()]
+
+
+def _chunks_holding(index, term: str) -> list[Chunk]:
+    """The passages whose analysed words hold the term itself."""
+    return list(index.catalog.chunks(index.lexical.ids_holding(term)).values())
 
 
 def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float],

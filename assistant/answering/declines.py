@@ -22,8 +22,13 @@ def not_in_fiches(codes: list[str], topic: str = "") -> Answer:
     )
 
 
+def _first_fiches(titles: dict[str, str]) -> str:
+    """The first ten fiches of the index, named: what a decline offers to ask about instead."""
+    return ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))
+
+
 def unknown_certification(unknown: list[str], titles: dict[str, str], cited_by: list[str] | None = None) -> Answer:
-    known = ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))
+    known = _first_fiches(titles)
     more = f" (et {len(titles) - 10} autres)" if len(titles) > 10 else ""
     cited = (f" La fiche {cited_by[0]} la cite : je peux dire ce qui relie les deux (correspondances, "
              "historique), pas son contenu." if cited_by else "")
@@ -36,7 +41,7 @@ def unknown_certification(unknown: list[str], titles: dict[str, str], cited_by: 
 
 
 def which_certification(titles: dict[str, str]) -> Answer:
-    known = ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))
+    known = _first_fiches(titles)
     return Answer(
         text=("De quelle certification parlez-vous ? Donnez son code RNCP ou son intitulé, ou choisissez-la "
               f"dans la liste. Fiches disponibles : {known}."),
@@ -45,7 +50,7 @@ def which_certification(titles: dict[str, str]) -> Answer:
 
 
 def not_over_the_corpus(titles: dict[str, str]) -> Answer:
-    known = ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))
+    known = _first_fiches(titles)
     return Answer(
         text=("Je ne sais pas faire ce tri sur toutes les certifications à partir des fiches. Posez la question "
               "pour une certification (son code RNCP ou son intitulé), ou choisissez-la dans la liste. Fiches "

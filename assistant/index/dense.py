@@ -30,8 +30,9 @@ from assistant.index.native_memory import hand_back_freed_memory
 
 COLLECTION = "fiches"
 FOLDER = "chroma"
-# ~3.5 KB a passage in memory for the shard being written (HNSW and its log, measured): 40 000 took a
-# 10 000-fiche build with the real model to 632 MB, over its 600 MB target (vae-assistant bench --part memoire-modele)
+# ~3.5 KB a passage in memory for the shard being written (a one-off probe writing 20 000 vectors to Chroma);
+# with 40 000, a 10 000-fiche build with the real model reached 632 MB by the end of its first shard (one-off
+# probe), over the 600 MB target; with 20 000, 570 MB (vae-assistant bench --part memoire-modele)
 SHARD_PASSAGES = 20_000
 EXACT_SEARCH_UP_TO = 4000  # passages: a scope this small is compared one by one, not through Chroma's filter
 HNSW = {"hnsw": {"space": "cosine"}}

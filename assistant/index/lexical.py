@@ -143,6 +143,13 @@ class LexicalIndex:
         """Whether some passage holds this analysed term."""
         return self.model is not None and self.model.document_frequency(term) is not None
 
+    def ids_holding(self, term: str) -> list[str]:
+        """The chunk ids of every passage holding this analysed term (not analysed again: a stem may not
+        analyse to itself)."""
+        if not self.holds(term):
+            return []
+        return [self.ids[i] for i in np.flatnonzero(self.model.scores([term], None) > 0)]
+
     def ids_of(self, codes: list[str]) -> list[str]:
         """The chunk ids of these certifications, from memory."""
         return [self.ids[i] for code in codes for i in self._positions_by_code.get(code, ())]

@@ -2,9 +2,11 @@
 
 Chroma's native threads allocate through glibc's malloc, which gives each thread an arena of its own (up to
 eight per core). A shard's vectors freed when the indexer closes Chroma stayed scattered over those arenas,
-so each shard began higher than the one before: with shards of 4 000 passages and hashed vectors, 135 MB
-at the first, 246 MB after the ninth. Two arenas, and `malloc_trim` at each shard, kept every shard's start
-within 120-164 MB (measured with `vae-assistant bench --part memoire-modele` on the real model too).
+so each shard began higher than the one before. With the real model and shards of 20 000 passages, a
+10 000-fiche build peaked at 596 MB when its first shard was full and 633 MB at the second; with two
+arenas and `malloc_trim` at each shard, 567 and 570 MB (`vae-assistant bench --part memoire-modele`).
+A one-off probe with hashed vectors (1 000 fiches, shards of 4 000) showed the same: shards starting from
+135 up to 246 MB before, between 121 and 171 MB after.
 
 Both are glibc's own calls, reached through ctypes; elsewhere (musl, macOS) they do nothing.
 """
