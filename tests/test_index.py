@@ -300,6 +300,8 @@ def test_the_stop_words_are_snowball_s_french_list_as_bm25s_ships_it():
     assert FRENCH_STOP_WORDS == tuple(STOPWORDS_FRENCH)
     # with the forms it lacks of the determiners it lists ("leur" but not "leurs", "ce" but not "cette")
     assert analyse("leurs activités dans cette entreprise") == analyse("activités entreprise")
+    # and with the infinitives of the verbs whose every other form it lists
+    assert analyse("être débordé, avoir le temps") == analyse("débordé, temps")
 
 
 def test_a_hyphenated_compound_also_gives_the_word_written_joined():

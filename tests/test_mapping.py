@@ -14,7 +14,7 @@ from assistant.evaluation.runner import run_sets
 from assistant.evaluation.sets import Case, EvalSet
 from assistant.index.search import SearchIndex
 from assistant.mapping.bank import unit_phrases
-from assistant.mapping.evidence import _chance_maximum, sentences_of
+from assistant.mapping.evidence import _chance_maximum, score, sentences_of
 from assistant.mapping.experiences import ExperienceError, read_experiences_file, split_experiences
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.mapping.ranking import rank_certifications
@@ -93,6 +93,15 @@ def test_each_link_shows_the_sentence_the_competence_it_evidences_and_why(mapper
                 assert "écarts-types au-dessus de la moyenne" in evidence.why
         assert [m.score for m in mapping.experiences[0].matches] == sorted(
             (m.score for m in mapping.experiences[0].matches), reverse=True)
+
+
+def test_numbers_and_the_verb_to_be_are_never_shared_words_of_evidence(mapper):
+    # the fiche numbers its competences ("C.2. Analyser les besoins du client"): "2 plages" is not about them
+    line = "Diagnostic de l'écosystème de 2 clients sur 3 logiciels, pour être à jour."
+    scored = score(mapper.bank, "RNCP35419", line)
+    shared = {term for row in scored.shared for pair in row for term in pair}
+    assert shared and not {term for term in shared if term.isdigit()}
+    assert "etr" not in {term for sentence in scored.sentences for term in sentence.terms}
 
 
 def test_coverage_is_absolute_and_never_contradicts_itself(mapper):

@@ -32,8 +32,9 @@ FRENCH_STOP_WORDS = (
     'étiez', 'étions', 'été', 'étée', 'étées', 'étés', 'êtes',
 )
 # The list has "leur", "ce" and "ces" but not the other forms of the same determiners, which then weighed as
-# words a fiche must hold ("leurs activités").
-MISSING_FORMS = ("leurs", "cet", "cette")
+# words a fiche must hold ("leurs activités"); it has every conjugated form of "être" and "avoir" but not the
+# infinitives, which then weighed as rare words a candidate's line shared with a competence ("d'être débordés").
+MISSING_FORMS = ("leurs", "cet", "cette", "être", "avoir")
 STOP_WORDS = frozenset(fold(w) for w in (*FRENCH_STOP_WORDS, *MISSING_FORMS)) | {"l", "d", "qu", "s", "n", "c", "j",
                                                                                  "m", "t"}
 
@@ -43,7 +44,7 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("french")
 
 
-ANALYSER_VERSION = "4"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
+ANALYSER_VERSION = "5"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
 
 
 @lru_cache(maxsize=65536)
