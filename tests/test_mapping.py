@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -229,6 +230,21 @@ def test_the_chat_answers_a_mapping_question_with_the_bloc_cited(evaluation_inde
     assert "RNCP14437-A6" in answer.text and "jury" in answer.text
     off_topic = assistant.ask("Je fais des gâteaux le dimanche, ça correspond à quel bloc ?", selected="RNCP31168")
     assert off_topic.declined and not off_topic.citations
+
+
+@pytest.mark.parametrize(("question", "bloc"), [
+    ("asv, laver et stériliser les instruments et le linge (champs, blouses) pour que les animaux n'attrapent "
+     "pas d'infection à la clinique, quel bloc ?", "RNCP40344BC03"),
+    ("bts finition amenagement, surveiller le stock de plaques et de peinture sur le chantier et relancer les "
+     "livraisons, quel bloc ?", "RNCP35809BC04"),
+])
+def test_the_bloc_named_is_the_one_whose_sentences_the_answer_quotes(evaluation_index_folder, question, bloc):
+    assistant = Assistant(SearchIndex(Settings(index=evaluation_index_folder)))
+    answer = assistant.ask(question)
+    said = re.search(r"C'est dans (RNCP\w+)", answer.text)
+    quoted = {c.bloc for c in answer.citations if c.bloc and c.section == "bloc" and c.quote in answer.text
+              and f"« {c.quote} »" in answer.text}
+    assert said and said.group(1) == bloc and quoted == {bloc}
 
 
 def test_experiences_never_reach_the_logs(evaluation_index_folder, tmp_path, caplog):

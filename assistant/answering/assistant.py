@@ -501,7 +501,8 @@ class Assistant:
             own = set(analyse(named.title))
             terms = [t for t in terms if t not in own] or terms
             searched = " ".join(terms)
-        mapped = self._unit_saying(c, terms) or self._mapped_unit(c, searched if named is not None else query.text)
+        mapped = (self._unit_saying(c, terms) or self._unit_quoted(c, query, terms)
+                  or self._mapped_unit(c, searched if named is not None else query.text))
         if mapped is not None:
             return self._holding_answer(c, mapped, aspect, named)
         closest = None
@@ -528,6 +529,25 @@ class Assistant:
         if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.1:
             return None  # two units say it as well: the mapping's evidence decides
         return next((u for u in c.units if u.code == ranked[0][0]), None)
+
+    def _unit_quoted(self, c: Certification, query: Query, terms: list[str]) -> Unit | None:
+        """The one unit whose sentences are among those the answer quotes for the question's words: the
+        answer then names the bloc its own quotes are from ("Mettre en œuvre les protocoles d'hygiène du
+        petit matériel et des textiles…" is quoted for "laver et stériliser les instruments et le linge"),
+        never another one the mapping prefers beside them. None when the quotes hold no unit or several, or
+        when another unit's title says the question's words as well ("quel bloc traite du plan de feu ?" is
+        "Construire le plan de feu d'un spectacle", not the bloc that adapts the plan de feu on tour)."""
+        terms = self._in_fiches(terms, [c.code])  # as the answer's completion reads them (`_completed`)
+        quoted = self._quotes(query, [c.code], terms, COMPLETION_DEPTH) if terms else None
+        citations = quoted.citations if quoted is not None else []
+        held = [citation for citation in citations if citation.bloc and citation.section in UNIT_SECTIONS]
+        if len({citation.bloc for citation in held}) != 1:
+            return None
+        rarity = self.index.lexical.rarity(terms)
+        said = max(coverage(terms, citation.quote, rarity) for citation in held)
+        if any(coverage(terms, u.title, rarity) >= said for u in c.units if u.code != held[0].bloc):
+            return None
+        return next((u for u in c.units if u.code == held[0].bloc), None)
 
     def _mapped_unit(self, c: Certification, activity: str) -> Unit | None:
         """The unit the mapping's evidence links an activity to ("rappeler les propriétaires après la
@@ -586,11 +606,18 @@ class Assistant:
             written = self.writer.write(query.text, passages, [])
             if written is not None:
                 return written
+        quoted = self._quotes(query, codes, terms, depth, keep, hits)
+        return quoted if quoted is not None else declines.not_in_fiches(codes)
+
+    def _quotes(self, query: Query, codes: list[str], terms: list[str] | None, depth: int, keep=None,
+                hits: list[Hit] | None = None) -> Answer | None:
+        """The fiches' sentences that hold the question's words (or `terms`), quoted; None when too weak."""
+        if hits is None:
+            hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
         title_words = self._name_words(codes)
         asked = terms or key_terms(query.folded, title_words)
-        quoted = quote_passages(query.folded, hits + self._rest_of_fiches(codes, hits), title_words, terms,
-                                self.index.lexical.rarity(asked), keep)
-        return quoted if quoted is not None else declines.not_in_fiches(codes)
+        return quote_passages(query.folded, hits + self._rest_of_fiches(codes, hits), title_words, terms,
+                              self.index.lexical.rarity(asked), keep)
 
     def _in_fiches(self, terms: list[str], codes: list[str]) -> list[str]:
         """The question's words these certifications' fiches use at all. A word no passage holds cannot be
