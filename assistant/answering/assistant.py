@@ -418,6 +418,10 @@ class Assistant:
         if quoted.declined:
             return drafted, False
         completed = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
+        if drafted.lines and entries and entries[0].scope == "bloc_find":
+            # "dans quel bloc…" is answered by the bloc; the sentences that place the task there follow
+            drafted.extend(completed)
+            return drafted, True
         if drafted.lines:  # the passages answer what was asked; the field comes after, as context
             completed.say("Par ailleurs :")
             completed.extend(drafted)

@@ -96,8 +96,11 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
         return None
     strong.sort(key=lambda item: (-item[0], -item[1]))
     picked: list[Citation] = []
+    seen: set[str] = set()  # a bloc's competence is also listed among the capacities, with or without its dash
     for _, _, sentence, citation in strong:
-        if all(sentence != c.quote for c in picked):
+        said = sentence.strip(" -•*").rstrip(" .;")
+        if said not in seen:
+            seen.add(said)
             picked.append(citation)
         if len(picked) == MAX_QUOTES:
             break
