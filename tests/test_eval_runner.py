@@ -41,11 +41,13 @@ def test_the_mapping_sets_keep_their_figures(evaluation_index_folder, tmp_path):
     unclean = pairs = 0
     for name, expected in (("mapping.yaml", {"mapping_top3": 0.9}),
                            ("mapping-labelled-dev.yaml", {"link_precision": 0.82, "mapping_top1": 0.8}),
-                           ("mapping-labelled-dev-2.yaml", {"link_precision": 0.84, "mapping_top1": 0.81}),
+                           # 0.8393 and 0.6341 / 0.625 since a number is no shared word and "être" a stop
+                           # word: one link each that held by "3 logiciels" ~ "C.3." (-dev-5 rose from
+                           # 0.688 / 0.632 to 0.707 / 0.639 with them)
+                           ("mapping-labelled-dev-2.yaml", {"link_precision": 0.835, "mapping_top1": 0.81}),
                            ("mapping-labelled-dev-3.yaml", {"link_precision": 0.70, "mapping_top1": 0.70}),
-                           # 0.6393 since "leurs", "cet" and "cette" are stop words (one link of 120;
-                           # -dev-5 rose from 0.680 to 0.688 with them)
-                           ("mapping-labelled-dev-4.yaml", {"link_precision": 0.635, "mapping_top1": 0.63})):
+                           ("mapping-labelled-dev-4.yaml", {"link_precision": 0.63, "mapping_top1": 0.62}),
+                           ("mapping-labelled-dev-5.yaml", {"link_precision": 0.70, "mapping_top1": 0.635})):
         result = run(str(EVALS / name), "--index", str(evaluation_index_folder), "--json",
                      "--report", str(tmp_path / "rapport.md"))
         metrics = json.loads(result.stdout)["metrics"]
