@@ -96,13 +96,17 @@ def test_each_link_shows_the_sentence_the_competence_it_evidences_and_why(mapper
             (m.score for m in mapping.experiences[0].matches), reverse=True)
 
 
-def test_numbers_and_the_verb_to_be_are_never_shared_words_of_evidence(mapper):
+def test_numbers_the_verb_to_be_and_the_certification_s_name_are_never_shared_words_of_evidence(mapper):
     # the fiche numbers its competences ("C.2. Analyser les besoins du client"): "2 plages" is not about them
     line = "Diagnostic de l'écosystème de 2 clients sur 3 logiciels, pour être à jour."
     scored = score(mapper.bank, "RNCP35419", line)
     shared = {term for row in scored.shared for pair in row for term in pair}
     assert shared and not {term for term in shared if term.isdigit()}
     assert "etr" not in {term for sentence in scored.sentences for term in sentence.terms}
+    # the certification's name says which certification, not which unit ("autorisés aux ASV" is one of them)
+    named = score(mapper.bank, "RNCP40344", "Assistante ASV, je prépare les soins non invasifs autorisés.")
+    shared = {term for row in named.shared for pair in row for term in pair}
+    assert shared and "asv" not in shared
 
 
 def test_coverage_is_absolute_and_never_contradicts_itself(mapper):

@@ -224,7 +224,7 @@ class Assistant:
             return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
         if first.scope == "fits_me":
             if query.certification and query.how in CHOSEN and not self._only_their_trade(query, None):
-                return mapping_answer(ExperienceMapper(self.index), query.certification, query.text)
+                return mapping_answer(ExperienceMapper(self.index), query.certification, self._described(query))
             return ranking_answer(ExperienceMapper(self.index), self._described(query))
         if corpus_asked and not (query.codes or query.ambiguous):
             # "quelles certifications ont un taux d'insertion sous 80 % ?" with no filter that reads it: not
@@ -248,11 +248,14 @@ class Assistant:
     def _described(self, query: Query) -> str:
         """What a person says of themselves, without what they ask: "je suis développeuse web depuis 4 ans,
         je peux viser quoi en VAE ?" ranks the certifications for the first clause; "viser", "VAE" are no
-        experience. A clause asks when it holds a question word; the others stay as written (their
-        punctuation too: it cuts the experience into sentences). The whole question when every clause asks."""
+        experience. A clause asks when it holds a question word or ends with a question mark ("…, le titre
+        ASV ça me correspond ?": the certification's name is no experience); the others stay as written
+        (their punctuation too: it cuts the experience into sentences). The whole question when every clause
+        asks."""
         pieces = re.split(r"([,;.?!\n]+)", query.original)
         kept = [piece for clause, end in zip(pieces[::2], [*pieces[1::2], ""], strict=True)
-                if clause.strip() and not OPEN_QUESTION.search(fold(clause)) for piece in (clause, end)]
+                if clause.strip() and not OPEN_QUESTION.search(fold(clause)) and "?" not in end
+                for piece in (clause, end)]
         said = "".join(kept).strip(" ,;")
         return said or query.original
 

@@ -145,8 +145,10 @@ def score(bank: RequirementBank, code: str, text: str, vectors: dict[str, np.nda
         by_unit.setdefault(requirement.unit, set()).update(terms)
     spread = Counter(t for terms in by_unit.values() for t in terms)
     everywhere = {t for t, n in spread.items() if len(by_unit) > 1 and n > len(by_unit) / 2}
-    # a number ("2 plages par jour", "C.2.") counts something; it never says which competence
+    # a number ("2 plages par jour", "C.2.") counts something; it never says which competence, and the
+    # certification's own name ("assistante ASV", "autorisés aux ASV") says which certification, not which unit
     everywhere |= {t for terms in requirement_terms for t in terms if t.isdigit()}
+    everywhere |= bank.index.names.name_terms(code)
     shared = [[{t: bank.idf(t) for t in (s.terms & terms) - everywhere} for terms in requirement_terms]
               for s in sentences]
     passages = bank.unit_passages(code)
