@@ -288,7 +288,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Quels diplômes délivre le ministère du travail ?", "liste des certifications en informatique")),
     FieldEntry("fits_me", "fits_me", {
         "pour moi": 0.6, "me correspond": 0.9, "je travaille": 0.6, "depuis": 0.2,
-        "quelle certification": 0.5, "quel titre": 0.5, "quel diplome": 0.5, "viser": 0.6, "faire une vae": 0.3,
+        "quelle certification": 0.5, "quel titre": 0.5, "quel diplome": 0.5, "viser": 1.0, "faire une vae": 0.3,
         "mon experience": 0.6, "mon poste": 0.6, "je fais": 0.4, "j'ai travaille": 0.6, "adapte": 0.5}, (
         "Je suis assistante RH depuis 5 ans, quelle certification viser en VAE ?",
         "je bosse comme développeur depuis 3 ans, quel titre pour moi ?",
