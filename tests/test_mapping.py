@@ -251,6 +251,15 @@ def test_the_bloc_named_is_the_one_whose_sentences_the_answer_quotes(evaluation_
     assert said and said.group(1) == bloc and quoted == {bloc}
 
 
+def test_a_job_described_with_the_model_asks_for_the_ranking(evaluation_index_folder):
+    # the real embedder once routed this to the VAE route of the title the job's words name
+    assistant = Assistant(SearchIndex(Settings(index=evaluation_index_folder)))
+    ranked = assistant.ask("je suis développeuse web depuis 4 ans, je peux viser quoi en VAE ?")
+    assert ranked.text.startswith("Sans certification choisie") and len({c.code for c in ranked.citations}) >= 2
+    situation = assistant.ask("jsuis enceinte de 4 mois, je peux assister aux radios pendant ma formation asv ?")
+    assert "expérience correspond" not in situation.text  # who the person is, not what they did
+
+
 def test_experiences_never_reach_the_logs(evaluation_index_folder, tmp_path, caplog):
     secret = "Madame Dupont, Compagnie Zéphyr"
     with caplog.at_level("DEBUG"):
