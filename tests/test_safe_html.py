@@ -52,6 +52,18 @@ def test_status_words():
     assert status_tag(None, "2022-08-07", today) == "enregistrement terminé le 7 août 2022"
 
 
+def test_a_ranked_certification_whose_registration_ended_is_not_called_active():
+    from datetime import date
+
+    from assistant.mapping.models import CertificationStatus
+    from assistant.render.mapping import status_label
+
+    ended = status_label(CertificationStatus(active=True, registration_end=date(2021, 10, 15), vae_open=True))
+    assert ended == "enregistrement terminé le 15/10/2021, VAE ouverte"
+    running = status_label(CertificationStatus(active=True, registration_end=date(2099, 1, 31), vae_open=False))
+    assert running == "active, enregistrée jusqu'au 31/01/2099, VAE fermée"
+
+
 def test_french_numbers():
     assert french_number(0.79) == "0,79" and french_number(2000, 0) == "2\u202f000"
 

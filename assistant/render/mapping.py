@@ -23,14 +23,18 @@ def units_word(mapping: Mapping) -> str:
 
 
 def status_label(status: CertificationStatus) -> str:
-    """'active, enregistrée jusqu'au 31/08/2028, VAE ouverte' — what to know before aiming at it."""
-    parts = ["active" if status.active else "inactive" if status.active is False else "statut non précisé"]
+    """'active, enregistrée jusqu'au 31/08/2028, VAE ouverte' — what to know before aiming at it. A fiche
+    still flagged active whose registration has ended is not called active: the date decides (an export can
+    be older than today), as everywhere a status is shown."""
+    ended = registration_ended(status.registration_end)
+    parts = ["inactive" if status.active is False else "" if ended else "active" if status.active
+             else "statut non précisé"]
     if status.registration_end:
-        verb = "enregistrement terminé le" if registration_ended(status.registration_end) else "enregistrée jusqu'au"
+        verb = "enregistrement terminé le" if ended else "enregistrée jusqu'au"
         parts.append(f"{verb} {status.registration_end.strftime('%d/%m/%Y')}")
     if status.vae_open is not None:
         parts.append("VAE ouverte" if status.vae_open else "VAE fermée")
-    return ", ".join(parts)
+    return ", ".join(part for part in parts if part)
 
 
 def evidence_line(evidence: Evidence) -> str:
