@@ -110,6 +110,18 @@ def test_a_semantic_likeness_alone_never_declines(assistant):
     assert all(s.entry.scope != "decline" for s in decide_all(scored))
 
 
+def test_a_semantic_likeness_alone_never_maps_a_person_s_words():
+    from assistant.answering.fields import ENTRIES
+    from assistant.answering.router import Scored, decide_all
+
+    by_name = {entry.name: entry for entry in ENTRIES}
+    # far nearer to the ranking's examples than to anything else, but with none of its cues
+    alone = [Scored(by_name["fits_me"], 1.2, 0.0, 4.8), Scored(by_name["jobs"], 0.9, 0.0, 3.6)]
+    assert [s.entry.name for s in decide_all(alone)] == ["jobs"]
+    with_cue = [Scored(by_name["fits_me"], 1.6, 0.4, 4.8), Scored(by_name["jobs"], 0.9, 0.0, 3.6)]
+    assert decide_all(with_cue)[0].entry.name == "fits_me"
+
+
 def test_questions_over_the_corpus_list_every_certification_that_fits(assistant):
     answer = assistant.ask("Quelles certifications sont de niveau 6 ?")
     assert {c.code for c in answer.citations} == {"RNCP31168", "RNCP36490", "RNCP37873"}

@@ -134,8 +134,11 @@ def cue_stems(cues) -> set[str]:
 
 
 def _eligible(s: Scored) -> bool:
-    """A decline needs a cue of its own; any other entry a cue, or a semantic closeness far above the rest."""
-    return s.lexical > 0 or (s.entry.scope != "decline" and s.semantic >= SEMANTIC_ALONE)
+    """A decline needs a cue of its own, and so does the ranking of certifications for a person's job: mapping
+    what someone says of themselves is asked in words ("viser", "me correspond", "mon poste"), not guessed
+    from a question that merely speaks of them ("mon chien part en Espagne, quel vaccin ? jsuis asv en
+    formation"). Any other entry needs a cue, or a semantic closeness far above the rest."""
+    return s.lexical > 0 or (s.entry.scope not in ("decline", "fits_me") and s.semantic >= SEMANTIC_ALONE)
 
 
 def decide_all(scored: list[Scored], allowed=lambda entry: True, most: int = 2) -> list[Scored]:
