@@ -321,9 +321,20 @@ def test_a_corpus_question_giving_a_value_of_a_field_lists_the_fiches_whose_fiel
 
 
 def test_a_corpus_question_no_filter_reads_is_not_answered_for_one_certification_guessed(assistant):
-    answer = assistant.ask("quelles certifications ont un taux d'insertion à 6 mois sous 80 % ?")
+    answer = assistant.ask("quelles certifications ont les jurys les plus sévères ?")
     assert answer.declined and not answer.citations and answer.certification is None
     assert "toutes les certifications" in answer.text
+
+
+def test_a_rate_met_by_one_promotion_filters_the_corpus(assistant):
+    below = assistant.ask("c quelles certifs de ta liste ou moins de 80% des gens ont un job 6 mois apres ?")
+    assert {c.code for c in below.citations} == {"RNCP34762", "RNCP37674", "RNCP37873"}
+    assert "taux d'insertion global à 6 mois : 60 % en 2021" in below.text
+    over_two_years = assistant.ask("lesquelles ont au moins 95 % d'insertion dans le métier à 2 ans ?")
+    assert "taux d'insertion dans le métier à 2 ans" in over_two_years.text
+    assert "RNCP40344" in {c.code for c in over_two_years.citations}  # 95 % in 2021
+    many = assistant.ask("c quelles certifs qui depassent les 500 diplomés sur une annee ?")
+    assert {"RNCP37674", "RNCP37873", "RNCP40344"} <= {c.code for c in many.citations}
 
 
 def test_registered_since_a_year_counts_that_year_and_the_later_ones(assistant):

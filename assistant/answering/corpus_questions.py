@@ -31,14 +31,22 @@ NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5
                 "neuf": 9, "dix": 10, "cent": 100, "mille": 1000}
 NUMBER = r"\d{1,3}(?:[ .]\d{3})+|\d+|" + "|".join(NUMBER_WORDS)
 COMPARED = {"plus de": ">", "au-dela de": ">", "au dela de": ">", "depass": ">", "superieur": ">", "moins de": "<",
-            "inferieur": "<", "au moins": ">=", "au plus": "<=", "maximum": "<="}
+            "inferieur": "<", "sous": "<", "au moins": ">=", "au plus": "<=", "maximum": "<="}
 # what a question can count, as the card holds it: "plus de cinq blocs", "plus de 1 000 certifiés par an"
 COUNTED = {"blocs": (r"blocs?\b", "bloc_count", "blocs", "blocs"),
            "certified": (r"(?:certifies|diplomes|laureats|titulaires|personnes certifiees)\b", "most_certified",
                          "certifiés sur une année", "certifiés sur la meilleure année")}
 COUNT = re.compile(r"(?P<op>plus de|moins de|au moins|au plus|au-dela de|au dela de|depass\w*|superieurs? a|"
-                   r"inferieurs? a|maximum)?\s*(?P<n>" + NUMBER + r")\s+(?P<what>" +
+                   r"inferieurs? a|maximum)?\s*(?:les\s+)?(?P<n>" + NUMBER + r")\s+(?P<what>" +
                    "|".join(pattern for pattern, *_ in COUNTED.values()) + ")")
+# a share the statistics give ("moins de 80 % ont un emploi à 6 mois", "un taux d'insertion supérieur à 90 %"):
+# the only percentages of a fiche are its promotions' rates of insertion
+RATE = re.compile(r"(?P<op>plus de|moins de|au moins|au plus|au-dela de|au dela de|depass\w*|superieurs? a|"
+                  r"inferieurs? a|sous|maximum)?\s*(?:les\s+|la barre des\s+)?(?P<n>\d{1,3})\s*(?:%|pour\s*cent)")
+# the words that say which rate, or of whom: explained by the rate, they name no trade
+RATE_WORDS = frozenset(analyse("taux insertion inseres emploi job boulot travail metier mois ans apres gens personnes "
+                               "diplomes certifies promo promotion promotions sortants"))
+RATE_OVER_TWO_YEARS = re.compile(r"\b(?:2|deux) ans\b|\bdans le metier\b")
 ABSENT = re.compile(r"\b(?:aucune?|sans|pas de|pas d'|ni)\b|\bn'\w+ (?:pas|aucune?)\b|\bne \w+ (?:pas|aucune?)\b")
 NEGATION = re.compile(r"\b(?:pas|plus|non|ne sont|fermees?)\b")
 OVERSEAS = [("new_caledonia", r"caledonie", "Nouvelle-Calédonie"),
@@ -72,6 +80,7 @@ class CorpusFilter:
     registration_type: str | None = None  # words the type of registration must hold ("sur demande")
     decided_in: int | None = None  # the year of the registration decision
     count: tuple[str, str, int] | None = None  # (card field, comparison, number): "plus de cinq blocs"
+    rate: tuple[str, str, int] | None = None  # (card field, comparison, %): met by at least one promotion
     sections: set[str] = field(default_factory=set)  # parts of the fiche it must have (or lack, `has_sections`)
     has_sections: bool = True
     said: list[str] = field(default_factory=list)  # how each filter reads, for the answer's first sentence
@@ -81,7 +90,7 @@ class CorpusFilter:
     def empty(self) -> bool:
         return (all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf,
                                         self.ends_in, self.starts_in, self.starts_from, self.registration_type,
-                                        self.decided_in, self.count))
+                                        self.decided_in, self.count, self.rate))
                 and not self.overseas and not self.routes and not self.sections)
 
     def facts_of(self, card: Card) -> list[str]:
@@ -91,13 +100,26 @@ class CorpusFilter:
                  f"date d'effet : {french_date(card.registration_effective)}" if starts else "",
                  f"enregistrement : {card.registration_type}" if self.registration_type else "",
                  f"date de décision : {french_date(card.registration_decided)}" if self.decided_in else "",
-                 f"{self._count_label()} : {getattr(card, self.count[0])}" if self.count else ""]
+                 f"{self._count_label()} : {getattr(card, self.count[0])}" if self.count else "",
+                 self._rates_said(card) if self.rate else ""]
         facts += [f"{label} : {YES_NO[getattr(card, place)]}" for place, _, label in OVERSEAS if place in self.overseas]
         facts += [f"{Route(route).label} : {YES_NO[card.routes.get(route)]}" for route in self.routes]
         return facts
 
     def _count_label(self) -> str:
         return next(label for _, name, _, label in COUNTED.values() if self.count and name == self.count[0])
+
+    def _rates_said(self, card: Card) -> str:
+        label = RATE_LABELS[self.rate[0]] if self.rate else ""
+        rates = getattr(card, self.rate[0]) if self.rate else {}
+        return f"{label} : " + ", ".join(f"{rate} % en {year}" for year, rate in sorted(rates.items(), reverse=True))
+
+    def _rated(self, card: Card) -> bool:
+        """At least one promotion's rate meets the comparison: "moins de 80 %, au moins pour une promo"."""
+        if self.rate is None:
+            return True
+        name, comparison, number = self.rate
+        return any(_compare(rate, comparison, number) for rate in getattr(card, name).values())
 
     def _counted(self, card: Card) -> bool:
         if self.count is None:
@@ -106,8 +128,7 @@ class CorpusFilter:
         value = getattr(card, name)
         if not value:  # a fiche without blocs or without figures says nothing of how many
             return False
-        return {">": value > number, "<": value < number, ">=": value >= number, "<=": value <= number,
-                "=": value == number}[comparison]
+        return _compare(value, comparison, number)
 
     def keeps(self, card: Card) -> bool:
         checks: list[Callable[[], bool]] = [
@@ -129,6 +150,7 @@ class CorpusFilter:
             lambda: self.decided_in is None or (card.registration_decided is not None
                                                 and card.registration_decided.year == self.decided_in),
             lambda: self._counted(card),
+            lambda: self._rated(card),
             lambda: not self.sections or bool(self.sections & set(card.sections)) is self.has_sections,
         ]
         return all(check() for check in checks)
@@ -173,6 +195,15 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
         said = {">": "plus de", "<": "moins de", ">=": "au moins", "<=": "au plus", "=": ""}[comparison]
         wanted.said.append(f"avec {said} {value} {label}".replace("  ", " "))
         wanted.words |= set(analyse(counted.group(0)))
+    if rated := RATE.search(folded):
+        name = "job_rates" if RATE_OVER_TWO_YEARS.search(folded) else "employment_rates"
+        comparison = next((sign for words, sign in COMPARED.items() if (rated.group("op") or "").startswith(words)),
+                          "=")
+        value = int(rated.group("n"))
+        wanted.rate = (name, comparison, value)
+        said = {">": "de plus de", "<": "de moins de", ">=": "d'au moins", "<=": "d'au plus", "=": "de"}[comparison]
+        wanted.said.append(f"avec un {RATE_LABELS[name]} {said} {value} % pour au moins une promotion")
+        wanted.words |= set(analyse(rated.group(0))) | RATE_WORDS
     if decided := re.search(r"\bdeci(?:sion|de)\w*\b\D{0,60}\b(20\d\d)\b", folded):
         wanted.decided_in = int(decided.group(1))
         wanted.said.append(f"dont l'enregistrement a été décidé en {wanted.decided_in}")
@@ -202,6 +233,15 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
         wanted.registration_type = kind.group(1)
         wanted.said.append(f"enregistrées {kind.group(1)}")
     return wanted
+
+
+RATE_LABELS = {"employment_rates": "taux d'insertion global à 6 mois",
+               "job_rates": "taux d'insertion dans le métier à 2 ans"}
+
+
+def _compare(value: int, comparison: str, number: int) -> bool:
+    return {">": value > number, "<": value < number, ">=": value >= number, "<=": value <= number,
+            "=": value == number}[comparison]
 
 
 def _a_count(match: re.Match, folded: str) -> bool:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from assistant.certification import Certification, Route, registration_ended
 from assistant.chunking import sections_of
 
-CARD_LAYOUT = "5"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "6"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -44,6 +44,10 @@ class Card(BaseModel):
     registration_decided: date | None = None
     bloc_count: int = 0
     most_certified: int | None = None  # the largest number certified in one year the statistics give
+    # each promotion's rates as the statistics give them, by year: "taux d'insertion global à 6 mois" and
+    # "taux d'insertion dans le métier à 2 ans"
+    employment_rates: dict[int, int] = {}
+    job_rates: dict[int, int] = {}
     sections: list[str] = []  # the parts of the fiche that say something (chunking's sections)
 
     @property
@@ -75,6 +79,10 @@ def card_of(c: Certification) -> Card:
         french_polynesia=c.accessible_french_polynesia, registration_type=c.registration.type,
         registration_decided=c.registration.decision, bloc_count=len(c.blocs),
         most_certified=max((s.certified for s in c.statistics if s.certified is not None), default=None),
+        employment_rates={s.year: s.employment_rate_6_months for s in c.statistics
+                          if s.year is not None and s.employment_rate_6_months is not None},
+        job_rates={s.year: s.job_rate_2_years for s in c.statistics
+                   if s.year is not None and s.job_rate_2_years is not None},
         sections=sections_of(c),
     )
 
