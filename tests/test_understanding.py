@@ -326,6 +326,12 @@ def test_a_corpus_question_no_filter_reads_is_not_answered_for_one_certification
     assert "toutes les certifications" in answer.text
 
 
+def test_the_year_a_fiche_was_published_filters_the_corpus(assistant):
+    published = assistant.ask("c lesquelles de tes fiches qui ont ete publiees en 2021 ?")
+    assert {c.code for c in published.citations} == {"RNCP35625", "RNCP35809"}
+    assert "date de publication" in published.text
+
+
 def test_a_rate_met_by_one_promotion_filters_the_corpus(assistant):
     below = assistant.ask("c quelles certifs de ta liste ou moins de 80% des gens ont un job 6 mois apres ?")
     assert {c.code for c in below.citations} == {"RNCP34762", "RNCP37674", "RNCP37873"}

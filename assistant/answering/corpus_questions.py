@@ -79,6 +79,7 @@ class CorpusFilter:
     routes: dict[str, bool] = field(default_factory=dict)  # route value: open?
     registration_type: str | None = None  # words the type of registration must hold ("sur demande")
     decided_in: int | None = None  # the year of the registration decision
+    published_in: int | None = None  # the year the fiche was published
     count: tuple[str, str, int] | None = None  # (card field, comparison, number): "plus de cinq blocs"
     rate: tuple[str, str, int] | None = None  # (card field, comparison, %): met by at least one promotion
     sections: set[str] = field(default_factory=set)  # parts of the fiche it must have (or lack, `has_sections`)
@@ -90,7 +91,7 @@ class CorpusFilter:
     def empty(self) -> bool:
         return (all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf,
                                         self.ends_in, self.starts_in, self.starts_from, self.registration_type,
-                                        self.decided_in, self.count, self.rate))
+                                        self.decided_in, self.published_in, self.count, self.rate))
                 and not self.overseas and not self.routes and not self.sections)
 
     def facts_of(self, card: Card) -> list[str]:
@@ -100,6 +101,7 @@ class CorpusFilter:
                  f"date d'effet : {french_date(card.registration_effective)}" if starts else "",
                  f"enregistrement : {card.registration_type}" if self.registration_type else "",
                  f"date de décision : {french_date(card.registration_decided)}" if self.decided_in else "",
+                 f"date de publication : {french_date(card.registration_published)}" if self.published_in else "",
                  f"{self._count_label()} : {getattr(card, self.count[0])}" if self.count else "",
                  self._rates_said(card) if self.rate else ""]
         facts += [f"{label} : {YES_NO[getattr(card, place)]}" for place, _, label in OVERSEAS if place in self.overseas]
@@ -149,6 +151,8 @@ class CorpusFilter:
             lambda: self.registration_type is None or self.registration_type in fold(card.registration_type),
             lambda: self.decided_in is None or (card.registration_decided is not None
                                                 and card.registration_decided.year == self.decided_in),
+            lambda: self.published_in is None or (card.registration_published is not None
+                                                  and card.registration_published.year == self.published_in),
             lambda: self._counted(card),
             lambda: self._rated(card),
             lambda: not self.sections or bool(self.sections & set(card.sections)) is self.has_sections,
@@ -204,6 +208,10 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
         said = {">": "de plus de", "<": "de moins de", ">=": "d'au moins", "<=": "d'au plus", "=": "de"}[comparison]
         wanted.said.append(f"avec un {RATE_LABELS[name]} {said} {value} % pour au moins une promotion")
         wanted.words |= set(analyse(rated.group(0))) | RATE_WORDS
+    if published := re.search(r"\bpubli\w*\b\D{0,40}\b(20\d\d)\b", folded):
+        wanted.published_in = int(published.group(1))
+        wanted.said.append(f"dont la fiche a été publiée en {wanted.published_in}")
+        folded = folded[:published.start()] + folded[published.end():]  # not also a year of effect
     if decided := re.search(r"\bdeci(?:sion|de)\w*\b\D{0,60}\b(20\d\d)\b", folded):
         wanted.decided_in = int(decided.group(1))
         wanted.said.append(f"dont l'enregistrement a été décidé en {wanted.decided_in}")
