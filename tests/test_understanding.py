@@ -303,6 +303,13 @@ def test_a_bloc_named_with_an_article_is_no_count_of_one():
      "n’a pas de rubrique « Statistiques »"),
     # the year the fiche was published
     ("c lesquelles de tes fiches qui ont ete publiees en 2021 ?", {"RNCP35625", "RNCP35809"}, "date de publication"),
+    # a successor named by the history; none before
+    ("t'as quelles certifs ou la fiche donne le numero rncp de la nouvelle version qui la remplace ?",
+     {"RNCP14437", "RNCP34762", "RNCP35419", "RNCP35625", "RNCP35809"}, "certification suivante : RNCP42147"),
+    ("quelles certifications n'ont pas de certification précédente ?", {"RNCP37488"}, "ne nomme aucune"),
+    # the rubric asked for by a word corpus questions also frame themselves with ("correspondent")
+    ("lesquelles indiquent des correspondances entre leurs blocs et ceux d'une autre certification ?",
+     {"RNCP35959", "RNCP36490", "RNCP37674", "RNCP37873", "RNCP40344"}, "« Correspondances entre blocs »"),
 ])
 def test_a_corpus_filter_lists_exactly_the_fiches_that_meet_it(assistant, question, codes, said):
     answer = assistant.ask(question)

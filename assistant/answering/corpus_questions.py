@@ -47,6 +47,11 @@ RATE = re.compile(r"(?P<op>plus de|moins de|au moins|au plus|au-dela de|au dela 
 RATE_WORDS = frozenset(analyse("taux insertion inseres emploi job boulot travail metier mois ans apres gens personnes "
                                "diplomes certifies promo promotion promotions sortants"))
 RATE_OVER_TWO_YEARS = re.compile(r"\b(?:2|deux) ans\b|\bdans le metier\b")
+# a newer certification that replaced it, or an older one it replaced, named by the fiche's history
+SUCCEEDED = re.compile(r"\b(?:nouvelle version|version plus recente|nouvelle certification|successeur|succede\w*|"
+                       r"certifications? suivantes?|(?:qui )?(?:la|les) rempla\w*|remplacees? par)\b")
+PRECEDED = re.compile(r"\b(?:ancienne version|version precedente|certifications? precedentes?|predecesseur|"
+                      r"(?:qui )?remplacent? une|succedent? a)\b")
 ABSENT = re.compile(r"\b(?:aucune?|sans|pas de|pas d'|ni)\b|\bn'\w+ (?:pas|aucune?)\b|\bne \w+ (?:pas|aucune?)\b")
 NEGATION = re.compile(r"\b(?:pas|plus|non|ne sont|fermees?)\b")
 OVERSEAS = [("new_caledonia", r"caledonie", "Nouvelle-Calédonie"),
@@ -80,6 +85,8 @@ class CorpusFilter:
     registration_type: str | None = None  # words the type of registration must hold ("sur demande")
     decided_in: int | None = None  # the year of the registration decision
     published_in: int | None = None  # the year the fiche was published
+    has_next: bool | None = None  # whether its fiche names a certification that replaced it
+    has_previous: bool | None = None  # whether its fiche names one it replaced
     count: tuple[str, str, int] | None = None  # (card field, comparison, number): "plus de cinq blocs"
     rate: tuple[str, str, int] | None = None  # (card field, comparison, %): met by at least one promotion
     sections: set[str] = field(default_factory=set)  # parts of the fiche it must have (or lack, `has_sections`)
@@ -91,7 +98,8 @@ class CorpusFilter:
     def empty(self) -> bool:
         return (all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf,
                                         self.ends_in, self.starts_in, self.starts_from, self.registration_type,
-                                        self.decided_in, self.published_in, self.count, self.rate))
+                                        self.decided_in, self.published_in, self.has_next, self.has_previous,
+                                        self.count, self.rate))
                 and not self.overseas and not self.routes and not self.sections)
 
     def facts_of(self, card: Card) -> list[str]:
@@ -102,6 +110,9 @@ class CorpusFilter:
                  f"enregistrement : {card.registration_type}" if self.registration_type else "",
                  f"date de décision : {french_date(card.registration_decided)}" if self.decided_in else "",
                  f"date de publication : {french_date(card.registration_published)}" if self.published_in else "",
+                 f"certification suivante : {' ; '.join(card.next)}" if self.has_next and card.next else "",
+                 f"certification précédente : {' ; '.join(card.previous)}" if self.has_previous and card.previous
+                 else "",
                  f"{self._count_label()} : {getattr(card, self.count[0])}" if self.count else "",
                  self._rates_said(card) if self.rate else ""]
         facts += [f"{label} : {YES_NO[getattr(card, place)]}" for place, _, label in OVERSEAS if place in self.overseas]
@@ -153,6 +164,8 @@ class CorpusFilter:
                                                 and card.registration_decided.year == self.decided_in),
             lambda: self.published_in is None or (card.registration_published is not None
                                                   and card.registration_published.year == self.published_in),
+            lambda: self.has_next is None or bool(card.next) is self.has_next,
+            lambda: self.has_previous is None or bool(card.previous) is self.has_previous,
             lambda: self._counted(card),
             lambda: self._rated(card),
             lambda: not self.sections or bool(self.sections & set(card.sections)) is self.has_sections,
@@ -212,6 +225,14 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
         wanted.published_in = int(published.group(1))
         wanted.said.append(f"dont la fiche a été publiée en {wanted.published_in}")
         folded = folded[:published.start()] + folded[published.end():]  # not also a year of effect
+    if SUCCEEDED.search(folded):
+        wanted.has_next = ABSENT.search(folded) is None
+        wanted.said.append("dont la fiche " + ("nomme une" if wanted.has_next else "ne nomme aucune")
+                           + " certification suivante")
+    elif PRECEDED.search(folded):
+        wanted.has_previous = ABSENT.search(folded) is None
+        wanted.said.append("dont la fiche " + ("nomme une" if wanted.has_previous else "ne nomme aucune")
+                           + " certification précédente")
     if decided := re.search(r"\bdeci(?:sion|de)\w*\b\D{0,60}\b(20\d\d)\b", folded):
         wanted.decided_in = int(decided.group(1))
         wanted.said.append(f"dont l'enregistrement a été décidé en {wanted.decided_in}")
@@ -316,8 +337,12 @@ def ask_for_sections(wanted: CorpusFilter, index, question: str, sections: set[s
         return
     if not absent:
         asked = own_words(question, wanted.words)
+        # a cue of the field counts even when corpus questions frame themselves with it too ("lesquelles
+        # correspondent à…" frames; "des correspondances entre leurs blocs" names the rubric)
+        field = [t for t in dict.fromkeys(analyse(question))
+                 if names_field(t, cue_words) and t not in wanted.words and t not in QUESTION_TERMS]
+        asked = list(dict.fromkeys([*asked, *field]))
         weights = index.lexical.rarity(asked)
-        field = [t for t in asked if names_field(t, cue_words)]
         if sum(weights[t] for t in field) <= sum(weights[t] for t in asked if t not in field):
             return
     wanted.sections = splitting

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from assistant.certification import Certification, Route, registration_ended
 from assistant.chunking import sections_of
 
-CARD_LAYOUT = "7"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "8"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -43,6 +43,8 @@ class Card(BaseModel):
     registration_type: str = ""  # "Enregistrement de droit", "Enregistrement sur demande"…
     registration_decided: date | None = None
     registration_published: date | None = None  # when the fiche was published
+    previous: list[str] = []  # the certifications it replaced, as its fiche names them
+    next: list[str] = []  # the certifications that replaced it
     bloc_count: int = 0
     most_certified: int | None = None  # the largest number certified in one year the statistics give
     # each promotion's rates as the statistics give them, by year: "taux d'insertion global à 6 mois" and
@@ -79,7 +81,7 @@ def card_of(c: Certification) -> Card:
         routes={r.route.value: r.open for r in c.access_routes}, new_caledonia=c.accessible_new_caledonia,
         french_polynesia=c.accessible_french_polynesia, registration_type=c.registration.type,
         registration_decided=c.registration.decision, registration_published=c.registration.publication,
-        bloc_count=len(c.blocs),
+        bloc_count=len(c.blocs), previous=list(c.previous), next=list(c.next),
         most_certified=max((s.certified for s in c.statistics if s.certified is not None), default=None),
         employment_rates={s.year: s.employment_rate_6_months for s in c.statistics
                           if s.year is not None and s.employment_rate_6_months is not None},
