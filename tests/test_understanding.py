@@ -307,6 +307,9 @@ def test_a_bloc_named_with_an_article_is_no_count_of_one():
     ("t'as quelles certifs ou la fiche donne le numero rncp de la nouvelle version qui la remplace ?",
      {"RNCP14437", "RNCP34762", "RNCP35419", "RNCP35625", "RNCP35809"}, "certification suivante : RNCP42147"),
     ("quelles certifications n'ont pas de certification précédente ?", {"RNCP37488"}, "ne nomme aucune"),
+    # contact details of the places that certify or prepare, quoted
+    ("t'as quelles certifs ou la fiche donne un num de tel pour appeler l'ecole ?", {"RNCP14437", "RNCP31168"},
+     "téléphone : 04 72 77 84 30"),
     # the rubric asked for by a word corpus questions also frame themselves with ("correspondent")
     ("lesquelles indiquent des correspondances entre leurs blocs et ceux d'une autre certification ?",
      {"RNCP35959", "RNCP36490", "RNCP37674", "RNCP37873", "RNCP40344"}, "« Correspondances entre blocs »"),

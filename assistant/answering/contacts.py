@@ -14,12 +14,10 @@ import re
 from assistant.answer import cite
 from assistant.answering.drafts import Draft, bullets, named
 from assistant.certification import Certification
+from assistant.contact_shapes import EMAIL, PHONE, WEB
 from assistant.first_of_each import first_of_each
 from assistant.index.french_analyser import analyse
 
-PHONE = re.compile(r"(?<!\d)(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-WEB = re.compile(r"https?://\S+|www\.\S+")
 # pages about the register itself, not ways to reach the certifier or a school
 NOT_A_CONTACT = re.compile(r"rncp\.cncp\.gouv|francecompetences\.fr|pole-emploi\.fr|francetravail\.fr|legifrance")
 MAX_PAGES = 6

@@ -52,6 +52,10 @@ SUCCEEDED = re.compile(r"\b(?:nouvelle version|version plus recente|nouvelle cer
                        r"certifications? suivantes?|(?:qui )?(?:la|les) rempla\w*|remplacees? par)\b")
 PRECEDED = re.compile(r"\b(?:ancienne version|version precedente|certifications? precedentes?|predecesseur|"
                       r"(?:qui )?remplacent? une|succedent? a)\b")
+# details a fiche may give for the places that certify or prepare ("tel" alone also means "such")
+CONTACTS_ASKED = [("telephones", re.compile(r"\b(?:telephones?|num(?:eros?)? de tel|tel pour)\b"), "téléphone"),
+                  ("emails", re.compile(r"\b(?:e-?mails?|courriels?|adresses? mail)\b"), "e-mail")]
+CONTACT_WORDS = frozenset(analyse("numero contacter contact appeler joindre ecrire organisme ecole centre"))
 ABSENT = re.compile(r"\b(?:aucune?|sans|pas de|pas d'|ni)\b|\bn'\w+ (?:pas|aucune?)\b|\bne \w+ (?:pas|aucune?)\b")
 NEGATION = re.compile(r"\b(?:pas|plus|non|ne sont|fermees?)\b")
 OVERSEAS = [("new_caledonia", r"caledonie", "Nouvelle-Calédonie"),
@@ -87,6 +91,7 @@ class CorpusFilter:
     published_in: int | None = None  # the year the fiche was published
     has_next: bool | None = None  # whether its fiche names a certification that replaced it
     has_previous: bool | None = None  # whether its fiche names one it replaced
+    contacts: set[str] = field(default_factory=set)  # "telephones" / "emails": details its places must give
     count: tuple[str, str, int] | None = None  # (card field, comparison, number): "plus de cinq blocs"
     rate: tuple[str, str, int] | None = None  # (card field, comparison, %): met by at least one promotion
     sections: set[str] = field(default_factory=set)  # parts of the fiche it must have (or lack, `has_sections`)
@@ -100,7 +105,7 @@ class CorpusFilter:
                                         self.ends_in, self.starts_in, self.starts_from, self.registration_type,
                                         self.decided_in, self.published_in, self.has_next, self.has_previous,
                                         self.count, self.rate))
-                and not self.overseas and not self.routes and not self.sections)
+                and not self.overseas and not self.routes and not self.sections and not self.contacts)
 
     def facts_of(self, card: Card) -> list[str]:
         """What the card says on each filter that is not already shown beside every certification listed."""
@@ -115,6 +120,8 @@ class CorpusFilter:
                  else "",
                  f"{self._count_label()} : {getattr(card, self.count[0])}" if self.count else "",
                  self._rates_said(card) if self.rate else ""]
+        facts += [f"{label} : {' ; '.join(getattr(card, kind)[:3])}" for kind, _, label in CONTACTS_ASKED
+                  if kind in self.contacts]
         facts += [f"{label} : {YES_NO[getattr(card, place)]}" for place, _, label in OVERSEAS if place in self.overseas]
         facts += [f"{Route(route).label} : {YES_NO[card.routes.get(route)]}" for route in self.routes]
         return facts
@@ -166,6 +173,7 @@ class CorpusFilter:
                                                   and card.registration_published.year == self.published_in),
             lambda: self.has_next is None or bool(card.next) is self.has_next,
             lambda: self.has_previous is None or bool(card.previous) is self.has_previous,
+            lambda: all(getattr(card, kind) for kind in self.contacts),
             lambda: self._counted(card),
             lambda: self._rated(card),
             lambda: not self.sections or bool(self.sections & set(card.sections)) is self.has_sections,
@@ -233,6 +241,11 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
         wanted.has_previous = ABSENT.search(folded) is None
         wanted.said.append("dont la fiche " + ("nomme une" if wanted.has_previous else "ne nomme aucune")
                            + " certification précédente")
+    for kind, pattern, label in CONTACTS_ASKED:
+        if asked := pattern.search(folded):
+            wanted.contacts.add(kind)
+            wanted.said.append(f"dont la fiche donne un {'numéro de ' if kind == 'telephones' else ''}{label}")
+            wanted.words |= set(analyse(asked.group(0))) | CONTACT_WORDS
     if decided := re.search(r"\bdeci(?:sion|de)\w*\b\D{0,60}\b(20\d\d)\b", folded):
         wanted.decided_in = int(decided.group(1))
         wanted.said.append(f"dont l'enregistrement a été décidé en {wanted.decided_in}")

@@ -16,8 +16,9 @@ from pydantic import BaseModel
 
 from assistant.certification import Certification, Route, registration_ended
 from assistant.chunking import sections_of
+from assistant.contact_shapes import EMAIL, PHONE
 
-CARD_LAYOUT = "8"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "9"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -45,6 +46,8 @@ class Card(BaseModel):
     registration_published: date | None = None  # when the fiche was published
     previous: list[str] = []  # the certifications it replaced, as its fiche names them
     next: list[str] = []  # the certifications that replaced it
+    telephones: list[str] = []  # the telephone numbers its places to certify or prepare give…
+    emails: list[str] = []  # …and their e-mail addresses
     bloc_count: int = 0
     most_certified: int | None = None  # the largest number certified in one year the statistics give
     # each promotion's rates as the statistics give them, by year: "taux d'insertion global à 6 mois" and
@@ -82,6 +85,8 @@ def card_of(c: Certification) -> Card:
         french_polynesia=c.accessible_french_polynesia, registration_type=c.registration.type,
         registration_decided=c.registration.decision, registration_published=c.registration.publication,
         bloc_count=len(c.blocs), previous=list(c.previous), next=list(c.next),
+        telephones=list(dict.fromkeys(PHONE.findall(c.certification_places + "\n" + c.preparation_places))),
+        emails=list(dict.fromkeys(EMAIL.findall(c.certification_places + "\n" + c.preparation_places))),
         most_certified=max((s.certified for s in c.statistics if s.certified is not None), default=None),
         employment_rates={s.year: s.employment_rate_6_months for s in c.statistics
                           if s.year is not None and s.employment_rate_6_months is not None},
