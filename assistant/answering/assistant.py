@@ -544,7 +544,9 @@ class Assistant:
         never another one the mapping prefers beside them. None when the quotes hold no unit or several, or
         when another unit's title says the question's words as well ("quel bloc traite du plan de feu ?" is
         "Construire le plan de feu d'un spectacle", not the bloc that adapts the plan de feu on tour)."""
-        terms = self._in_fiches(terms, [c.code])  # as the answer's completion reads them (`_completed`)
+        # the words the fiche uses, as the answer's completion reads them (`_completed`, which also leaves out
+        # the words that asked where: "rattaché", "traité")
+        terms = self._in_fiches(terms, [c.code])
         quoted = self._quotes(query, [c.code], terms, COMPLETION_DEPTH) if terms else None
         citations = quoted.citations if quoted is not None else []
         held = [citation for citation in citations if citation.bloc and citation.section in UNIT_SECTIONS]

@@ -36,25 +36,31 @@ COMPARED = {"plus de": ">", "au-dela de": ">", "au dela de": ">", "depass": ">",
 COUNTED = {"blocs": (r"blocs?\b", "bloc_count", "blocs", "blocs"),
            "certified": (r"(?:certifies|diplomes|laureats|titulaires|personnes certifiees)\b", "most_certified",
                          "certifiés sur une année", "certifiés sur la meilleure année")}
-COUNT = re.compile(r"(?P<op>plus de|moins de|au moins|au plus|au-dela de|au dela de|depass\w*|superieurs? a|"
-                   r"inferieurs? a|maximum)?\s*(?:les\s+)?(?P<n>" + NUMBER + r")\s+(?P<what>" +
+COMPARING = r"plus de|moins de|au moins|au plus|au-dela de|au dela de|depass\w*|superieurs? a|inferieurs? a|maximum"
+COMPARISON_SAID = {">": "plus de", "<": "moins de", ">=": "au moins", "<=": "au plus", "=": ""}
+COUNT = re.compile(r"(?P<op>" + COMPARING + r")?\s*(?:les\s+)?(?P<n>" + NUMBER + r")\s+(?P<what>" +
                    "|".join(pattern for pattern, *_ in COUNTED.values()) + ")")
 # a share the statistics give ("moins de 80 % ont un emploi à 6 mois", "un taux d'insertion supérieur à 90 %"):
 # the only percentages of a fiche are its promotions' rates of insertion
-RATE = re.compile(r"(?P<op>plus de|moins de|au moins|au plus|au-dela de|au dela de|depass\w*|superieurs? a|"
-                  r"inferieurs? a|sous|maximum)?\s*(?:les\s+|la barre des\s+)?(?P<n>\d{1,3})\s*(?:%|pour\s*cent)")
+RATE = re.compile(r"(?P<op>" + COMPARING + r"|sous)?\s*(?:les\s+|la barre des\s+)?(?P<n>\d{1,3})\s*(?:%|pour\s*cent)")
+RATE_LABELS = {"employment_rates": "taux d'insertion global à 6 mois",
+               "job_rates": "taux d'insertion dans le métier à 2 ans"}
 # the words that say which rate, or of whom: explained by the rate, they name no trade
 RATE_WORDS = frozenset(analyse("taux insertion inseres emploi job boulot travail metier mois ans apres gens personnes "
                                "diplomes certifies promo promotion promotions sortants"))
 RATE_OVER_TWO_YEARS = re.compile(r"\b(?:2|deux) ans\b|\bdans le metier\b")
-# a newer certification that replaced it, or an older one it replaced, named by the fiche's history
-SUCCEEDED = re.compile(r"\b(?:nouvelle version|version plus recente|nouvelle certification|successeur|succede\w*|"
-                       r"certifications? suivantes?|(?:qui )?(?:la|les) rempla\w*|remplacees? par)\b")
-PRECEDED = re.compile(r"\b(?:ancienne version|version precedente|certifications? precedentes?|predecesseur|"
-                      r"(?:qui )?remplacent? une|succedent? a)\b")
+# a newer certification that replaced it, or an older one it replaced, named by the fiche's history: the card's
+# field, how a question asks for it, and how the answer names it (the first found is the one asked)
+HISTORY = [("next", re.compile(r"\b(?:nouvelle version|version plus recente|nouvelle certification|successeur|"
+                               r"succede\w*|certifications? suivantes?|(?:qui )?(?:la|les) rempla\w*|"
+                               r"remplacees? par)\b"), "certification suivante"),
+           ("previous", re.compile(r"\b(?:ancienne version|version precedente|certifications? precedentes?|"
+                                   r"predecesseur|(?:qui )?remplacent? une|succedent? a)\b"),
+            "certification précédente")]
 # details a fiche may give for the places that certify or prepare ("tel" alone also means "such")
-CONTACTS_ASKED = [("telephones", re.compile(r"\b(?:telephones?|num(?:eros?)? de tel|tel pour)\b"), "téléphone"),
-                  ("emails", re.compile(r"\b(?:e-?mails?|courriels?|adresses? mail)\b"), "e-mail")]
+CONTACTS_ASKED = [("telephones", re.compile(r"\b(?:telephones?|num(?:eros?)? de tel|tel pour)\b"), "téléphone",
+                   "un numéro de téléphone"),
+                  ("emails", re.compile(r"\b(?:e-?mails?|courriels?|adresses? mail)\b"), "e-mail", "un e-mail")]
 CONTACT_WORDS = frozenset(analyse("numero contacter contact appeler joindre ecrire organisme ecole centre"))
 ABSENT = re.compile(r"\b(?:aucune?|sans|pas de|pas d'|ni)\b|\bn'\w+ (?:pas|aucune?)\b|\bne \w+ (?:pas|aucune?)\b")
 NEGATION = re.compile(r"\b(?:pas|plus|non|ne sont|fermees?)\b")
@@ -89,8 +95,7 @@ class CorpusFilter:
     registration_type: str | None = None  # words the type of registration must hold ("sur demande")
     decided_in: int | None = None  # the year of the registration decision
     published_in: int | None = None  # the year the fiche was published
-    has_next: bool | None = None  # whether its fiche names a certification that replaced it
-    has_previous: bool | None = None  # whether its fiche names one it replaced
+    history: tuple[str, bool] | None = None  # ("next" or "previous", whether its fiche must name one: HISTORY)
     contacts: set[str] = field(default_factory=set)  # "telephones" / "emails": details its places must give
     count: tuple[str, str, int] | None = None  # (card field, comparison, number): "plus de cinq blocs"
     rate: tuple[str, str, int] | None = None  # (card field, comparison, %): met by at least one promotion
@@ -103,8 +108,7 @@ class CorpusFilter:
     def empty(self) -> bool:
         return (all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf,
                                         self.ends_in, self.starts_in, self.starts_from, self.registration_type,
-                                        self.decided_in, self.published_in, self.has_next, self.has_previous,
-                                        self.count, self.rate))
+                                        self.decided_in, self.published_in, self.history, self.count, self.rate))
                 and not self.overseas and not self.routes and not self.sections and not self.contacts)
 
     def facts_of(self, card: Card) -> list[str]:
@@ -115,12 +119,10 @@ class CorpusFilter:
                  f"enregistrement : {card.registration_type}" if self.registration_type else "",
                  f"date de décision : {french_date(card.registration_decided)}" if self.decided_in else "",
                  f"date de publication : {french_date(card.registration_published)}" if self.published_in else "",
-                 f"certification suivante : {' ; '.join(card.next)}" if self.has_next and card.next else "",
-                 f"certification précédente : {' ; '.join(card.previous)}" if self.has_previous and card.previous
-                 else "",
+                 self._history_said(card) if self.history else "",
                  f"{self._count_label()} : {getattr(card, self.count[0])}" if self.count else "",
                  self._rates_said(card) if self.rate else ""]
-        facts += [f"{label} : {' ; '.join(getattr(card, kind)[:3])}" for kind, _, label in CONTACTS_ASKED
+        facts += [f"{label} : {' ; '.join(getattr(card, kind)[:3])}" for kind, _, label, _ in CONTACTS_ASKED
                   if kind in self.contacts]
         facts += [f"{label} : {YES_NO[getattr(card, place)]}" for place, _, label in OVERSEAS if place in self.overseas]
         facts += [f"{Route(route).label} : {YES_NO[card.routes.get(route)]}" for route in self.routes]
@@ -130,9 +132,13 @@ class CorpusFilter:
         return next(label for _, name, _, label in COUNTED.values() if self.count and name == self.count[0])
 
     def _rates_said(self, card: Card) -> str:
-        label = RATE_LABELS[self.rate[0]] if self.rate else ""
-        rates = getattr(card, self.rate[0]) if self.rate else {}
-        return f"{label} : " + ", ".join(f"{rate} % en {year}" for year, rate in sorted(rates.items(), reverse=True))
+        rates = getattr(card, self.rate[0])
+        return f"{RATE_LABELS[self.rate[0]]} : " + ", ".join(f"{rate} % en {year}"
+                                                            for year, rate in sorted(rates.items(), reverse=True))
+
+    def _history_said(self, card: Card) -> str:
+        named = getattr(card, self.history[0])
+        return f"{HISTORY_LABELS[self.history[0]]} : {' ; '.join(named)}" if named else ""
 
     def _rated(self, card: Card) -> bool:
         """At least one promotion's rate meets the comparison: "moins de 80 %, au moins pour une promo"."""
@@ -171,8 +177,7 @@ class CorpusFilter:
                                                 and card.registration_decided.year == self.decided_in),
             lambda: self.published_in is None or (card.registration_published is not None
                                                   and card.registration_published.year == self.published_in),
-            lambda: self.has_next is None or bool(card.next) is self.has_next,
-            lambda: self.has_previous is None or bool(card.previous) is self.has_previous,
+            lambda: self.history is None or bool(getattr(card, self.history[0])) is self.history[1],
             lambda: all(getattr(card, kind) for kind in self.contacts),
             lambda: self._counted(card),
             lambda: self._rated(card),
@@ -214,37 +219,31 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
                            if re.fullmatch(pattern, counted.group("what")))
         number = counted.group("n")
         value = NUMBER_WORDS.get(number) or int(re.sub(r"\D", "", number))
-        comparison = next((sign for words, sign in COMPARED.items() if (counted.group("op") or "").startswith(words)),
-                          "=")
+        comparison = _comparison(counted.group("op"))
         wanted.count = (name, comparison, value)
-        said = {">": "plus de", "<": "moins de", ">=": "au moins", "<=": "au plus", "=": ""}[comparison]
-        wanted.said.append(f"avec {said} {value} {label}".replace("  ", " "))
+        wanted.said.append(f"avec {COMPARISON_SAID[comparison]} {value} {label}".replace("  ", " "))
         wanted.words |= set(analyse(counted.group(0)))
     if rated := RATE.search(folded):
         name = "job_rates" if RATE_OVER_TWO_YEARS.search(folded) else "employment_rates"
-        comparison = next((sign for words, sign in COMPARED.items() if (rated.group("op") or "").startswith(words)),
-                          "=")
+        comparison = _comparison(rated.group("op"))
         value = int(rated.group("n"))
         wanted.rate = (name, comparison, value)
-        said = {">": "de plus de", "<": "de moins de", ">=": "d'au moins", "<=": "d'au plus", "=": "de"}[comparison]
+        said = COMPARISON_SAID[comparison]
+        said = ("d'" if said.startswith("au") else "de ") + said if said else "de"
         wanted.said.append(f"avec un {RATE_LABELS[name]} {said} {value} % pour au moins une promotion")
         wanted.words |= set(analyse(rated.group(0))) | RATE_WORDS
     if published := re.search(r"\bpubli\w*\b\D{0,40}\b(20\d\d)\b", folded):
         wanted.published_in = int(published.group(1))
         wanted.said.append(f"dont la fiche a été publiée en {wanted.published_in}")
         folded = folded[:published.start()] + folded[published.end():]  # not also a year of effect
-    if SUCCEEDED.search(folded):
-        wanted.has_next = ABSENT.search(folded) is None
-        wanted.said.append("dont la fiche " + ("nomme une" if wanted.has_next else "ne nomme aucune")
-                           + " certification suivante")
-    elif PRECEDED.search(folded):
-        wanted.has_previous = ABSENT.search(folded) is None
-        wanted.said.append("dont la fiche " + ("nomme une" if wanted.has_previous else "ne nomme aucune")
-                           + " certification précédente")
-    for kind, pattern, label in CONTACTS_ASKED:
+    if history := next(((name, label) for name, pattern, label in HISTORY if pattern.search(folded)), None):
+        named = ABSENT.search(folded) is None
+        wanted.history = (history[0], named)
+        wanted.said.append(f"dont la fiche {'nomme une' if named else 'ne nomme aucune'} {history[1]}")
+    for kind, pattern, _, said in CONTACTS_ASKED:
         if asked := pattern.search(folded):
             wanted.contacts.add(kind)
-            wanted.said.append(f"dont la fiche donne un {'numéro de ' if kind == 'telephones' else ''}{label}")
+            wanted.said.append(f"dont la fiche donne {said}")
             wanted.words |= set(analyse(asked.group(0))) | CONTACT_WORDS
     if decided := re.search(r"\bdeci(?:sion|de)\w*\b\D{0,60}\b(20\d\d)\b", folded):
         wanted.decided_in = int(decided.group(1))
@@ -277,8 +276,12 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     return wanted
 
 
-RATE_LABELS = {"employment_rates": "taux d'insertion global à 6 mois",
-               "job_rates": "taux d'insertion dans le métier à 2 ans"}
+HISTORY_LABELS = {name: label for name, _, label in HISTORY}
+
+
+def _comparison(words: str | None) -> str:
+    """The sign the words of a comparison say ("dépassent" is ">"); "=" when none is said."""
+    return next((sign for start, sign in COMPARED.items() if (words or "").startswith(start)), "=")
 
 
 def _compare(value: int, comparison: str, number: int) -> bool:
