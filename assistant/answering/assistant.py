@@ -336,10 +336,15 @@ class Assistant:
         if not topic:
             return None
         asked = set(key_terms(query.folded, self._name_words(codes)))
+        # a cue of several words is how a question asks ("combien de pages"); a fiche says its own words of it
+        # ("un dossier de 30 pages")
+        cue_words = [words for cue, _ in self.router.cues_found(decline, query.folded)
+                     if (words := {t for t in analyse(cue) if t not in QUESTION_TERMS})]
 
         def about_it(sentence: str) -> bool:  # the topic's word and another of the question's own words
-            folded = fold(sentence)
-            return any(pattern.search(folded) for pattern in topic) and len(asked & set(analyse(sentence))) >= 2
+            folded, said = fold(sentence), set(analyse(sentence))
+            named = any(pattern.search(folded) for pattern in topic) or any(words <= said for words in cue_words)
+            return named and len(asked & said) >= 2
 
         quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH, keep=about_it)
         return None if quoted.declined else self._with_status_of(quoted)

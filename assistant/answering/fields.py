@@ -317,7 +317,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("sessions", "decline", {
         "prochaine session": 1.0, "date de la session": 1.0, "calendrier": 1.0, "quand a lieu": 0.8,
         "date du jury": 0.9, "date d'examen": 0.9, "date des examens": 0.9, "prochain jury": 1.0,
-        "date limite d'inscription": 0.9, "sessions": 0.7, "rentree": 0.8}, (
+        "date limite d'inscription": 0.9, "sessions": 0.7, "rentree": 0.8, "sessions par an": 1.0}, (
         "Quand a lieu la prochaine session de jury ?", "c quand le prochain jury ?",
         "Quel est le calendrier des examens ?", "quelle est la date limite d'inscription ?",
         "quand est la rentrée ?"),
@@ -340,6 +340,57 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Quel est le lien vers la page de la formation ?", "ils ont un site internet où voir le titre ?",
         "où trouver la description de la certification en ligne ?"),
         topic="des contacts et des inscriptions"),
+    FieldEntry("exam_practicalities", "decline", {
+        "a quelle heure": 1.0, "quelle heure": 0.9, "horaires de l'examen": 1.0, "convocation": 0.9,
+        "calculatrice": 1.0, "ordinateur": 0.8, "apporter mon": 0.9, "apporter son": 0.9, "materiel autorise": 1.0,
+        "visio": 1.0, "en distanciel": 0.8, "centre d'examen": 0.9, "dans quel lycee": 0.9, "rectorat": 0.8,
+        "coefficient": 1.0, "note minimale": 1.0, "note eliminatoire": 1.0, "sur 20": 0.9, "rattrapage": 0.9,
+        "combien de places": 1.0, "nombre de places": 1.0, "taux de reussite": 0.8, "logiciel impose": 1.0}, (
+        "À quelle heure commence l'examen ?", "on a droit à la calculatrice à l'épreuve ?",
+        "je dois apporter mon ordinateur le jour de l'examen ?", "le jury peut se faire en visio ?",
+        "l'épreuve se passe dans quel centre d'examen ?", "quels sont les coefficients des épreuves ?",
+        "il faut quelle note minimale pour valider ?", "combien de places par an dans la formation ?"),
+        topic="de l'organisation pratique des examens (horaires, lieux, matériel, notes et coefficients, places)"),
+    FieldEntry("abroad", "decline", {
+        "a l'etranger": 0.9, "hors de france": 0.9, "belgique": 1.0, "suisse": 1.0, "luxembourg": 1.0,
+        "canada": 1.0, "quebec": 1.0, "reconnu en": 0.8, "reconnu dans": 0.7, "reconnu a l": 0.8,
+        "diplome etranger": 1.0, "bac etranger": 1.0, "faut une equivalence": 0.9, "equivalence de diplome": 0.9}, (
+        "Le titre est-il reconnu en Belgique ?", "je peux travailler à l'étranger avec ce diplôme, il est reconnu ?",
+        "j'ai un diplôme étranger, il compte pour l'inscription ?", "ce titre est valable en Suisse ?"),
+        topic="de la reconnaissance des diplômes à l'étranger et des diplômes étrangers"),
+    FieldEntry("appeal", "decline", {
+        "recours": 1.0, "contester": 1.0, "contestation": 1.0, "faire appel": 0.9, "reclamation": 0.9}, (
+        "si le jury refuse, je peux faire un recours ?", "comment contester la décision du jury ?",
+        "je peux faire appel d'une décision de jury ?"),
+        topic="des recours contre une décision de jury"),
+    FieldEntry("vae_file", "decline", {
+        "combien de pages": 1.0, "nombre de pages": 1.0, "pages max": 1.0, "accompagnateur": 0.9,
+        "accompagnement vae": 0.9, "accompagnement pour la vae": 0.9, "m'aide a ecrire": 0.9,
+        "aider a rediger": 0.9, "justificatif": 0.8, "certificat de travail": 1.0, "attestation employeur": 1.0,
+        "recevabilite": 0.9, "livret 1": 0.9, "vae collective": 1.0, "bilan de competences": 1.0,
+        "enregistrer mon entretien": 1.0, "garder mon dossier": 0.9}, (
+        "mon dossier de VAE doit faire combien de pages ?", "qui peut m'accompagner pour rédiger mon livret 2 ?",
+        "quels justificatifs fournir pour prouver mon expérience ?", "comment se passe la recevabilité du livret 1 ?",
+        "faut-il faire un bilan de compétences avant la VAE ?"),
+        topic="de la constitution du dossier de VAE (recevabilité, justificatifs, accompagnement, longueur)"),
+    FieldEntry("outside_rules", "decline", {
+        "siret": 1.0, "code naf": 1.0, "code ape": 1.0, "convention collective": 1.0, "dtu": 1.0,
+        "statut cadre": 1.0, "le statut de cadre": 1.0, "heures par semaine": 0.9, "horaires de travail": 0.9,
+        "a partir de combien de salaries": 1.0}, (
+        "quel est le numéro SIRET de l'école ?", "c quoi le code NAF d'une clinique ?",
+        "quelle convention collective s'applique à ce métier ?", "avec ce titre on a le statut cadre ?",
+        "on travaille combien d'heures par semaine dans ce métier ?"),
+        topic="des règles et références extérieures aux fiches (conventions collectives, codes NAF ou SIRET, normes, "
+              "statut, horaires de travail)"),
+    FieldEntry("school_life", "decline", {
+        "portes ouvertes": 1.0, "cesure": 1.0, "rythme de l'alternance": 1.0, "jours en entreprise": 1.0,
+        "trouver une entreprise": 0.9, "trouver une alternance": 0.9, "trouver un stage": 0.9, "internat ": 0.9,
+        "logement ": 0.9, "cantine": 1.0}, (
+        "c quand les portes ouvertes de l'école ?", "on peut faire une année de césure ?",
+        "l'alternance c'est combien de jours en entreprise par semaine ?", "l'école m'aide à trouver une entreprise ?",
+        "il y a un internat ou un logement pour les élèves ?"),
+        topic="de la vie des écoles (portes ouvertes, rythme de l'alternance, recherche d'entreprise, césure, "
+              "logement)"),
     FieldEntry("opinion", "decline", {
         "meilleur": 0.9, "avis": 0.8, "conseilles": 0.7, "recommand": 0.7, "vaut le coup": 0.9, "mieux": 0.6,
         "classement": 0.8, "reputation": 0.9, "tu penses": 0.7}, (
