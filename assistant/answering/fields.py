@@ -282,7 +282,11 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "toutes les certifications": 0.9, "tous les titres": 0.9, "tous les diplomes": 0.9,
         "quelles fiches": 0.9, "quelle certification": 0.4,
         "parmi les": 0.5, "certifications": 0.7, "titres": 0.5, "diplomes": 0.5, "autres certifications": 0.9,
-        "ta liste": 0.8, "ta base": 0.8, "tes fiches": 0.8, "que tu connais": 0.8, "tes certif": 0.8}, (
+        "ta liste": 0.8, "ta base": 0.8, "tes fiches": 0.8, "que tu connais": 0.8, "tes certif": 0.8,
+        # the singular asks over the corpus too, when it asks what the assistant has ("t'as une certif qui…")
+        "quelles certif": 1.0, "t'as une certif": 0.9, "tu as une certif": 0.9, "t'as des certif": 0.9,
+        "tu as des certif": 0.9, "ya une certif": 0.8, "ya des certif": 0.9, "y a-t-il une certif": 0.9,
+        "c laquelle": 0.8, "t'en as pour": 0.7}, (
         "Quelles certifications sont de niveau 6 ?", "Quels titres sont ouverts à la VAE ?",
         "quelles certifs concernent le developpement web ?", "Lesquelles ne sont plus actives ?",
         "Quels diplômes délivre le ministère du travail ?", "liste des certifications en informatique")),
