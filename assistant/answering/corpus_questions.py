@@ -20,9 +20,9 @@ from assistant.answering.query import ROUTE_WORDS
 from assistant.certification import Route
 from assistant.chunking import SECTION_LABELS, Chunk
 from assistant.index.cards import Card
-from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
 from assistant.render.fiche_text import YES_NO, french_date
-from assistant.text_normalise import fold
+from assistant.text_normalise import fold, words
 
 MAX_LISTED = 30
 YEAR = re.compile(r"(?:19|20)\d\d")  # another number ("6 mois", "80 %") is a count or a rate, not a value
@@ -99,6 +99,7 @@ class CorpusFilter:
     contacts: set[str] = field(default_factory=set)  # "telephones" / "emails": details its places must give
     count: tuple[str, str, int] | None = None  # (card field, comparison, number): "plus de cinq blocs"
     rate: tuple[str, str, int] | None = None  # (card field, comparison, %): met by at least one promotion
+    kinds: set[str] | None = None  # the types of certification named, as the fiches say them ("Titre professionnel")
     sections: set[str] = field(default_factory=set)  # parts of the fiche it must have (or lack, `has_sections`)
     has_sections: bool = True
     said: list[str] = field(default_factory=list)  # how each filter reads, for the answer's first sentence
@@ -108,7 +109,8 @@ class CorpusFilter:
     def empty(self) -> bool:
         return (all(v is None for v in (self.level, self.vae_open, self.active, self.certifiers, self.rome, self.nsf,
                                         self.ends_in, self.starts_in, self.starts_from, self.registration_type,
-                                        self.decided_in, self.published_in, self.history, self.count, self.rate))
+                                        self.decided_in, self.published_in, self.history, self.count, self.rate,
+                                        self.kinds))
                 and not self.overseas and not self.routes and not self.sections and not self.contacts)
 
     def facts_of(self, card: Card) -> list[str]:
@@ -181,6 +183,7 @@ class CorpusFilter:
             lambda: all(getattr(card, kind) for kind in self.contacts),
             lambda: self._counted(card),
             lambda: self._rated(card),
+            lambda: self.kinds is None or card.kind in self.kinds,
             lambda: not self.sections or bool(self.sections & set(card.sections)) is self.has_sections,
         ]
         return all(check() for check in checks)
@@ -277,6 +280,26 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
 
 
 HISTORY_LABELS = {name: label for name, _, label in HISTORY}
+
+
+def kinds_named(question: str, kinds: set[str]) -> set[str]:
+    """The types of certification the fiches give ("Brevet de technicien supérieur", "Titre professionnel")
+    that the question names: by the initials of their words ("BTS", three letters at least: "CS" and "TP"
+    name too much else), or by every word of the type, typed whole, inflected or begun ("des titres pro")."""
+    typed = words(fold(question))
+    stems = {stem for word in typed for stem in analyse(word)}
+
+    def said(word: str) -> bool:
+        return word in typed or bool(set(analyse(word)) & stems) or any(
+            len(t) >= 3 and word.startswith(t) for t in typed)
+
+    named = set()
+    for kind in kinds:
+        own = [w for w in words(fold(kind)) if w not in STOP_WORDS and len(w) > 1]
+        initials = "".join(w[0] for w in own)
+        if own and ((len(initials) >= 3 and initials in typed) or all(said(w) for w in own)):
+            named.add(kind)
+    return named
 
 
 def _comparison(words: str | None) -> str:
@@ -381,6 +404,11 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     wanted = read_filter(question, index.names.certified_by)
     if wanted.empty and before:
         wanted = read_filter(before, lambda _: set())
+    kinds = kinds_named(question, {card.kind for card in cards.values() if card.kind})
+    if kinds:
+        wanted.kinds = kinds
+        wanted.said.append("de type « " + " » ou « ".join(sorted(kinds)) + " »")
+        wanted.words |= {t for kind in kinds for t in analyse(kind)}
     certifier_words = {t for code in wanted.certifiers or () for name in index.cards[code].certifiers
                        for t in analyse(name)}
     terms = domain_terms(question, certifier_words | wanted.words | cue_words, index.card_terms, index.trade_terms)

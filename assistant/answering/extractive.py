@@ -63,8 +63,8 @@ def window(sentence: str, terms: list[str], width: int = MAX_QUOTE_CHARS,
             size += len(word) + 1
         return len(words) - start
 
-    def held(start: int) -> float:
-        return sum(weight.get(t, 1.0) for t in set().union(*found[start:start + fitting(start)]))
+    def held(start: int) -> float:  # summed in one order: equal windows must tie the same way in every process
+        return sum(weight.get(t, 1.0) for t in sorted(set().union(*found[start:start + fitting(start)])))
 
     starts = dict.fromkeys(max(0, i - 12) for i, terms_here in enumerate(found) if terms_here)
     best_start = max(starts, key=held, default=0)  # the first of equally good windows
