@@ -76,6 +76,12 @@ def test_a_long_message_is_read_on_the_question_it_asks_at_its_end(assistant):
     ("c quand le prochain jury du RNCP 40344 ?", "sessions"),
     ("quelles certifications sont de niveau 6 ?", "corpus"),
     ("la veille juridique relève-t-elle du bloc 1 du RNCP 36612 ?", "bloc_find"),
+    ("le jour de l'épreuve du RNCP 37674 on a droit à la calculatrice ?", "exam_practicalities"),
+    ("le titre RNCP 40344 est-il reconnu en Suisse ?", "abroad"),
+    ("comment contester la note du jury du RNCP 36612 ?", "appeal"),
+    ("mon livret 2 pour le RNCP 37873 doit faire combien de pages ?", "vae_file"),
+    ("quelle convention collective pour un titulaire du RNCP 35809 ?", "outside_rules"),
+    ("l'école du RNCP 39568 fait des portes ouvertes ?", "school_life"),
 ])
 def test_the_router_finds_what_is_asked(assistant, question, entry):
     scored = assistant.route(read(assistant, question))
@@ -285,6 +291,28 @@ def test_corpus_filters_count_blocs_and_certified_people_and_read_the_decision_y
     answer = assistant.ask(question)
     assert {c.code for c in answer.citations} == expected
     assert all(fact in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("lesquelles sont des BTS ?", {"Brevet de technicien supérieur"}),
+    ("quels titres pro as-tu en informatique ?", {"Titre professionnel"}),
+    ("ya des certificats de specialisation dans ta liste ?", {"Certificat de spécialisation"}),
+    ("quelles certifs sont des titres ?", set()),  # a word of a type is not the type
+    ("quelles certifs sont de niveau 5 ?", set()),
+])
+def test_a_type_of_certification_is_named_by_its_initials_or_all_its_words(question, named):
+    from assistant.answering.corpus_questions import kinds_named
+
+    kinds = {"Brevet de technicien supérieur", "Titre professionnel", "Certificat de spécialisation",
+             "Diplôme visé grade de master"}
+    assert kinds_named(question, kinds) == named
+
+
+def test_corpus_filter_on_the_type_of_certification(assistant):
+    answer = assistant.ask("parmi tes certifications, lesquelles sont des titres professionnels ?")
+    professional = {code for code, card in assistant.index.cards.items() if card.kind == "Titre professionnel"}
+    assert professional and {c.code for c in answer.citations} == professional
+    assert "Titre professionnel" in answer.text
 
 
 def test_a_bloc_named_with_an_article_is_no_count_of_one():
