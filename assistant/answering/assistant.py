@@ -332,18 +332,17 @@ class Assistant:
         codes = query.codes or query.ambiguous  # "le pge de gem": either of its two fiches may hold it
         if not read_whole(codes):
             return None
-        topic = self.router.patterns_found(decline, query.folded)
-        if not topic:
+        found = self.router.patterns_found(decline, query.folded)
+        if not found:
             return None
         asked = set(key_terms(query.folded, self._name_words(codes)))
         # a cue of several words is how a question asks ("combien de pages"); a fiche says its own words of it
         # ("un dossier de 30 pages")
-        cue_words = [words for cue, _ in self.router.cues_found(decline, query.folded)
-                     if (words := {t for t in analyse(cue) if t not in QUESTION_TERMS})]
+        cue_words = [words for cue, _ in found if (words := {t for t in analyse(cue) if t not in QUESTION_TERMS})]
 
         def about_it(sentence: str) -> bool:  # the topic's word and another of the question's own words
             folded, said = fold(sentence), set(analyse(sentence))
-            named = any(pattern.search(folded) for pattern in topic) or any(words <= said for words in cue_words)
+            named = any(pattern.search(folded) for _, pattern in found) or any(words <= said for words in cue_words)
             return named and len(asked & said) >= 2
 
         quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH, keep=about_it)

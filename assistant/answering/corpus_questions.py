@@ -20,7 +20,8 @@ from assistant.answering.query import ROUTE_WORDS
 from assistant.certification import Route
 from assistant.chunking import SECTION_LABELS, Chunk
 from assistant.index.cards import Card
-from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
+from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.index.names import initials, significant
 from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold, words
 
@@ -286,7 +287,7 @@ def kinds_named(question: str, kinds: set[str]) -> set[str]:
     """The types of certification the fiches give ("Brevet de technicien supérieur", "Titre professionnel")
     that the question names: by the initials of their words ("BTS", three letters at least: "CS" and "TP"
     name too much else), or by every word of the type, typed whole, inflected or begun ("des titres pro")."""
-    typed = words(fold(question))
+    typed = words(question)
     stems = {stem for word in typed for stem in analyse(word)}
 
     def said(word: str) -> bool:
@@ -295,16 +296,16 @@ def kinds_named(question: str, kinds: set[str]) -> set[str]:
 
     named = set()
     for kind in kinds:
-        own = [w for w in words(fold(kind)) if w not in STOP_WORDS and len(w) > 1]
-        initials = "".join(w[0] for w in own)
-        if own and ((len(initials) >= 3 and initials in typed) or all(said(w) for w in own)):
+        own = significant(kind)
+        letters = initials(own)
+        if own and ((len(letters) >= 3 and letters in typed) or all(said(w) for w in own)):
             named.add(kind)
     return named
 
 
-def _comparison(words: str | None) -> str:
+def _comparison(said: str | None) -> str:
     """The sign the words of a comparison say ("dépassent" is ">"); "=" when none is said."""
-    return next((sign for start, sign in COMPARED.items() if (words or "").startswith(start)), "=")
+    return next((sign for start, sign in COMPARED.items() if (said or "").startswith(start)), "=")
 
 
 def _compare(value: int, comparison: str, number: int) -> bool:

@@ -101,11 +101,11 @@ class Router:
         return [(cue, weight) for cue, pattern, weight in self._cues[entry.name]
                 if pattern.search(folded) or pattern.search(plain)]
 
-    def patterns_found(self, entry: FieldEntry, folded: str) -> list[re.Pattern[str]]:
-        """The patterns of the cues of one entry the folded question holds: to find the same words elsewhere,
-        inflected as the cue allows ("financ" in "financières")."""
+    def patterns_found(self, entry: FieldEntry, folded: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The cues of one entry the folded question holds, with their patterns: to find the same words
+        elsewhere, inflected as the cue allows ("financ" in "financières")."""
         found = {cue for cue, _ in self.cues_found(entry, folded)}
-        return [pattern for cue, pattern, _ in self._cues[entry.name] if cue in found]
+        return [(cue, pattern) for cue, pattern, _ in self._cues[entry.name] if cue in found]
 
     def semantic(self, vector: list[float] | None) -> list[float]:
         if vector is None or self._embedder_of is None:
