@@ -325,6 +325,31 @@ def test_a_bloc_named_with_an_article_is_no_count_of_one():
     assert read_filter("celles avec au moins un bloc", lambda _: set()).count == ("bloc_count", ">=", 1)
 
 
+@pytest.mark.parametrize(("question", "count"), [
+    ("lesquelles ne sont rattachées qu'à un seul code ROME ?", ("rome", "=", 1)),
+    ("celles associées à au moins quatre codes ROME", ("rome", ">=", 4)),
+    ("les certifs avec 4 codes rome ou plus", ("rome", ">=", 4)),
+    ("t'as des certifs avec pile 3 codes rome ?", ("rome", "=", 3)),
+    ("yen a qui ont plus d'un code nsf ?", ("nsf", ">", 1)),
+    ("les fiches avec 2 formacodes au plus", ("formacodes", "<=", 2)),
+    ("lesquelles ont deux certificateurs ?", ("certifiers", "=", 2)),
+])
+def test_a_list_of_the_card_is_counted(question, count):
+    from assistant.answering.corpus_questions import read_filter
+
+    assert read_filter(question, lambda _: set()).count == count
+
+
+def test_a_counted_list_filters_the_corpus_and_shows_its_items(assistant):
+    answer = assistant.ask("quelles certifications ont au moins deux codes ROME ?")
+    cards = assistant.index.cards.values()
+    expected = {card.code for card in cards if len(card.rome) >= 2}
+    assert expected and expected != {card.code for card in cards}
+    assert {c.code for c in answer.citations} == expected
+    some = next(card for card in cards if card.code in expected)
+    assert f"codes ROME : {len(some.rome)} ({', '.join(some.rome)})" in answer.text
+
+
 @pytest.mark.parametrize(("question", "codes", "said"), [
     # a part of the fiche missing
     ("y a des certifs dont la fiche n'a pas de statistiques ?", {"RNCP35809", "RNCP37488"},
@@ -612,3 +637,39 @@ def test_a_number_after_another_classification_is_not_an_rncp_code(assistant):
     assert names.codes_in("le 31168 a-t-il le formacode 31067 ?") == ["RNCP31168"]
     answer = assistant.ask("Quelles certifications de ta base sont rattachées au formacode 31067 ?")
     assert "ne fait pas partie des fiches" not in answer.text
+
+
+def _codes_whose_fiche_says(assistant, pattern: str) -> set[str]:
+    import re
+
+    said = re.compile(pattern, re.IGNORECASE)
+    return {chunk.code for chunk in assistant.index.passages_of(list(assistant.index.codes))
+            if chunk.section != "partenaires" and said.search(chunk.text)}
+
+
+def test_a_question_on_what_fiches_mention_is_not_read_as_a_trade(assistant):
+    """"Lesquelles citent les PME" asks what the fiches say in so many words: a word of a trade classification
+    in the question ("entreprises", "groupe") does not turn it into a domain."""
+    answer = assistant.ask("dans ta liste, quelles fiches citent les PME en toutes lettres ? je veux bosser en pme")
+    expected = _codes_whose_fiche_says(assistant, r"\bPME")
+    assert expected and len(expected) < len(assistant.index.codes)
+    assert {c.code for c in answer.citations} == expected
+    assert all("PME" in c.quote for c in answer.citations)
+
+
+def test_words_joined_by_or_are_alternatives_in_a_mention():
+    from assistant.answering.corpus_questions import alternatives
+    from assistant.index.french_analyser import analyse
+
+    terms = [analyse("musées")[0], analyse("muséographie")[0]]
+    assert alternatives("lesquelles évoquent les musées ou la muséographie ?", terms) == {terms[0]: terms[1],
+                                                                                          terms[1]: terms[0]}
+    assert alternatives("lesquelles évoquent les musées et la muséographie ?", terms) == {}
+
+
+def test_either_word_asked_lists_a_fiche_and_its_quote_shows_the_word(assistant):
+    answer = assistant.ask("Quelles certifications de ta base évoquent les musées ou la muséographie ?")
+    expected = _codes_whose_fiche_says(assistant, r"\bmus[ée]")
+    assert len(expected) >= 2
+    assert {c.code for c in answer.citations} == expected
+    assert all("musé" in c.quote.lower() for c in answer.citations)  # a long sentence is cut around the word

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Answer, Citation, quote_of
 from assistant.answering.drafts import Draft
+from assistant.answering.extractive import coverage, window
 from assistant.answering.organisations import PARTNER_SECTION
 from assistant.answering.query import ROUTE_WORDS
 from assistant.certification import Route
@@ -26,21 +27,32 @@ from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold, words
 
 MAX_LISTED = 30
+QUOTED_CHARS = 300  # a sentence quoted beside each certification listed is cut around what was asked
 YEAR = re.compile(r"(?:19|20)\d\d")  # another number ("6 mois", "80 %") is a count or a rate, not a value
 MENTIONED = 0.5  # share of the question's distinct words (by rarity) a fiche's sentence holds to be listed
 NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
                 "neuf": 9, "dix": 10, "cent": 100, "mille": 1000}
 NUMBER = r"\d{1,3}(?:[ .]\d{3})+|\d+|" + "|".join(NUMBER_WORDS)
-COMPARED = {"plus de": ">", "au-dela de": ">", "au dela de": ">", "depass": ">", "superieur": ">", "moins de": "<",
-            "inferieur": "<", "sous": "<", "au moins": ">=", "au plus": "<=", "maximum": "<="}
-# what a question can count, as the card holds it: "plus de cinq blocs", "plus de 1 000 certifiés par an"
+COMPARED = {"plus de": ">", "plus d'": ">", "au-dela de": ">", "au dela de": ">", "depass": ">", "superieur": ">",
+            "moins de": "<", "moins d'": "<", "inferieur": "<", "sous": "<", "au moins": ">=", "au plus": "<=",
+            "maximum": "<=", "ou plus": ">=", "et plus": ">=", "minimum": ">=", "ou moins": "<=", "et moins": "<="}
+# what a question can count, as the card holds it (a number, or a list whose length is counted): "plus de cinq
+# blocs", "plus de 1 000 certifiés par an", "au moins quatre codes ROME", "un seul formacode"
 COUNTED = {"blocs": (r"blocs?\b", "bloc_count", "blocs", "blocs"),
            "certified": (r"(?:certifies|diplomes|laureats|titulaires|personnes certifiees)\b", "most_certified",
-                         "certifiés sur une année", "certifiés sur la meilleure année")}
-COMPARING = r"plus de|moins de|au moins|au plus|au-dela de|au dela de|depass\w*|superieurs? a|inferieurs? a|maximum"
+                         "certifiés sur une année", "certifiés sur la meilleure année"),
+           "rome": (r"(?:codes?\s+|fiches?\s+|metiers?\s+)?rome\b", "rome", "codes ROME", "codes ROME"),
+           "nsf": (r"(?:codes?\s+)?nsf\b", "nsf", "codes NSF", "codes NSF"),
+           "formacodes": (r"(?:codes?\s+)?formacodes?\b", "formacodes", "formacodes", "formacodes"),
+           "certifiers": (r"(?:organismes?\s+|co-?)?certificateurs?\b", "certifiers", "certificateurs",
+                          "certificateurs")}
+COMPARING = (r"plus de|plus d'|moins de|moins d'|au moins|au plus|au-dela de|au dela de|depass\w*|superieurs? a|"
+             r"inferieurs? a|maximum")
+COMPARED_AFTER = r"ou plus|et plus|ou moins|et moins|minimum|maximum|au moins|au plus"
 COMPARISON_SAID = {">": "plus de", "<": "moins de", ">=": "au moins", "<=": "au plus", "=": ""}
-COUNT = re.compile(r"(?P<op>" + COMPARING + r")?\s*(?:les\s+)?(?P<n>" + NUMBER + r")\s+(?P<what>" +
-                   "|".join(pattern for pattern, *_ in COUNTED.values()) + ")")
+COUNT = re.compile(r"(?P<op>" + COMPARING + r")?\s*(?:les\s+)?(?P<n>" + NUMBER + r")\s+(?P<alone>seule?s?\s+)?"
+                   r"(?P<what>" + "|".join(pattern for pattern, *_ in COUNTED.values()) + r")"
+                   r"(?:\s+(?:ou\s+)?(?:differents?\s+)?(?P<after>" + COMPARED_AFTER + r")\b)?")
 # a share the statistics give ("moins de 80 % ont un emploi à 6 mois", "un taux d'insertion supérieur à 90 %"):
 # the only percentages of a fiche are its promotions' rates of insertion
 RATE = re.compile(r"(?P<op>" + COMPARING + r"|sous)?\s*(?:les\s+|la barre des\s+)?(?P<n>\d{1,3})\s*(?:%|pour\s*cent)")
@@ -67,6 +79,10 @@ ABSENT = re.compile(r"\b(?:aucune?|sans|pas de|pas d'|ni)\b|\bn'\w+ (?:pas|aucun
 NEGATION = re.compile(r"\b(?:pas|plus|non|ne sont|fermees?)\b")
 OVERSEAS = [("new_caledonia", r"caledonie", "Nouvelle-Calédonie"),
             ("french_polynesia", r"polynesie", "Polynésie française")]
+# "lesquelles mentionnent / citent / évoquent les PME": what the fiches say in so many words, not a trade the
+# certifications belong to ("celles qui concernent le web" is a domain)
+ASKS_FOR_A_MENTION = re.compile(r"\b(?:mentionn\w*|evoqu\w*|cit(?:e|ent|es|ee|ees|er)|en toutes lettres|"
+                                r"explicitement|noir sur blanc)\b")
 BAC_LEVELS = {"0": 4, "1": 5, "2": 5, "3": 6, "4": 6, "5": 7, "8": 8}
 CORPUS_WORDS = frozenset(analyse(
     "certification certifications certifs certif titres titre diplomes diplome fiches liste lesquelles lesquels "
@@ -123,7 +139,7 @@ class CorpusFilter:
                  f"date de décision : {french_date(card.registration_decided)}" if self.decided_in else "",
                  f"date de publication : {french_date(card.registration_published)}" if self.published_in else "",
                  self._history_said(card) if self.history else "",
-                 f"{self._count_label()} : {getattr(card, self.count[0])}" if self.count else "",
+                 self._count_said(card) if self.count else "",
                  self._rates_said(card) if self.rate else ""]
         facts += [f"{label} : {' ; '.join(getattr(card, kind)[:3])}" for kind, _, label, _ in CONTACTS_ASKED
                   if kind in self.contacts]
@@ -131,8 +147,13 @@ class CorpusFilter:
         facts += [f"{Route(route).label} : {YES_NO[card.routes.get(route)]}" for route in self.routes]
         return facts
 
-    def _count_label(self) -> str:
-        return next(label for _, name, _, label in COUNTED.values() if self.count and name == self.count[0])
+    def _count_said(self, card: Card) -> str:
+        """"codes ROME : 4 (M1202, M1203, M1205, M1801)": a list's items are what a candidate looks up next."""
+        name = self.count[0]
+        label = next(label for _, field_name, _, label in COUNTED.values() if field_name == name)
+        value = getattr(card, name)
+        listed = f" ({', '.join(value)})" if isinstance(value, list) else ""
+        return f"{label} : {_counted_value(card, name)}{listed}"
 
     def _rates_said(self, card: Card) -> str:
         rates = getattr(card, self.rate[0])
@@ -154,8 +175,8 @@ class CorpusFilter:
         if self.count is None:
             return True
         name, comparison, number = self.count
-        value = getattr(card, name)
-        if not value:  # a fiche without blocs or without figures says nothing of how many
+        value = _counted_value(card, name)
+        if not value:  # a fiche without blocs, figures or codes says nothing of how many
             return False
         return _compare(value, comparison, number)
 
@@ -223,8 +244,9 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
                            if re.fullmatch(pattern, counted.group("what")))
         number = counted.group("n")
         value = NUMBER_WORDS.get(number) or int(re.sub(r"\D", "", number))
-        comparison = _comparison(counted.group("op"))
+        comparison = _comparison(counted.group("op") or counted.group("after"))
         wanted.count = (name, comparison, value)
+        label = _singular(label) if value <= 1 else label
         wanted.said.append(f"avec {COMPARISON_SAID[comparison]} {value} {label}".replace("  ", " "))
         wanted.words |= set(analyse(counted.group(0)))
     if rated := RATE.search(folded):
@@ -308,6 +330,17 @@ def _comparison(said: str | None) -> str:
     return next((sign for start, sign in COMPARED.items() if (said or "").startswith(start)), "=")
 
 
+def _singular(label: str) -> str:
+    """"1 code ROME", not "1 codes ROME": the counted noun comes first in every label."""
+    noun, _, rest = label.partition(" ")
+    return " ".join(filter(None, [noun.removesuffix("s"), rest]))
+
+
+def _counted_value(card: Card, name: str) -> int:
+    value = getattr(card, name)
+    return len(value) if isinstance(value, list) else value or 0
+
+
 def _compare(value: int, comparison: str, number: int) -> bool:
     return {">": value > number, "<": value < number, ">=": value >= number, "<=": value <= number,
             "=": value == number}[comparison]
@@ -317,7 +350,7 @@ def _a_count(match: re.Match, folded: str) -> bool:
     """"Un bloc", "une personne" are an article far more often than a count ("la fiche dit qu'un bloc validé
     ailleurs correspond à un de leurs blocs"): one counts only with a comparison, "seul" after it, or "(n')ont
     qu'un" before it."""
-    if match.group("n") not in ("un", "une") or match.group("op"):
+    if match.group("n") not in ("un", "une") or match.group("op") or match.group("alone"):
         return True
     after = folded[match.end():match.end() + 8]
     before = folded[max(0, match.start() - 40):match.start()]
@@ -413,6 +446,9 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     certifier_words = {t for code in wanted.certifiers or () for name in index.cards[code].certifiers
                        for t in analyse(name)}
     terms = domain_terms(question, certifier_words | wanted.words | cue_words, index.card_terms, index.trade_terms)
+    if ASKS_FOR_A_MENTION.search(fold(question)):
+        terms = []
+        question = ASKS_FOR_A_MENTION.sub(" ", fold(question))  # how it asks ("en toutes lettres") is not what
     if not terms and wanted.empty and sections and ABSENT.search(fold(question)):
         ask_for_sections(wanted, index, question, sections, cue_words)  # only a missing part answers "aucune"
     if not terms and wanted.empty and sections:
@@ -483,7 +519,7 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
     quotes = {}
     for code in sorted(set().union(*(holders[t] for t in distinct)) & set().union(*(holders[t] for t in required))
                        if required else set().union(*(holders[t] for t in distinct))):
-        found = _sentence_with(index, code, distinct, weights, required)
+        found = _sentence_with(index, code, distinct, weights, required, alternatives(question, distinct))
         if found is not None:
             quotes[code] = found
     if not quotes or len(quotes) > max(1, len(index.cards) // 2):
@@ -522,7 +558,7 @@ def in_the_field(index, question: str, sections: set[str], cue_words: set[str]) 
                                       any(names_field(t, cue_words) for t in terms), chunk, line)
                                      for chunk, line, terms in lines[code]), key=lambda found: found[:2])
         if share >= MENTIONED:
-            quotes[code] = quote_of(chunk, line[:300])
+            quotes[code] = _quoted(chunk, line, distinct, weights)
     if not quotes or len(quotes) == len(index.cards):
         return None
     quoted = {t for citation in quotes.values() for t in analyse(citation.quote)}
@@ -547,6 +583,7 @@ def _field_lines(index, code: str, sections: set[str]) -> Iterator[tuple[Chunk, 
 def _listed(index, quotes: dict[str, Citation], said: str, how: str = "dont la fiche mentionne") -> Answer:
     """The certifications found, each with the sentence of its fiche that mentions what was asked."""
     draft = Draft()
+    said = " ".join(dict.fromkeys(said.split()))  # "… pas dans un grand groupe … en pme": "pme" said once
     draft.say(f"{len(quotes)} certification(s) du corpus {how} « {said} » :")
     for code, citation in quotes.items():
         marker = draft.cite(citation)
@@ -568,7 +605,7 @@ def _named_by_a_phrase(index, question: str, asked: list[str],
             continue
         quotes = {}
         for code in sorted({code for code, _ in _codes_holding(index, first)}):
-            found = next((quote_of(chunk, sentence[:300]) for chunk, sentence in _sentences_of(index, code)
+            found = next((_quoted(chunk, sentence, [first, second]) for chunk, sentence in _sentences_of(index, code)
                           if _next_to(analyse(sentence), first, second)), None)
             if found is not None:
                 quotes[code] = found
@@ -602,6 +639,11 @@ def _sentences_of(index, code: str) -> Iterator[tuple[Chunk, str]]:
                 yield chunk, sentence
 
 
+def _quoted(chunk: Chunk, sentence: str, terms: list[str], weights: dict[str, float] | None = None) -> Citation:
+    """The sentence cut to the part that holds the words asked: "musées" may come after its 300th character."""
+    return quote_of(chunk, window(sentence, terms, QUOTED_CHARS, weights))
+
+
 def _codes_holding(index, term: str) -> list[tuple[str, str]]:
     """(certification, passage id) of the passages whose words hold the term."""
     hits = index.lexical.search(term, len(index.lexical.ids))
@@ -615,16 +657,30 @@ def _chunks_holding(index, term: str) -> list[Chunk]:
 
 
 def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float],
-                   required: set[str] = frozenset()) -> Citation | None:
+                   required: set[str] = frozenset(), either: dict[str, str] | None = None) -> Citation | None:
     """The certification's sentence holding the largest share of the terms (by rarity), when it holds at least
-    MENTIONED of them, as a citation."""
-    from assistant.answering.extractive import coverage
-
+    MENTIONED of them, as a citation. A word asked as an alternative of another (`either`: "les musées ou la
+    muséographie") is held when the other is."""
+    either = either or {}
+    total = sum(weights.get(t, 1.0) for t in terms) or 1.0
     best: tuple[float, Citation | None] = (0.0, None)
     for chunk, sentence in _sentences_of(index, code):
-        if required and not required <= set(analyse(sentence)):
+        present = set(analyse(sentence))
+        if required and not required <= present:
             continue
-        share = coverage(terms, sentence, weights)
+        present |= {term for term, other in either.items() if other in present}
+        share = sum(weights.get(t, 1.0) for t in terms if t in present) / total
         if share > best[0]:
-            best = (share, quote_of(chunk, sentence[:300]))
+            best = (share, _quoted(chunk, sentence, terms, weights))
     return best[1] if best[0] >= MENTIONED else None
+
+
+def alternatives(question: str, terms: list[str]) -> dict[str, str]:
+    """Each of two words the question joins by "ou" ("PME ou TPE", "les musées ou la muséographie"), mapped to
+    the other: either one answers."""
+    either: dict[str, str] = {}
+    for match in re.finditer(r"([\w-]+)\s+ou\s+(?:(?:l'|le |la |les |des |du |de |d')\s*)?([\w-]+)", fold(question)):
+        first, second = analyse(match.group(1))[:1], analyse(match.group(2))[:1]
+        if first and second and first != second and first[0] in terms and second[0] in terms:
+            either[first[0]], either[second[0]] = second[0], first[0]
+    return either

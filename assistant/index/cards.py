@@ -18,7 +18,7 @@ from assistant.certification import Certification, Route, registration_ended
 from assistant.chunking import sections_of
 from assistant.contact_shapes import EMAIL, PHONE
 
-CARD_LAYOUT = "9"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "10"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -36,6 +36,7 @@ class Card(BaseModel):
     vae_open: bool | None = None
     rome: list[str] = []
     nsf: list[str] = []
+    formacodes: list[str] = []
     summary: str = ""
     domains: list[str] = []  # the labels of its ROME, NSF and Formacode codes: how the fiche classes its trade
     routes: dict[str, bool | None] = {}  # each access route the fiche lists: open or not
@@ -79,6 +80,7 @@ def card_of(c: Certification) -> Card:
         level_old=c.level_old, active=c.active, accessible=c.accessible, registration_end=c.registration.end,
         registration_effective=c.registration.effective,
         vae_open=None if vae is None else vae.open, rome=[r.code for r in c.rome], nsf=[n.code for n in c.nsf],
+        formacodes=[f.code for f in c.formacodes],
         summary=" ".join([c.summary[:600], *c.activities[:8], *(b.title for b in c.blocs)])[:1500],
         domains=list(dict.fromkeys(x.label for x in [*c.rome, *c.nsf, *c.formacodes] if x.label)),
         routes={r.route.value: r.open for r in c.access_routes}, new_caledonia=c.accessible_new_caledonia,
