@@ -282,7 +282,7 @@ def test_corpus_filters_on_registration_dates_overseas_access_and_routes(assista
     ("lesquelles de tes certifications ont exactement 2 blocs ?", {"RNCP37488", "RNCP37674"}, "blocs : 2"),
     ("quelles certifs comptent moins de trois blocs de compétences ?", {"RNCP37488", "RNCP37674"}, "blocs : 2"),
     ("lesquelles ont dépassé 1 000 certifiés sur une promotion ?", {"RNCP37674", "RNCP37873"},
-     "certifiés sur la meilleure année : "),
+     "certifiés : "),
     ("pour quelles certifications la décision d'enregistrement date de 2022 ?", {"RNCP36490", "RNCP36612"},
      "date de décision : "),
 ])
@@ -333,11 +333,27 @@ def test_a_bloc_named_with_an_article_is_no_count_of_one():
     ("yen a qui ont plus d'un code nsf ?", ("nsf", ">", 1)),
     ("les fiches avec 2 formacodes au plus", ("formacodes", "<=", 2)),
     ("lesquelles ont deux certificateurs ?", ("certifiers", "=", 2)),
+    ("celles classées sous plusieurs codes NSF", ("nsf", ">", 1)),
 ])
 def test_a_list_of_the_card_is_counted(question, count):
     from assistant.answering.corpus_questions import read_filter
 
     assert read_filter(question, lambda _: set()).count == count
+
+
+def test_a_rate_compared_after_its_number():
+    from assistant.answering.corpus_questions import read_filter
+
+    assert read_filter("un job en 6 mois, genre 95% ou plus", lambda _: set()).rate == ("employment_rates", ">=", 95)
+
+
+def test_a_count_per_year_holds_when_one_year_compares(assistant):
+    """"Moins de 50 certifiés sur une année": a fiche with 79 one year and 34 the next is one of them."""
+    answer = assistant.ask("quelles certifications ont eu moins de 50 certifiés sur une année ?")
+    cards = assistant.index.cards.values()
+    expected = {card.code for card in cards if any(n < 50 for n in card.certified.values())}
+    assert any(max(card.certified.values()) >= 50 for card in cards if card.code in expected)
+    assert {c.code for c in answer.citations} == expected
 
 
 def test_a_counted_list_filters_the_corpus_and_shows_its_items(assistant):

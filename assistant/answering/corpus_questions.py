@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Answer, Citation, quote_of
 from assistant.answering.drafts import Draft
-from assistant.answering.extractive import coverage, window
+from assistant.answering.extractive import window
 from assistant.answering.organisations import PARTNER_SECTION
 from assistant.answering.query import ROUTE_WORDS
 from assistant.certification import Route
@@ -36,11 +36,12 @@ NUMBER = r"\d{1,3}(?:[ .]\d{3})+|\d+|" + "|".join(NUMBER_WORDS)
 COMPARED = {"plus de": ">", "plus d'": ">", "au-dela de": ">", "au dela de": ">", "depass": ">", "superieur": ">",
             "moins de": "<", "moins d'": "<", "inferieur": "<", "sous": "<", "au moins": ">=", "au plus": "<=",
             "maximum": "<=", "ou plus": ">=", "et plus": ">=", "minimum": ">=", "ou moins": "<=", "et moins": "<="}
-# what a question can count, as the card holds it (a number, or a list whose length is counted): "plus de cinq
-# blocs", "plus de 1 000 certifiés par an", "au moins quatre codes ROME", "un seul formacode"
+# what a question can count, as the card holds it (a number, a list whose length is counted, or a number per
+# year, one year of which must compare): "plus de cinq blocs", "moins de 50 certifiés sur une année", "au moins
+# quatre codes ROME", "un seul formacode"
 COUNTED = {"blocs": (r"blocs?\b", "bloc_count", "blocs", "blocs"),
-           "certified": (r"(?:certifies|diplomes|laureats|titulaires|personnes certifiees)\b", "most_certified",
-                         "certifiés sur une année", "certifiés sur la meilleure année"),
+           "certified": (r"(?:certifies|diplomes|laureats|titulaires|personnes certifiees)\b", "certified",
+                         "certifiés sur une année au moins", "certifiés"),
            "rome": (r"(?:codes?\s+|fiches?\s+|metiers?\s+)?rome\b", "rome", "codes ROME", "codes ROME"),
            "nsf": (r"(?:codes?\s+)?nsf\b", "nsf", "codes NSF", "codes NSF"),
            "formacodes": (r"(?:codes?\s+)?formacodes?\b", "formacodes", "formacodes", "formacodes"),
@@ -50,12 +51,13 @@ COMPARING = (r"plus de|plus d'|moins de|moins d'|au moins|au plus|au-dela de|au 
              r"inferieurs? a|maximum")
 COMPARED_AFTER = r"ou plus|et plus|ou moins|et moins|minimum|maximum|au moins|au plus"
 COMPARISON_SAID = {">": "plus de", "<": "moins de", ">=": "au moins", "<=": "au plus", "=": ""}
-COUNT = re.compile(r"(?P<op>" + COMPARING + r")?\s*(?:les\s+)?(?P<n>" + NUMBER + r")\s+(?P<alone>seule?s?\s+)?"
-                   r"(?P<what>" + "|".join(pattern for pattern, *_ in COUNTED.values()) + r")"
+COUNT = re.compile(r"(?P<op>" + COMPARING + r")?\s*(?:les\s+)?(?P<n>" + NUMBER + r"|plusieurs)\s+"
+                   r"(?P<alone>seule?s?\s+)?(?P<what>" + "|".join(pattern for pattern, *_ in COUNTED.values()) + r")"
                    r"(?:\s+(?:ou\s+)?(?:differents?\s+)?(?P<after>" + COMPARED_AFTER + r")\b)?")
 # a share the statistics give ("moins de 80 % ont un emploi à 6 mois", "un taux d'insertion supérieur à 90 %"):
 # the only percentages of a fiche are its promotions' rates of insertion
-RATE = re.compile(r"(?P<op>" + COMPARING + r"|sous)?\s*(?:les\s+|la barre des\s+)?(?P<n>\d{1,3})\s*(?:%|pour\s*cent)")
+RATE = re.compile(r"(?P<op>" + COMPARING + r"|sous)?\s*(?:les\s+|la barre des\s+)?(?P<n>\d{1,3})\s*(?:%|pour\s*cent)"
+                  r"(?:\s*(?P<after>" + COMPARED_AFTER + r")\b)?")
 RATE_LABELS = {"employment_rates": "taux d'insertion global à 6 mois",
                "job_rates": "taux d'insertion dans le métier à 2 ans"}
 # the words that say which rate, or of whom: explained by the rate, they name no trade
@@ -148,12 +150,17 @@ class CorpusFilter:
         return facts
 
     def _count_said(self, card: Card) -> str:
-        """"codes ROME : 4 (M1202, M1203, M1205, M1801)": a list's items are what a candidate looks up next."""
+        """"codes ROME : 4 (M1202, M1203, M1205, M1801)", "certifiés : 15 en 2019, 60 en 2020": what the count
+        was read from, which a candidate looks up next."""
         name = self.count[0]
         label = next(label for _, field_name, _, label in COUNTED.values() if field_name == name)
         value = getattr(card, name)
-        listed = f" ({', '.join(value)})" if isinstance(value, list) else ""
-        return f"{label} : {_counted_value(card, name)}{listed}"
+        if isinstance(value, dict):
+            return f"{label} : " + ", ".join(f"{one} en {year}" if year else f"{one} par an"
+                                             for year, one in sorted(value.items(), reverse=True))
+        if isinstance(value, list):
+            return f"{label} : {len(value)} ({', '.join(value)})"
+        return f"{label} : {value}"
 
     def _rates_said(self, card: Card) -> str:
         rates = getattr(card, self.rate[0])
@@ -175,10 +182,12 @@ class CorpusFilter:
         if self.count is None:
             return True
         name, comparison, number = self.count
-        value = _counted_value(card, name)
+        value = getattr(card, name)
         if not value:  # a fiche without blocs, figures or codes says nothing of how many
             return False
-        return _compare(value, comparison, number)
+        if isinstance(value, dict):  # one year at least: "moins de 50 certifiés sur une année"
+            return any(_compare(one, comparison, number) for one in value.values())
+        return _compare(len(value) if isinstance(value, list) else value, comparison, number)
 
     def keeps(self, card: Card) -> bool:
         checks: list[Callable[[], bool]] = [
@@ -243,15 +252,16 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
         name, label = next((name, label) for pattern, name, label, _ in COUNTED.values()
                            if re.fullmatch(pattern, counted.group("what")))
         number = counted.group("n")
-        value = NUMBER_WORDS.get(number) or int(re.sub(r"\D", "", number))
-        comparison = _comparison(counted.group("op") or counted.group("after"))
+        value = 1 if number == "plusieurs" else NUMBER_WORDS.get(number) or int(re.sub(r"\D", "", number))
+        said = counted.group("op") or counted.group("after") or ("plus de" if number == "plusieurs" else None)
+        comparison = _comparison(said)
         wanted.count = (name, comparison, value)
         label = _singular(label) if value <= 1 else label
         wanted.said.append(f"avec {COMPARISON_SAID[comparison]} {value} {label}".replace("  ", " "))
         wanted.words |= set(analyse(counted.group(0)))
     if rated := RATE.search(folded):
         name = "job_rates" if RATE_OVER_TWO_YEARS.search(folded) else "employment_rates"
-        comparison = _comparison(rated.group("op"))
+        comparison = _comparison(rated.group("op") or rated.group("after"))
         value = int(rated.group("n"))
         wanted.rate = (name, comparison, value)
         said = COMPARISON_SAID[comparison]
@@ -334,11 +344,6 @@ def _singular(label: str) -> str:
     """"1 code ROME", not "1 codes ROME": the counted noun comes first in every label."""
     noun, _, rest = label.partition(" ")
     return " ".join(filter(None, [noun.removesuffix("s"), rest]))
-
-
-def _counted_value(card: Card, name: str) -> int:
-    value = getattr(card, name)
-    return len(value) if isinstance(value, list) else value or 0
 
 
 def _compare(value: int, comparison: str, number: int) -> bool:

@@ -18,7 +18,7 @@ from assistant.certification import Certification, Route, registration_ended
 from assistant.chunking import sections_of
 from assistant.contact_shapes import EMAIL, PHONE
 
-CARD_LAYOUT = "10"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "12"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -50,7 +50,7 @@ class Card(BaseModel):
     telephones: list[str] = []  # the telephone numbers its places to certify or prepare give…
     emails: list[str] = []  # …and their e-mail addresses
     bloc_count: int = 0
-    most_certified: int | None = None  # the largest number certified in one year the statistics give
+    certified: dict[int, int] = {}  # how many were certified each year the statistics give (0: "par an", no year)
     # each promotion's rates as the statistics give them, by year: "taux d'insertion global à 6 mois" and
     # "taux d'insertion dans le métier à 2 ans"
     employment_rates: dict[int, int] = {}
@@ -89,7 +89,7 @@ def card_of(c: Certification) -> Card:
         bloc_count=len(c.blocs), previous=list(c.previous), next=list(c.next),
         telephones=list(dict.fromkeys(PHONE.findall(c.certification_places + "\n" + c.preparation_places))),
         emails=list(dict.fromkeys(EMAIL.findall(c.certification_places + "\n" + c.preparation_places))),
-        most_certified=max((s.certified for s in c.statistics if s.certified is not None), default=None),
+        certified={s.year or 0: s.certified for s in c.statistics if s.certified is not None},
         employment_rates={s.year: s.employment_rate_6_months for s in c.statistics
                           if s.year is not None and s.employment_rate_6_months is not None},
         job_rates={s.year: s.job_rate_2_years for s in c.statistics
