@@ -310,3 +310,4 @@ def test_a_hyphenated_compound_also_gives_the_word_written_joined():
     # clitics and chains are not compounds: "peut-on", "a-t-elle", "Île-de-France"
     assert analyse("peut-on") == analyse("peut on")
     assert analyse("a-t-elle") == [] and analyse("Île-de-France") == analyse("Île de France")
+    assert analyse("concernent-elles") == analyse("concernent")  # an inverted pronoun is no half of a word

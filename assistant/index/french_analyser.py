@@ -33,8 +33,10 @@ FRENCH_STOP_WORDS = (
 )
 # The list has "leur", "ce" and "ces" but not the other forms of the same determiners, which then weighed as
 # words a fiche must hold ("leurs activités"); it has every conjugated form of "être" and "avoir" but not the
-# infinitives, which then weighed as rare words a candidate's line shared with a competence ("d'être débordés").
-MISSING_FORMS = ("leurs", "cet", "cette", "être", "avoir")
+# infinitives, which then weighed as rare words a candidate's line shared with a competence ("d'être débordés");
+# it has "elle" but not "elles", which a question's inversion then joined to its verb ("concernent-elles" gave
+# "concernentel", a word no fiche holds).
+MISSING_FORMS = ("leurs", "cet", "cette", "être", "avoir", "elles")
 STOP_WORDS = frozenset(fold(w) for w in (*FRENCH_STOP_WORDS, *MISSING_FORMS)) | {"l", "d", "qu", "s", "n", "c", "j",
                                                                                  "m", "t"}
 
@@ -44,7 +46,7 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("french")
 
 
-ANALYSER_VERSION = "5"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
+ANALYSER_VERSION = "6"  # saved with the BM25 index: an index analysed another way is rebuilt, not misread
 
 
 @lru_cache(maxsize=65536)
