@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Answer, Citation, quote_of
 from assistant.answering.drafts import Draft
-from assistant.answering.extractive import window
+from assistant.answering.extractive import share_held, window
 from assistant.answering.organisations import PARTNER_SECTION
 from assistant.answering.query import ROUTE_WORDS
 from assistant.certification import Route
@@ -529,10 +529,7 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
             quotes[code] = found
     if not quotes or len(quotes) > max(1, len(index.cards) // 2):
         return None
-    quoted = {t for citation in quotes.values() for t in analyse(citation.quote)}
-    said = " ".join(w for w in re.findall(r"[\w'-]+", question)
-                    if analyse(w) and analyse(w)[0] in distinct and analyse(w)[0] in quoted)
-    return _listed(index, quotes, said)
+    return _listed(index, quotes, _words_quoted(question, distinct, quotes))
 
 
 def in_the_field(index, question: str, sections: set[str], cue_words: set[str]) -> Answer | None:
@@ -555,20 +552,17 @@ def in_the_field(index, question: str, sections: set[str], cue_words: set[str]) 
     if not distinct:
         return None
     weights = index.lexical.rarity(distinct)
-    total = sum(weights.values())
     quotes: dict[str, Citation] = {}
     for code in sorted(set().union(*(holders[t] for t in distinct))):
         # the line holding most of the value, and among those one that names the field too ("arrêté … 2023")
-        share, _, chunk, line = max(((sum(weights[t] for t in distinct if t in terms) / total,
+        share, _, chunk, line = max(((share_held(distinct, terms, weights),
                                       any(names_field(t, cue_words) for t in terms), chunk, line)
                                      for chunk, line, terms in lines[code]), key=lambda found: found[:2])
         if share >= MENTIONED:
             quotes[code] = _quoted(chunk, line, distinct, weights)
     if not quotes or len(quotes) == len(index.cards):
         return None
-    quoted = {t for citation in quotes.values() for t in analyse(citation.quote)}
-    said = " ".join(w for w in re.findall(r"[\w'-]+", question)
-                    if analyse(w) and analyse(w)[0] in distinct and analyse(w)[0] in quoted)
+    said = _words_quoted(question, distinct, quotes)
     labels = sorted({SECTION_LABELS.get(citation.section, citation.section) for citation in quotes.values()})
     return _listed(index, quotes, said, f"dont la rubrique « {' » ou « '.join(labels)} » mentionne")
 
@@ -583,6 +577,14 @@ def _field_lines(index, code: str, sections: set[str]) -> Iterator[tuple[Chunk, 
             for line in parts:
                 if line.strip():
                     yield chunk, line.strip(), set(analyse(line))
+
+
+def _words_quoted(question: str, asked: list[str], quotes: dict[str, Citation]) -> str:
+    """The question's own words, as typed, among those asked that the quotes hold: what the answer says it
+    found ("musées", not "mus")."""
+    quoted = {t for citation in quotes.values() for t in analyse(citation.quote)}
+    return " ".join(w for w in re.findall(r"[\w'-]+", question)
+                    if analyse(w) and analyse(w)[0] in asked and analyse(w)[0] in quoted)
 
 
 def _listed(index, quotes: dict[str, Citation], said: str, how: str = "dont la fiche mentionne") -> Answer:
@@ -667,14 +669,13 @@ def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]
     MENTIONED of them, as a citation. A word asked as an alternative of another (`either`: "les musées ou la
     muséographie") is held when the other is."""
     either = either or {}
-    total = sum(weights.get(t, 1.0) for t in terms) or 1.0
     best: tuple[float, Citation | None] = (0.0, None)
     for chunk, sentence in _sentences_of(index, code):
         present = set(analyse(sentence))
         if required and not required <= present:
             continue
         present |= {term for term, other in either.items() if other in present}
-        share = sum(weights.get(t, 1.0) for t in terms if t in present) / total
+        share = share_held(terms, present, weights)
         if share > best[0]:
             best = (share, _quoted(chunk, sentence, terms, weights))
     return best[1] if best[0] >= MENTIONED else None

@@ -38,10 +38,16 @@ def coverage(terms: list[str], text: str, weights: dict[str, float] | None = Non
     """The share of the terms the text holds, each weighted by its rarity when weights are given."""
     if not terms:
         return 1.0
-    present = set(analyse(text))
+    return share_held(terms, set(analyse(text)), weights)
+
+
+def share_held(terms: list[str], present: set[str], weights: dict[str, float] | None = None) -> float:
+    """The share of the terms among `present` (a text's analysed words), each weighted by its rarity when
+    weights are given; 0 when there are no terms. Callers that read a text once for several checks, or
+    count a word as present through another (`corpus_questions.alternatives`), give its words here."""
     weight = weights or {}
     total = sum(weight.get(t, 1.0) for t in terms)
-    return sum(weight.get(t, 1.0) for t in terms if t in present) / total
+    return sum(weight.get(t, 1.0) for t in terms if t in present) / total if total else 0.0
 
 
 def window(sentence: str, terms: list[str], width: int = MAX_QUOTE_CHARS,
@@ -79,7 +85,6 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
     `keep` says which sentences can answer at all (a duration for "combien de temps…")."""
     terms = terms or key_terms(question, title_words) or [t for t in analyse(question) if t not in QUESTION_TERMS]
     weight = rarity or {}
-    total = sum(weight.get(t, 1.0) for t in terms) or 1.0
     chosen: list[tuple[float, int, str, Citation]] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.section in NAME_LISTS:  # "touche pas à mon chat" is an organisation, not an answer on cats
@@ -87,8 +92,7 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
         for sentence in hit.chunk.sentences():
             if keep is not None and not keep(sentence):
                 continue
-            present = set(analyse(sentence))
-            overlap = sum(weight.get(t, 1.0) for t in terms if t in present) / total
+            overlap = share_held(terms, set(analyse(sentence)), weight)
             if overlap:
                 chosen.append((overlap, -rank, sentence, quote_of(hit.chunk, window(sentence, terms, weights=weight))))
     strong = [c for c in chosen if c[0] >= STRONG_SENTENCE]

@@ -74,6 +74,7 @@ class Card(BaseModel):
 
 def card_of(c: Certification) -> Card:
     vae = c.route(Route.VAE)
+    places = c.certification_places + "\n" + c.preparation_places
     return Card(
         code=c.code, title=c.title, new_title=c.new_title or "", kind=c.abbreviation or "",
         certifiers=list(dict.fromkeys(x.name for x in c.certifiers)), level_european=c.level_european,
@@ -87,8 +88,7 @@ def card_of(c: Certification) -> Card:
         french_polynesia=c.accessible_french_polynesia, registration_type=c.registration.type,
         registration_decided=c.registration.decision, registration_published=c.registration.publication,
         bloc_count=len(c.blocs), previous=list(c.previous), next=list(c.next),
-        telephones=list(dict.fromkeys(PHONE.findall(c.certification_places + "\n" + c.preparation_places))),
-        emails=list(dict.fromkeys(EMAIL.findall(c.certification_places + "\n" + c.preparation_places))),
+        telephones=list(dict.fromkeys(PHONE.findall(places))), emails=list(dict.fromkeys(EMAIL.findall(places))),
         certified={s.year or 0: s.certified for s in c.statistics if s.certified is not None},
         employment_rates={s.year: s.employment_rate_6_months for s in c.statistics
                           if s.year is not None and s.employment_rate_6_months is not None},
