@@ -18,7 +18,8 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["seeds.yaml", "rncp-sample.yaml", "mapping.yaml", "mapping-labelled-dev.yaml"])
+@pytest.mark.parametrize("name", ["seeds.yaml", "rncp-sample.yaml", "mapping.yaml", "mapping-labelled-dev.yaml",
+                                  "mapping-paragraphs-dev.yaml", "mapping-paragraphs-held-out.yaml"])
 def test_the_project_sets_load(name):
     loaded = load_set(EVALS / name)
     assert loaded.cases and len({c.id for c in loaded.cases}) == len(loaded.cases)
@@ -70,6 +71,10 @@ cases:
      "cas u : .*pas d'« expect »"),
     ("- id: v\n  kind: unrelated\n  experience: e", "cas v : .*« unrelated » demande une « certification »"),
     ("- id: w\n  kind: unrelated\n  certification: RNCP1\n  experience: e\n  question: q", "cas w : .*question"),
+    ("- id: l\n  kind: mapping\n  certification: RNCP1\n  experience: \"paie\\nrecrutement\"\n"
+     "  expect: {blocs: [B1]}\n  lines: [{starts: embauche, bloc: B1}]", "cas l : .*aucune ligne ne commence"),
+    ("- id: m\n  kind: mapping\n  certification: RNCP1\n  experience: \"paie\\nrecrutement\"\n"
+     "  expect: {blocs: [B1]}\n  lines: [{starts: paie, bloc: B2}]", "cas m : .*B2 n'est pas dans"),
 ])
 def test_a_malformed_case_names_the_case_and_the_field(tmp_path, case, message):
     with pytest.raises(EvalSetError, match=message):

@@ -41,7 +41,8 @@ def test_a_unit_is_strong_by_several_fitting_requirements_not_by_having_many():
 
 
 def test_shared_trade_words_rank_the_units_by_their_own_weight_not_the_links():
-    """Which unit a sentence proves leans on the trade's words; whether it proves anything does not."""
+    """Which unit a sentence proves leans on the trade's words; whether it proves anything does not: the
+    sentence counts by A's requirement (3.0 reaches the bar of 2.5), and proves B, its strongest unit."""
     requirements = [Requirement("RNCP1", "A", "compétence", "gérer les entretiens"),
                     Requirement("RNCP1", "B", "compétence", "gérer les ruptures de contrat")]
     z = np.array([[3.0, 2.8]])
@@ -51,7 +52,37 @@ def test_shared_trade_words_rank_the_units_by_their_own_weight_not_the_links():
     calibration = Calibration(lexical_weight=0.0, rank_lexical_weight=0.5, link=2.5, sentence_margin=1.0)
     strength = unit_strength(scored, calibration)
     assert strength["B"] > strength["A"]
-    assert {link.requirement.unit: link.score for link in links(scored, calibration)} == {"A": 3.0, "B": 2.8}
+    assert {link.requirement.unit: link.score for link in links(scored, calibration)} == {"B": 2.8}
+    # without the trade's word, the sentence proves A, where its strongest requirement is
+    plain = Scored(scored.sentences, requirements, z, np.zeros_like(z), [[{}, {}]])
+    assert {link.requirement.unit: link.score for link in links(plain, calibration)} == {"A": 3.0}
+
+
+def _rows(unit_of_column: list[str], z: list[list[float]], sentences: list[str]) -> Scored:
+    requirements = [Requirement("RNCP1", unit, "compétence", f"exigence {i}") for i, unit in enumerate(unit_of_column)]
+    values = np.array(z, dtype=np.float64)
+    empty = [[{} for _ in requirements] for _ in sentences]
+    return Scored([Sentence(s, frozenset()) for s in sentences], requirements, values, np.zeros_like(values), empty)
+
+
+def test_a_sentence_proves_one_unit_and_a_job_of_several_lines_one_per_line():
+    calibration = Calibration(lexical_weight=0.0, rank_lexical_weight=0.0, link=2.0, z_floor=1.0,
+                              sentence_margin=1.0, multiplicity=0.0)
+    # one sentence close to two units' requirements proves the stronger unit only
+    one = _rows(["A", "B"], [[3.0, 2.6]], ["paie de 70 salariés"])
+    assert {link.requirement.unit for link in links(one, calibration)} == {"A"}
+    # two lines of one job, each clearly of its own unit, and the whole text: one unit per line
+    job = _rows(["A", "B"], [[3.0, 0.5], [0.4, 3.2], [2.0, 2.1]],
+                ["paie de 70 salariés", "recrutement des alternants", "paie ; recrutement"])
+    found = {link.requirement.unit: link.sentence for link in links(job, calibration)}
+    assert found == {"A": "paie de 70 salariés", "B": "recrutement des alternants"}
+
+
+def test_a_sentence_under_the_bar_everywhere_proves_nothing():
+    calibration = Calibration(lexical_weight=0.0, rank_lexical_weight=0.0, link=2.0, z_floor=1.0,
+                              sentence_margin=1.0, multiplicity=0.0)
+    weak = _rows(["A", "B"], [[1.9, 1.8]], ["accueil des clients"])
+    assert links(weak, calibration) == []
 
 
 def test_each_competence_once_keeps_the_strongest_first():

@@ -4,7 +4,9 @@ field, never a silent pass. Other tools write these files, so the format is kept
 Kinds: `qa` (a question and what its answer must hold), `mapping` (a certification, one experience and the
 blocs or labels it evidences in `expect`), `unrelated` (a certification and a profile of one person that
 plainly does not fit it, no `expect`: it passes when no bloc is "bien couvert" and at most one is
-"partiellement couvert")."""
+"partiellement couvert"). A `mapping` case of several lines (a job as pasted from a CV) may say in `lines`
+which of its lines evidences which bloc (`starts`: the line's first words), so a mapping that proves the
+right blocs from the wrong lines can be told apart."""
 
 from __future__ import annotations
 
@@ -41,6 +43,14 @@ class Expectation(BaseModel):
         return items
 
 
+class LineLabel(BaseModel):
+    """One line of a multi-line experience and the bloc it evidences."""
+
+    model_config = ConfigDict(extra="forbid")
+    starts: str
+    bloc: str
+
+
 class Case(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -50,6 +60,7 @@ class Case(BaseModel):
     history: list[Turn] = []
     experience: str = ""
     expect: Expectation = Field(default_factory=Expectation)
+    lines: list[LineLabel] = []
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Case:
@@ -68,6 +79,11 @@ class Case(BaseModel):
         elif self.kind == "mapping":
             if not (self.expect.blocs or self.expect.labels):
                 raise ValueError("un cas « mapping » attend « blocs » ou « labels »")
+            for line in self.lines:
+                if not any(text.strip().startswith(line.starts) for text in self.experience.splitlines()):
+                    raise ValueError(f"« lines » : aucune ligne ne commence par « {line.starts} »")
+                if self.expect.blocs and line.bloc not in self.expect.blocs:
+                    raise ValueError(f"« lines » : le bloc {line.bloc} n'est pas dans « expect.blocs »")
         elif not (self.expect.must_include or self.expect.must_not_include or self.expect.refuse
                   or self.expect.sources):
             raise ValueError("« expect » ne contient aucune attente vérifiable")

@@ -73,17 +73,13 @@ class ExperienceMapper:
 
     def _experience(self, certification: Certification, experience: Experience, found: list[Link],
                     strength: dict[str, float]) -> ExperienceMapping:
-        """The units one experience evidences, ranked by how strongly the unit as a whole fits it; a unit
-        far below the experience's best one is left out, since one line of experience rarely proves two
-        unrelated units."""
-        linked = {link.requirement.unit for link in found}
-        best = max((strength[u] for u in linked), default=0.0)
-        kept = {u for u in linked if strength[u] >= best - self.calibration.unit_margin}
+        """The units one experience evidences (each of its sentences proves one, see `evidence.links`),
+        ranked by how strongly the unit fits the experience as a whole."""
         matches = []
         for unit in certification.units:
             own = first_of_each((link for link in found if link.requirement.unit == unit.code),
                                 key=lambda link: link.requirement.competence)  # strongest first, each competence once
-            if not own or unit.code not in kept:
+            if not own:
                 continue
             evidence = [_evidence(link, self.bank) for link in own[:SHOWN_EVIDENCE]]
             section = "bloc" if unit.kind == UnitKind.BLOC else "unite"
