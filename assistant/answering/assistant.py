@@ -31,10 +31,12 @@ from assistant.answering.mapping_answer import experience_in, mapping_answer, ra
 from assistant.answering.organisations import (
     COORDINATES_ASKED,
     corpus_partner_answer,
+    named_by_its_own_words,
     organisations_named,
     partner_answer,
     partner_contact_answer,
 )
+from assistant.answering.partner_places import place_answer, place_phrase, placed_near
 from assistant.answering.query import (
     MAX_QUESTION_CHARS,
     THIS_BLOC,
@@ -51,6 +53,7 @@ from assistant.index.search import Hit, SearchIndex
 from assistant.index.structure_hints import mentioned_bloc_numbers, mentioned_units
 from assistant.mapping.experiences import Experience
 from assistant.mapping.mapper import ExperienceMapper
+from assistant.places.gazetteer import places_asked, without_places
 from assistant.render.fiche_text import french_date
 from assistant.text_normalise import fold, spell_out
 
@@ -290,10 +293,29 @@ class Assistant:
     def _organisations(self, query: Query) -> Answer | None:
         """A question naming an organisation the certifier authorised: for the certification asked about, the
         fiche's word that it is one; with no certification named, the certifications it prepares for."""
-        found = organisations_named(self.index, key_terms(query.folded, self._name_words(query.codes)), query.folded)
+        terms = key_terms(query.folded, self._name_words(query.codes))
+        found = organisations_named(self.index, terms, query.folded)
+        lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
+        asked = places_asked(query.folded)
+        if asked and found:  # "jsuis a valenciennes, la cci grand hainaut…": the place says where, not who
+            elsewhere = without_places(query.folded, asked)
+            named_otherwise = organisations_named(self.index, key_terms(elsewhere, self._name_words(query.codes)),
+                                                  elsewhere)
+            if named_by_its_own_words(self.index, named_otherwise, elsewhere):
+                found = named_otherwise
+        unverified = ""  # the place asked, when the organisation named holds none near it in its name
+        where_asked = lexical["places"] > 0 or (bool(found) and bool(query.codes)) or (
+            lexical["corpus"] >= CORPUS_CUE and (found or lexical["places"] > 0))
+        if asked and where_asked and not COORDINATES_ASKED.search(query.folded):
+            if not named_by_its_own_words(self.index, found, query.folded):
+                # "jsuis a epinal, la cci de mon departement…": the organisations whose name puts them near
+                near = place_answer(self.index, query.codes, asked[0])
+                if near is not None:
+                    return self._with_status_of(near)
+            elif not any(placed_near(names, asked[0]) for names in found.values()):
+                unverified = place_phrase(asked[0])  # "olivier de serres … jsuis en ardeche"
         if not found:
             return None
-        lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
         if COORDINATES_ASKED.search(query.folded):  # "l'adresse du CFPPA de Toulouse ?": the lists give none
             asked = query.codes or query.ambiguous
             own = {code: names for code, names in found.items() if code in asked}
@@ -302,7 +324,7 @@ class Assistant:
             return corpus_partner_answer(self.index, found)  # "pour quelles certifications la CCI Alsace…"
         if query.codes:
             own = [code for code in query.codes if code in found]
-            return self._with_status_of(partner_answer(self.index, own[0], found[own[0]])) if own else None
+            return self._with_status_of(partner_answer(self.index, own[0], found[own[0]], unverified)) if own else None
         # with no certification named, the question must ask where to prepare or which certifications: a
         # city is often a word of an organisation's name too ("quel temps fait-il à Lyon ?")
         if lexical["places"] > 0:

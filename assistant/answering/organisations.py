@@ -5,8 +5,9 @@ An organisation is recognised from the fiches themselves, not from a list: a wor
 organisation when it is the first word of an authorised organisation's name (how people call "AFPA
 ENTREPRISES" or "SIMPLON.CO") and every passage that holds it is such a list: "afpa" or "simplon" are;
 "formation", "pro" or "chat" (the last word of an organisation's name) are not. Such a word found further in
-a name names it too, less strongly: a place only the lists hold ("Guadeloupe", "Allier") names the
-organisations there ("GRETA DE LA GUADELOUPE"), a name's head still wins over it. Short words (three letters
+a name names it too: a place only the lists hold ("Guadeloupe", "Allier") names the organisations there
+("GRETA DE LA GUADELOUPE"). Among the names so held, the ones holding the most specific words win (a word
+few names hold, "serres", over one many hold, "lycee"), a name's head counting more. Short words (three letters
 or fewer) are too ambiguous to name one. A longer name is also recognised when the question holds most of
 its words (weighted by rarity), the initials standing for several ("la CCI Alsace Eurométropole" is
 "CHAMBRE DE COMMERCE ET D'INDUSTRIE TERRITORIALE ALSACE EUROMETROPOLE", "l'ESIEA" is "ECOLE SUP
@@ -18,6 +19,7 @@ certifications the organisation delivers are listed too.
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import pairwise
 
@@ -32,8 +34,9 @@ LOOKED_AT = 60  # passages read per word
 NAME_COVERED = 0.6  # share of a long name's words (by rarity) the question must hold, initials counting
 RARE_WORD = 3.9  # rarity (BM25's inverse document frequency) of a word in at most ~2 % of the passages
 BEST_NAMED = 0.05  # names within this share of the best-named one are kept too
-WORD_OF_NAME = 1.5  # a word only lists of organisations hold, met inside a name rather than at its head
-ANOTHER_WORD = 0.75  # each other word of the question a name holds (more than a head is worth over a word inside)
+NAMED = 1.0  # a name one of whose words the question holds outranks one it holds most of (`_named_share` ≤ 1)…
+HEAD = 1.5  # …by how specific each word held is (`_name_specificity`), the name's first word counting more
+OWN_WORD = 0.85  # specificity of a word two names at most hold (of the corpus' ~540): it names them, not a kind
 BEGUN_STEM = 7  # letters: the shortest stem of the corpus a question's word may begin (see `stems_begun`)
 # what the lists of organisations never give: asked of an organisation named, the fiche cannot answer
 COORDINATES_ASKED = re.compile(r"\b(?:adresse|telephone|tel|mail|e-mail|email|courriel|coordonnees)\b")
@@ -54,13 +57,14 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
     rare = {t for t in every if weights[t] >= RARE_WORD}  # a name held by most of its words holds one of these
     heads: dict[str, set[str]] = {}  # certification → first words that name one of its organisations
     for term in sorted({t for t in terms if len(t) >= MIN_LETTERS} | rare):
-        hits = index.lexical.search(term, LOOKED_AT)
-        chunks = index.catalog.chunks(chunk_id for chunk_id, _ in hits).values()
+        # the passages holding the stem itself: searched as text, a stem may analyse to another ("olivi")
+        chunks = index.catalog.chunks(index.lexical.ids_holding(term)[:LOOKED_AT]).values()
         listed = [c.code for c in chunks if c.section == PARTNER_SECTION]
         list_only = bool(listed) and len(listed) == len(chunks) and term in terms
         for code in dict.fromkeys(listed):
             heads.setdefault(code, set()).update([term] if list_only else [])
     rarity = index.lexical.rarity
+    specific = _name_specificity(index)
     scored: dict[str, list[tuple[float, str]]] = {}
     for code, first_words in heads.items():
         for partner in index.certification(code).partners:
@@ -68,10 +72,8 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
                 continue
             name_terms = analyse(partner.name)
             held = first_words & set(name_terms)
-            if name_terms[:1] in ([w] for w in first_words):
-                score = 2.0 + ANOTHER_WORD * (len(held) - 1)  # "les campus Ynov": YNOV CAMPUS, not every CAMPUS
-            elif held:  # "GRETA DE LA GUADELOUPE" for "un centre en Guadeloupe ?"
-                score = WORD_OF_NAME + ANOTHER_WORD * (len(held) - 1)
+            if held:  # "les campus Ynov": YNOV CAMPUS, not every CAMPUS; "GRETA DE LA GUADELOUPE" for "en Guadeloupe"
+                score = NAMED + sum(specific(term) * (HEAD if name_terms[:1] == [term] else 1.0) for term in held)
             else:
                 score = _named_share(partner.name, every, typed, rarity) if rare & set(name_terms) else 0.0
             if score >= NAME_COVERED:
@@ -80,6 +82,37 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
     found = {code: list(dict.fromkeys(name for score, name in names if score >= best - BEST_NAMED))
              for code, names in scored.items()}
     return {code: names for code, names in found.items() if names}
+
+
+def _name_specificity(index):
+    """How few organisations' names hold a term, from 1 (one name) down towards 0 (every name): "serres" or
+    "limoges" say which organisation, "lycee" or "agricole" only which kind. Counted once per opened index
+    over the partners of every fiche."""
+    known = getattr(index, "_partner_name_specificity", None)
+    if known is not None:
+        return known
+    names = {p.name for certification in index.catalog.certifications() for p in certification.partners}
+    holding: dict[str, int] = {}
+    for name in names:
+        for term in set(analyse(name)):
+            holding[term] = holding.get(term, 0) + 1
+    scale = math.log(1 + len(names)) or 1.0
+
+    def specific(term: str) -> float:
+        return math.log(1 + len(names) / holding.get(term, 1)) / scale
+
+    index._partner_name_specificity = specific
+    return specific
+
+
+def named_by_its_own_words(index, found: dict[str, list[str]], question: str) -> bool:
+    """Whether the organisations found are named by a word that few names hold ("Olivier de Serres", "CCI
+    de l'Allier"), not only by what kind they are ("un lycée agricole", "un CFA"): asked from a place, the
+    first are the organisations meant, the second are to be found near that place."""
+    specific = _name_specificity(index)
+    asked = set(analyse(question))
+    return any(specific(term) >= OWN_WORD for names in found.values() for name in names
+               for term in asked & set(analyse(name)))
 
 
 def stems_begun(index, typed: set[str]) -> set[str]:
@@ -120,8 +153,10 @@ def _named_share(name: str, asked: set[str], typed: set[str], rarity) -> float:
     return sum(weight[stem] for h, stem in zip(held, stems, strict=True) if h) / total if total else 0.0
 
 
-def partner_answer(index, code: str, names: list[str]) -> Answer:
-    """The organisations named that the certifier of `code` authorised, quoted from its fiche."""
+def partner_answer(index, code: str, names: list[str], place: str = "") -> Answer:
+    """The organisations named that the certifier of `code` authorised, quoted from its fiche; when the
+    question asked from a place (`place`, "de Limoges") their names do not put near, that the fiche does
+    not say where they are."""
     certification = index.certification(code)
     draft = Draft()
     quote = " ; ".join(names)
@@ -129,9 +164,16 @@ def partner_answer(index, code: str, names: list[str]) -> Answer:
     kinds = {p.authorisation for p in certification.partners if p.name in names}
     what = "à former et à organiser l'évaluation" if kinds == {"HABILITATION_ORGA_FORM"} else "par le certificateur"
     verb = "figurent" if len(names) > 1 else "figure"
-    draft.say(f"Oui : d'après la fiche {named(certification)}, {quote} {verb} parmi les organismes partenaires "
-              f"habilités {what} {marker}. Renseignez-vous auprès de l'organisme pour les sessions et les "
-              "conditions d'accès.")
+    if place:  # the organisation is authorised; whether it is where the candidate lives, the fiche cannot say
+        pronoun = "s'ils sont" if len(names) > 1 else "s'il est"
+        draft.say(f"D'après la fiche {named(certification)}, {quote} {verb} parmi les organismes partenaires "
+                  f"habilités {what} {marker}. La fiche ne donne pas l'adresse des organismes : elle ne dit pas "
+                  f"{pronoun} proche{'s' if len(names) > 1 else ''} {place}. Renseignez-vous auprès de "
+                  "l'organisme pour le lieu, les sessions et les conditions d'accès.")
+    else:
+        draft.say(f"Oui : d'après la fiche {named(certification)}, {quote} {verb} parmi les organismes partenaires "
+                  f"habilités {what} {marker}. Renseignez-vous auprès de l'organisme pour les sessions et les "
+                  "conditions d'accès.")
     return Answer(text=draft.text, citations=draft.citations, certification=code)
 
 

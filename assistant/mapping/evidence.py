@@ -84,6 +84,7 @@ class Link:
     words: list[str]
     lexical: float
     score: float = 0.0
+    counted: float = 0.0  # the sentence's strongest score in the certification: what made it count at all
 
 
 @dataclass
@@ -266,5 +267,5 @@ def links(scored: Scored, calibration: Calibration = DEFAULT) -> list[Link]:
         words = {t for t, idf in scored.shared[row][column].items() if idf >= calibration.specific_idf}
         found.append(Link(sentence.text, scored.requirements[column], float(scored.z[row, column]),
                           float(scored.gap[row, column]), surface_words(sentence.text, words),
-                          float(lexical[row, column]), value))
+                          float(lexical[row, column]), value, float(combined[row][passing[row]].max())))
     return found

@@ -38,6 +38,19 @@ def _evidence(link: Link, bank: RequirementBank) -> Evidence:
                     words=link.words, strength=round(link.score, 2), why=_why(link, bank))
 
 
+def recognised(found: dict[int, list[Link]]) -> float:
+    """How much of what the candidate described this certification recognises: for each of their sentences
+    that counts here, the score that made it count, summed. The sentences are the same for every
+    certification, so neither a small fiche (one link, a large share) nor a large one (many requirements,
+    many weak links) gains by its size; and a sentence counts by its strongest requirement, not by the
+    unit it is then said to prove."""
+    best: dict[str, float] = {}
+    for unit_links in found.values():
+        for link in unit_links:
+            best[link.sentence] = max(best.get(link.sentence, 0.0), link.counted)
+    return round(sum(best.values()), 3)
+
+
 class ExperienceMapper:
     """Maps experiences to the units of a certification held by an opened index (no write, no log)."""
 
@@ -69,7 +82,8 @@ class ExperienceMapper:
                   for e in experiences]
         coverage = self._coverage(certification, found)
         return Mapping(certification=certification.code, title=certification.title, experiences=mapped,
-                       coverage=coverage, suggestion=suggest(certification, coverage))
+                       coverage=coverage, suggestion=suggest(certification, coverage),
+                       recognised=recognised(found))
 
     def _experience(self, certification: Certification, experience: Experience, found: list[Link],
                     strength: dict[str, float]) -> ExperienceMapping:

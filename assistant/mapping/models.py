@@ -67,6 +67,8 @@ class Mapping(BaseModel):
     experiences: list[ExperienceMapping]
     coverage: list[UnitCoverage]
     suggestion: str
+    # how much of what the candidate described the certification recognises (see `mapper.recognised`)
+    recognised: float = Field(default=0.0, exclude=True)
 
     @property
     def matched(self) -> bool:

@@ -44,17 +44,6 @@ def _candidates(mapper: ExperienceMapper, experiences: list[Experience]) -> list
     return [code for code, _ in by_code.most_common(CANDIDATES)]
 
 
-def _recognised(evidenced) -> float:
-    """How much of what the candidate described this certification recognises: for each of their sentences,
-    its strongest link here, summed. The sentences are the same for every certification, so neither a small
-    fiche (one link, a large share) nor a large one (many requirements, many weak links) gains by its size."""
-    best: dict[str, float] = {}
-    for coverage in evidenced:
-        for evidence in coverage.evidence:
-            best[evidence.experience] = max(best.get(evidence.experience, 0.0), evidence.strength)
-    return sum(best.values())
-
-
 def rank_certifications(mapper: ExperienceMapper, experiences: list[Experience],
                         limit: int = 5) -> list[CertificationFit]:
     fits = []
@@ -65,7 +54,7 @@ def rank_certifications(mapper: ExperienceMapper, experiences: list[Experience],
         if not evidenced:
             continue
         well = [c for c in evidenced if c.level == "bien couvert"]
-        rate = _recognised(evidenced)
+        rate = mapping.recognised
         strongest = max((m for e in mapping.experiences for m in e.matches), key=lambda m: m.score)
         fits.append(CertificationFit(
             certification=code, title=mapping.title, rate=round(rate, 3), covered=len(evidenced), well=len(well),

@@ -1,0 +1,137 @@
+"""French places: where a candidate says they live ("jsuis a epinal", "côté Angoulême", "en Haute-Vienne") and
+where an organisation's name puts it ("… AGRICOLE D'ANTIBES", "CCI TERRITORIALE DE LA CHARENTE"), and how
+far apart the two are.
+
+The places are the file `places_fr.tsv` beside this module (see `build.py`): towns of 5,000 people or more
+with their coordinates, départements at their prefecture, régions by code. A question's place is read only
+after a word that introduces one ("à", "sur", "de", "en", "côté", "près de"…), so a town that is also a
+word ("Sens", "Tours") is not read in "le sens du bloc".
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from assistant.text_normalise import words
+
+SOURCE = Path(__file__).with_name("places_fr.tsv")
+# the words after which a question names a place: "à Cannes", "au Mans", "de la Haute-Vienne", "côté Angoulême"
+INTRODUCERS = {"a", "au", "aux", "sur", "de", "d", "du", "des", "en", "vers", "cote", "pres", "proche", "autour",
+               "region", "departement", "secteur", "dans", "sud", "nord", "est", "ouest"}
+ARTICLES = {"la", "le", "les", "l"}  # an introducer's article: "de la Haute-Vienne", "dans le Var"
+ARTICLE_IN = {"au": "le", "du": "le", "aux": "les", "des": "les"}  # "au Mans" is "à Le Mans"
+SHORTEST_IN_QUESTION = 3  # letters of a one-word place after an introducer ("Pau", "Gap")
+SHORTEST_IN_NAME = 4  # in an organisation's name, where no introducer says a place comes ("EU", "LE")…
+SHORTEST_DEPARTEMENT = 3  # …but a département's name says one ("CCI DU VAR", "… DE L'AIN")
+EARTH_KM = 6371.0
+SPECIFIC = {"commune": 0, "departement": 1, "region": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str  # "commune", "departement" (at its prefecture) or "region"
+    name: str
+    latitude: float | None
+    longitude: float | None
+    region: str
+    departement: str = ""
+
+
+@cache
+def _places() -> tuple[dict[tuple[str, ...], list[Place]], int]:
+    """Places by their folded words, and the most words a name has."""
+    by_words: dict[tuple[str, ...], list[Place]] = {}
+    with SOURCE.open(encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            place = Place(row["kind"], row["name"], float(row["latitude"]) if row["latitude"] else None,
+                          float(row["longitude"]) if row["longitude"] else None, row["region"], row["departement"])
+            by_words.setdefault(tuple(words(place.name)), []).append(place)
+    for found in by_words.values():
+        found.sort(key=lambda p: SPECIFIC[p.kind])
+    return by_words, max(len(key) for key in by_words)
+
+
+def _longest_at(tokens: list[str], start: int, shortest: int) -> tuple[int, list[Place]]:
+    by_words, longest = _places()
+    for end in range(min(len(tokens), start + longest), start, -1):
+        key = tuple(tokens[start:end])
+        places = by_words.get(key, [])
+        if end - start == 1 and len(key[0]) < shortest:
+            places = [p for p in places if p.kind != "commune" and len(key[0]) >= SHORTEST_DEPARTEMENT]
+        if places:
+            return end, places
+    return start, []
+
+
+def places_asked(question: str) -> list[Place]:
+    """The places a question names, the most specific first (a town before its région: "en Nouvelle-Aquitaine,
+    côté Angoulême" is asked from Angoulême)."""
+    tokens = words(question)
+    found: list[Place] = []
+    for position in range(1, len(tokens)):
+        before = tokens[position - 1]
+        introduced = before in INTRODUCERS or (before in ARTICLES and position > 1
+                                                 and tokens[position - 2] in INTRODUCERS)
+        if not introduced:
+            continue
+        candidates = [tokens[position:]]
+        if before in ARTICLE_IN:
+            candidates.append([ARTICLE_IN[before], *tokens[position:]])
+        for candidate in candidates:
+            end, places = _longest_at(candidate, 0, SHORTEST_IN_QUESTION)
+            if places:
+                found.append(places[0])
+                break
+    return sorted(dict.fromkeys(found), key=lambda p: SPECIFIC[p.kind])
+
+
+def places_in_name(name: str) -> list[Place]:
+    """The places an organisation's name holds ("LEGTPA LIMOGES LES VASEIX": Limoges)."""
+    tokens = words(name)
+    found: list[Place] = []
+    position = 0
+    while position < len(tokens):
+        end, places = _longest_at(tokens, position, SHORTEST_IN_NAME)
+        if places:
+            found.append(places[0])
+            position = end
+        else:
+            position += 1
+    return found
+
+
+def distance_km(asked: Place, other: Place) -> float | None:
+    """How far apart two places are: kilometres between towns or prefectures; 0 when one is a région the
+    other lies in; None when they cannot be compared (a région and a place outside it is far: None too)."""
+    if asked.kind == "region" or other.kind == "region":
+        return 0.0 if asked.region == other.region else None
+    if None in (asked.latitude, asked.longitude, other.latitude, other.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (asked.latitude, asked.longitude, other.latitude, other.longitude))
+    haversine = (math.sin((lat2 - lat1) / 2) ** 2
+                 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(math.sqrt(haversine))
+
+
+def without_places(question: str, places: list[Place]) -> str:
+    """The question's words less those of the places it names (folded): what is left names the rest."""
+    said = {word for place in places for word in words(place.name)}
+    return " ".join(word for word in words(question) if word not in said)
+
+
+ADJECTIVE_STEM = 6  # letters a place and the adjective of its people share ("martiniq-ue", "martiniq-uais")
+
+
+def named_after(name: str, place: Place) -> bool:
+    """Whether a name that holds no place is named after this one by the adjective of its people ("INSTITUT
+    MARTINIQUAIS DE FORMATION" for Martinique, "… REUNIONNAIS" for La Réunion)."""
+    if places_in_name(name):
+        return False
+    own = [w for w in words(place.name) if len(w) >= ADJECTIVE_STEM]
+    return any(word != stem and word[:ADJECTIVE_STEM] == stem[:ADJECTIVE_STEM] and len(word) >= ADJECTIVE_STEM
+               for word in words(name) for stem in own)
