@@ -26,6 +26,7 @@ from itertools import pairwise
 from assistant.answer import Answer, Citation, cite
 from assistant.answering.drafts import Draft, named
 from assistant.index.french_analyser import STOP_WORDS, analyse
+from assistant.places.gazetteer import INTRODUCERS
 from assistant.text_normalise import fold, words
 
 PARTNER_SECTION = "partenaires"
@@ -110,7 +111,9 @@ def named_by_its_own_words(index, found: dict[str, list[str]], question: str) ->
     de l'Allier"), not only by what kind they are ("un lycée agricole", "un CFA"): asked from a place, the
     first are the organisations meant, the second are to be found near that place."""
     specific = _name_specificity(index)
-    asked = set(analyse(question))
+    # a word that says a place comes ("la région d'Angoulême") names no organisation, even one whose name holds
+    # it ("… DE REGION HAUTS-DE-FRANCE")
+    asked = set(analyse(question)) - {t for word in INTRODUCERS for t in analyse(word)}
     return any(specific(term) >= OWN_WORD for names in found.values() for name in names
                for term in asked & set(analyse(name)))
 
