@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from assistant.answer import Answer, Turn, cite, quote_of
 from assistant.answering import declines, drafts
+from assistant.answering.alternatives import names_offered, none_named_in
 from assistant.answering.answer_kinds import OPEN_QUESTION, asks_yes_or_no, expected_kind, holds
 from assistant.answering.contacts import contact_details
 from assistant.answering.corpus_questions import corpus_answer
@@ -202,6 +203,9 @@ class Assistant:
         named_organisations = self._organisations(query)
         if named_organisations is not None:
             return named_organisations
+        offered = [name for name in names_offered(query.text) if not self.index.names.codes_in(name)]
+        if query.codes and none_named_in(offered, frozenset().union(*map(self._fiche_words, query.codes))):
+            return declines.choice_not_in_fiches(query.codes, offered)  # "React ou Angular ?": the fiche names neither
         entries = self._entries(query)
         corpus_asked = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")) \

@@ -61,3 +61,15 @@ def not_over_the_corpus(titles: dict[str, str]) -> Answer:
 
 EMPTY_QUESTION = Answer(text="Posez une question sur une certification, par exemple : « Comment est évalué le bloc 2 "
                              "du RNCP 31168 ? »", declined=True)
+
+
+def choice_not_in_fiches(codes: list[str], offered: list[str]) -> Answer:
+    """"React ou Angular ?" when the fiche names neither: it cannot say which."""
+    names = " ni ".join(f"« {name} »" for name in offered)
+    where = f"la fiche {', '.join(codes)}" if len(codes) == 1 else f"les fiches {', '.join(codes)}"
+    return Answer(
+        text=(f"Pas dans les fiches : {where} ne cite{'nt' if len(codes) > 1 else ''} ni {names} ; "
+              f"elle{'s' if len(codes) > 1 else ''} ne dit{'ent' if len(codes) > 1 else ''} donc pas lequel "
+              f"choisir. Pour ces précisions, {ELSEWHERE}."),
+        declined=True, certification=codes[0] if len(codes) == 1 else None,
+    )
