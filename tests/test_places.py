@@ -28,6 +28,7 @@ def test_a_question_names_a_place_after_a_word_that_introduces_one(question, exp
     ("CCI TERRITORIALE DE LA CHARENTE", [("departement", "Charente")]),
     ("CCI DE LA CHARENTE-MARITIME", [("departement", "Charente-Maritime")]),  # the longest name first
     ("LEGTPA LIMOGES LES VASEIX", [("commune", "Limoges")]),
+    ("ESPL-ECOLE SUPERIEURE DES PAYS DE LOIRE", [("region", "Pays de la Loire")]),  # not the Loire département
     ("AFPA ENTREPRISES", []),
     ("UNIVERSITE CATHOLIQUE DE L OUEST", []),
 ])
@@ -42,6 +43,8 @@ def test_a_name_after_the_people_of_a_place_is_named_after_it():
     assert named_after("INSTITUT MARTINIQUAIS DE FORMATION", martinique)
     assert not named_after("INSTITUT MARTINIQUAIS DE LYON", martinique)  # a name holding a place says that one
     assert not named_after("AFPA ENTREPRISES", martinique)
+    douai, = places_asked("à Douai")
+    assert named_after("LAHO ARTOIS-DOUAISIS", douai)  # the whole of a shorter place
 
 
 def test_places_are_compared_by_distance_or_by_region():
@@ -92,3 +95,9 @@ def test_a_place_that_is_part_of_the_name_asked_about_does_not_hide_it(assistant
     assert "CCIL GRAND HAINAUT" in answer.text and "VALENCIENNES" not in answer.text
     drome = assistant.ask("Pour quelles certifications de ta base la CCI de la Drôme est-elle habilitée ?")
     assert "INDUSTRIE DE LA DROME figure" in drome.text and "GRENOBLE" not in drome.text
+
+
+def test_an_organisation_named_and_one_the_place_names_are_both_said(assistant):
+    # "l'ifa" names one; "à Rouen … la cci métropolitaine" the other, whose name holds Rouen
+    answer = assistant.ask("assistant rh cci, a rouen ya que l'ifa qui prepare le titre ou la cci metropolitaine aussi ?")
+    assert "IFA MARCEL SAUVAGE" in answer.text and "ROUEN METROPOLE" in answer.text

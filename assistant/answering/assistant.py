@@ -301,34 +301,49 @@ class Assistant:
         found = organisations_named(self.index, terms, query.folded)
         lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
         asked = places_asked(query.folded)
+        named_otherwise = found  # the organisations the question names by other words than a place's
         if asked and found:  # "jsuis a valenciennes, la cci grand hainaut…": the place says where, not who
             elsewhere = without_places(query.folded, asked)
             named_otherwise = organisations_named(self.index, key_terms(elsewhere, self._name_words(query.codes)),
                                                   elsewhere)
-            if named_by_its_own_words(self.index, named_otherwise, elsewhere):
-                found = named_otherwise
+            if named_by_its_own_words(self.index, named_otherwise, elsewhere, asked):
+                found = {code: list(dict.fromkeys([*named_otherwise.get(code, []), *found.get(code, [])]))
+                         for code in {**found, **named_otherwise}}
+        if found and query.how not in ("code", "sélection") and lexical["corpus"] >= CORPUS_CUE \
+                and not COORDINATES_ASKED.search(query.folded):
+            return corpus_partner_answer(self.index, found)  # "la cci de Villefontaine, quelles certifs ?"
         unverified = ""  # the place asked, when the organisation named holds none near it in its name
-        where_asked = lexical["places"] > 0 or (bool(found) and bool(query.codes)) or (
-            lexical["corpus"] >= CORPUS_CUE and (found or lexical["places"] > 0))
+        also_near: Answer | None = None  # then, the organisations whose name does put them near
+        # where to prepare is asked, or an organisation named otherwise than by the place ("recrutent-ils à
+        # Lille ?" names CCIL GRAND LILLE by the place alone: it asks nothing of organisations)
+        where_asked = lexical["places"] > 0 or (bool(named_otherwise) and bool(query.codes)) or (
+            lexical["corpus"] >= CORPUS_CUE and lexical["places"] > 0)
         if asked and where_asked and not COORDINATES_ASKED.search(query.folded):
-            if not named_by_its_own_words(self.index, found, query.folded):
+            if not named_by_its_own_words(self.index, found, query.folded, places_asked(query.folded, True)):
                 # "jsuis a epinal, la cci de mon departement…": the organisations whose name puts them near
                 near = place_answer(self.index, query.codes, asked[0])
                 if near is not None:
                     return self._with_status_of(near)
-            elif not any(placed_near(names, asked[0]) for names in found.values()):
+            elif not any(placed_near(names, asked[0]) for code, names in found.items()
+                         if code in query.codes or not query.codes):
                 unverified = place_phrase(asked[0])  # "olivier de serres … jsuis en ardeche"
+                also_near = place_answer(self.index, query.codes, asked[0], only_near=True) if query.codes else None
         if not found:
             return None
         if COORDINATES_ASKED.search(query.folded):  # "l'adresse du CFPPA de Toulouse ?": the lists give none
             asked = query.codes or query.ambiguous
             own = {code: names for code, names in found.items() if code in asked}
             return partner_contact_answer(self.index, own if asked else found)
-        if query.how not in ("code", "sélection") and lexical["corpus"] >= CORPUS_CUE:
-            return corpus_partner_answer(self.index, found)  # "pour quelles certifications la CCI Alsace…"
         if query.codes:
             own = [code for code in query.codes if code in found]
-            return self._with_status_of(partner_answer(self.index, own[0], found[own[0]], unverified)) if own else None
+            if not own:
+                return None
+            answer = partner_answer(self.index, own[0], found[own[0]], unverified)
+            if also_near is not None:  # "un gip de l'educ nat … a strasbourg ?": what the names place there too
+                drafted = Draft(answer.text.split("\n"), list(answer.citations))
+                drafted.extend(Draft(also_near.text.split("\n"), list(also_near.citations)))
+                answer = Answer(text=drafted.text, citations=drafted.citations, certification=own[0])
+            return self._with_status_of(answer)
         # with no certification named, the question must ask where to prepare or which certifications: a
         # city is often a word of an organisation's name too ("quel temps fait-il à Lyon ?")
         if lexical["places"] > 0:

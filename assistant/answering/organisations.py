@@ -106,14 +106,17 @@ def _name_specificity(index):
     return specific
 
 
-def named_by_its_own_words(index, found: dict[str, list[str]], question: str) -> bool:
+def named_by_its_own_words(index, found: dict[str, list[str]], question: str, places=()) -> bool:
     """Whether the organisations found are named by a word that few names hold ("Olivier de Serres", "CCI
-    de l'Allier"), not only by what kind they are ("un lycée agricole", "un CFA"): asked from a place, the
-    first are the organisations meant, the second are to be found near that place."""
+    de l'Allier"), not only by what kind they are ("un lycée agricole", "un CFA") or by the place asked from
+    (`places`): asked from a place, the first are the organisations meant, the others are to be found near
+    that place."""
     specific = _name_specificity(index)
     # a word that says a place comes ("la région d'Angoulême") names no organisation, even one whose name holds
     # it ("… DE REGION HAUTS-DE-FRANCE")
-    asked = set(analyse(question)) - {t for word in INTRODUCERS for t in analyse(word)}
+    # nor does the place asked from ("jsuis a angers": "POLE BTS ALTERNANCE ANGERS" is one of those near)
+    asked = (set(analyse(question)) - {t for word in INTRODUCERS for t in analyse(word)}
+             - {t for place in places for t in analyse(place.name)})
     return any(specific(term) >= OWN_WORD for names in found.values() for name in names
                for term in asked & set(analyse(name)))
 

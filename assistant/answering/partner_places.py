@@ -73,10 +73,10 @@ def place_phrase(asked: Place) -> str:
             "region": f"de la région {asked.name}"}[asked.kind]
 
 
-def place_answer(index, codes: list[str], asked: Place) -> Answer | None:
+def place_answer(index, codes: list[str], asked: Place, only_near: bool = False) -> Answer | None:
     """For each certification asked about (or, none named, every one with such partners), the partners
     near the place, or when none is, that their names say so of none and the fiche's own list; None when
-    no certification is asked about and none has a partner near."""
+    no certification is asked about and none has a partner near, or when `only_near` and none is near."""
     draft = Draft()
     certifications = [c for c in (index.certification(code) for code in codes) if c is not None and c.partners]
     if codes and not certifications:  # no list of organisations to read: the fiche's own answer says so
@@ -90,6 +90,8 @@ def place_answer(index, codes: list[str], asked: Place) -> Answer | None:
         certifications = [index.certification(code) for code in by_code]
     if any(by_code[c.code] for c in certifications):  # the others' silence would only lengthen the answer
         certifications = [c for c in certifications if by_code[c.code]]
+    elif only_near:
+        return None
     for certification in certifications:
         near = by_code[certification.code]
         if near:

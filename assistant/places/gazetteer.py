@@ -23,6 +23,7 @@ SOURCE = Path(__file__).with_name("places_fr.tsv")
 INTRODUCERS = {"a", "au", "aux", "sur", "de", "d", "du", "des", "en", "vers", "cote", "pres", "proche", "autour",
                "region", "departement", "secteur", "dans", "sud", "nord", "est", "ouest"}
 ARTICLES = {"la", "le", "les", "l"}  # an introducer's article: "de la Haute-Vienne", "dans le Var"
+OF = {"de", "d", "du", "des"}  # "la CCI de la Drôme" says which organisation, "près de Lille" where one is
 ARTICLE_IN = {"au": "le", "du": "le", "aux": "les", "des": "les"}  # "au Mans" is "à Le Mans"
 SHORTEST_IN_QUESTION = 3  # letters of a one-word place after an introducer ("Pau", "Gap")
 SHORTEST_IN_NAME = 4  # in an organisation's name, where no introducer says a place comes ("EU", "LE")…
@@ -51,6 +52,9 @@ def _places() -> tuple[dict[tuple[str, ...], list[Place]], int]:
             place = Place(row["kind"], row["name"], float(row["latitude"]) if row["latitude"] else None,
                           float(row["longitude"]) if row["longitude"] else None, row["region"], row["departement"])
             by_words.setdefault(tuple(words(place.name)), []).append(place)
+            if place.kind == "region":  # "PAYS DE LOIRE", as names often write "Pays de la Loire"
+                bare = tuple(w for w in words(place.name) if w not in ARTICLES)
+                by_words.setdefault(bare, []).append(place)
     for found in by_words.values():
         found.sort(key=lambda p: SPECIFIC[p.kind])
     return by_words, max(len(key) for key in by_words)
@@ -68,16 +72,18 @@ def _longest_at(tokens: list[str], start: int, shortest: int) -> tuple[int, list
     return start, []
 
 
-def places_asked(question: str) -> list[Place]:
+def places_asked(question: str, where_from: bool = False) -> list[Place]:
     """The places a question names, the most specific first (a town before its région: "en Nouvelle-Aquitaine,
-    côté Angoulême" is asked from Angoulême)."""
+    côté Angoulême" is asked from Angoulême). `where_from`: only those said as where the candidate is ("à
+    Angers", "en Alsace", "près de Lille"), not those of an organisation ("la CCI de la Drôme")."""
     tokens = words(question)
     found: list[Place] = []
+    introducers = INTRODUCERS - OF if where_from else INTRODUCERS
     for position in range(1, len(tokens)):
         before = tokens[position - 1]
-        introduced = before in INTRODUCERS or (before in ARTICLES and position > 1
-                                                 and tokens[position - 2] in INTRODUCERS)
-        if not introduced:
+        if before in ARTICLES and position > 1:
+            before = tokens[position - 2]
+        if before not in introducers and not (where_from and _near_of(tokens, position)):
             continue
         candidates = [tokens[position:]]
         if before in ARTICLE_IN:
@@ -88,6 +94,12 @@ def places_asked(question: str) -> list[Place]:
                 found.append(places[0])
                 break
     return sorted(dict.fromkeys(found), key=lambda p: SPECIFIC[p.kind])
+
+
+def _near_of(tokens: list[str], position: int) -> bool:
+    """"près de Lille", "autour d'Angers": a "de" that says where, after a word of nearness."""
+    start = position - 1 - (tokens[position - 1] in ARTICLES)
+    return start >= 1 and tokens[start] in OF and tokens[start - 1] in {"pres", "proche", "autour", "cote"}
 
 
 def places_in_name(name: str) -> list[Place]:
@@ -124,14 +136,16 @@ def without_places(question: str, places: list[Place]) -> str:
     return " ".join(word for word in words(question) if word not in said)
 
 
-ADJECTIVE_STEM = 6  # letters a place and the adjective of its people share ("martiniq-ue", "martiniq-uais")
+ADJECTIVE_STEM = 6  # letters a place and the adjective of its people share ("martiniq-ue", "martiniq-uais"), or
+# the whole of a shorter place ("douai", "DOUAISIS")
 
 
 def named_after(name: str, place: Place) -> bool:
-    """Whether a name that holds no place is named after this one by the adjective of its people ("INSTITUT
-    MARTINIQUAIS DE FORMATION" for Martinique, "… REUNIONNAIS" for La Réunion)."""
+    """Whether a name that holds no place is named after this one by the adjective of its people or its
+    country ("INSTITUT MARTINIQUAIS DE FORMATION" for Martinique, "… ARTOIS-DOUAISIS" for Douai)."""
     if places_in_name(name):
         return False
-    own = [w for w in words(place.name) if len(w) >= ADJECTIVE_STEM]
-    return any(word != stem and word[:ADJECTIVE_STEM] == stem[:ADJECTIVE_STEM] and len(word) >= ADJECTIVE_STEM
-               for word in words(name) for stem in own)
+    own = [w for w in words(place.name) if len(w) >= SHORTEST_IN_NAME]
+    return any(word != stem and word[:shared] == stem[:shared]
+               for word in words(name) for stem in own
+               for shared in [min(ADJECTIVE_STEM, len(stem))] if len(word) >= shared)
