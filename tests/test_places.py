@@ -99,5 +99,6 @@ def test_a_place_that_is_part_of_the_name_asked_about_does_not_hide_it(assistant
 
 def test_an_organisation_named_and_one_the_place_names_are_both_said(assistant):
     # "l'ifa" names one; "à Rouen … la cci métropolitaine" the other, whose name holds Rouen
-    answer = assistant.ask("assistant rh cci, a rouen ya que l'ifa qui prepare le titre ou la cci metropolitaine aussi ?")
+    answer = assistant.ask("assistant rh cci, a rouen ya que l'ifa qui prepare le titre ou la cci metropolitaine "
+                           "aussi ?")
     assert "IFA MARCEL SAUVAGE" in answer.text and "ROUEN METROPOLE" in answer.text
