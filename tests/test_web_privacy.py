@@ -147,6 +147,8 @@ def test_ctrl_c_removes_the_private_folder_too(evaluation_index_folder, tmp_path
         client.predict("RNCP31168", EXPERIENCES, api_name="/outline")
         assert list(temporary.glob("vae-assistant-*/gradio/*/livret2-RNCP31168.docx"))
         server.process.send_signal(signal.SIGINT)
-        server.process.wait(timeout=30)
+        # what is checked is the folder left behind, not how fast: closing takes ~6 s alone, and past 30 s
+        # late in the whole suite on two cores
+        server.process.wait(timeout=90)
     left = [p.name for p in temporary.iterdir()]  # the embedding runtime may leave its own ".ses" marker
     assert not [name for name in left if name.startswith(("vae-assistant-", "gradio", "tmp"))], left
