@@ -352,6 +352,11 @@ def serve_command(
         launch(web_app, host, port, auth)
     finally:
         release(web_app)
+    # stopped by Ctrl+C or SIGTERM, candidates' files already removed: leave now, so that no thread still
+    # winding down (the model's, a vector fill's) keeps the process alive (seen past 90 s)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 corpus_app = typer.Typer(help="Le corpus de fiches : récupérer l'export officiel.", no_args_is_help=True)
