@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from starlette.middleware import Middleware
 
@@ -75,5 +76,16 @@ def launch(app, host: str, port: int, auth: list[tuple[str, str]] | None, block:
     if services is not None:  # the model, Chroma and any missing vectors: after the first page is ready
         services.start_background()
     if block:
-        app.block_thread()
+        _wait_for_a_stop()
     return launched
+
+
+def _wait_for_a_stop() -> None:
+    """Until Ctrl+C (or SIGTERM, turned into one). Not Gradio's `block_thread`: it closes the server
+    gracefully, waiting for every connection to end, and a page or client left open (its event stream)
+    kept the process alive past 90 s; the caller removes the candidates' files and leaves at once."""
+    try:
+        while True:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        print("Arrêt du serveur.", flush=True)
