@@ -153,6 +153,5 @@ def test_ctrl_c_removes_the_private_folder_too(evaluation_index_folder, tmp_path
         deadline = time.monotonic() + 90
         while list(temporary.glob("vae-assistant-*")) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert "Arrêt du serveur." in server.output()
     left = [p.name for p in temporary.iterdir()]  # the embedding runtime may leave its own ".ses" marker
     assert not [name for name in left if name.startswith(("vae-assistant-", "gradio", "tmp"))], left
