@@ -297,10 +297,11 @@ class Assistant:
     def _organisations(self, query: Query) -> Answer | None:
         """A question naming an organisation the certifier authorised: for the certification asked about, the
         fiche's word that it is one; with no certification named, the certifications it prepares for."""
-        terms = key_terms(query.folded, self._name_words(query.codes))
-        found = organisations_named(self.index, terms, query.folded)
-        lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
+        found = organisations_named(self.index, key_terms(query.folded, self._name_words(query.codes)), query.folded)
         asked = places_asked(query.folded)
+        if not found and not asked:  # most questions: no routing scores computed for nothing
+            return None
+        lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
         named_otherwise = found  # the organisations the question names by other words than a place's
         if asked and found:  # "jsuis a valenciennes, la cci grand hainaut…": the place says where, not who
             elsewhere = without_places(query.folded, asked)
