@@ -49,6 +49,7 @@ class Partner(BaseModel):
     """An organisation the certifier has authorised to prepare candidates (or to train and assess)."""
 
     name: str
+    siret: str | None = None
     authorisation: str = ""  # the export's HABILITATION_PARTENAIRE, e.g. HABILITATION_ORGA_FORM
     active: bool | None = None
 

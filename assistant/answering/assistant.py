@@ -48,6 +48,7 @@ from assistant.answering.query import (
     units_written_out,
 )
 from assistant.answering.router import Router, Scored, cue_stems, decide_all
+from assistant.answering.sirets import asks_a_siret, siret_answer
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit, SearchIndex
@@ -200,6 +201,14 @@ class Assistant:
             experience = None
         if experience is not None and query.certification and not self._only_their_trade(query, experience):
             return mapping_answer(ExperienceMapper(self.index), query.certification, experience)
+        if asks_a_siret(query.folded):  # "le SIRET de GEM ?": the export gives it for every organisation
+            partners = organisations_named(self.index, key_terms(query.folded, self._name_words(query.codes)),
+                                           query.folded)
+            over_the_corpus = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
+            answer = siret_answer(self.index, query.folded, query.codes or query.ambiguous,
+                                  over_the_corpus and query.how not in CHOSEN, partners)
+            if answer is not None:
+                return self._with_status_of(answer)
         named_organisations = self._organisations(query)
         if named_organisations is not None:
             return named_organisations
@@ -237,7 +246,10 @@ class Assistant:
             # "quelles certifications ont un taux d'insertion sous 80 % ?" with no filter that reads it: not
             # the answer of one certification guessed from the search
             return declines.not_over_the_corpus(self.index.titles)
-        return self._about_certifications(entries, query, self._decline_also_asked(query, entries))
+        decline = self._decline_also_asked(query, entries)
+        if decline is not None and self._fiche_says(decline, query) is not None:
+            decline = None  # "le contrôle des bulletins de salaire": the fiche's own words, not the topic declined
+        return self._about_certifications(entries, query, decline)
 
     def _names_a_unit_of_its_certification(self, query: Query) -> bool:
         """Whether the question names a bloc of the certification chosen in the list or discussed before, by
@@ -654,7 +666,8 @@ class Assistant:
 
     def _from_passages(self, query: Query, codes: list[str] | None = None, terms: list[str] | None = None,
                        depth: int = 3, keep=None) -> Answer:
-        codes = codes if codes is not None else query.codes
+        # "le cesi …" names two certifications: the passages of those two, never of a third the search prefers
+        codes = codes if codes is not None else (query.codes or query.ambiguous)
         hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
         if self.writer is not None and hits and keep is None:  # a model is not bound by `keep`: only quotes are
             passages = [quote_of(h.chunk, h.chunk.body) for h in hits]

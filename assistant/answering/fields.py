@@ -378,13 +378,13 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "faut-il faire un bilan de compétences avant la VAE ?"),
         topic="de la constitution du dossier de VAE (recevabilité, justificatifs, accompagnement, longueur)"),
     FieldEntry("outside_rules", "decline", {
-        "siret": 1.0, "code naf": 1.0, "code ape": 1.0, "convention collective": 1.0, "dtu": 1.0,
+        "code naf": 1.0, "code ape": 1.0, "convention collective": 1.0, "dtu": 1.0,
         "statut cadre": 1.0, "le statut de cadre": 1.0, "heures par semaine": 0.9, "horaires de travail": 0.9,
         "a partir de combien de salaries": 1.0}, (
-        "quel est le numéro SIRET de l'école ?", "c quoi le code NAF d'une clinique ?",
+        "c quoi le code NAF d'une clinique ?",
         "quelle convention collective s'applique à ce métier ?", "avec ce titre on a le statut cadre ?",
         "on travaille combien d'heures par semaine dans ce métier ?"),
-        topic="des règles et références extérieures aux fiches (conventions collectives, codes NAF ou SIRET, normes, "
+        topic="des règles et références extérieures aux fiches (conventions collectives, codes NAF, normes, "
               "statut, horaires de travail)"),
     FieldEntry("school_life", "decline", {
         "portes ouvertes": 1.0, "cesure": 1.0, "rythme de l'alternance": 1.0, "jours en entreprise": 1.0,

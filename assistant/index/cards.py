@@ -18,7 +18,7 @@ from assistant.certification import Certification, Route, registration_ended
 from assistant.chunking import sections_of
 from assistant.contact_shapes import EMAIL, PHONE
 
-CARD_LAYOUT = "12"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "13"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -56,6 +56,8 @@ class Card(BaseModel):
     employment_rates: dict[int, int] = {}
     job_rates: dict[int, int] = {}
     sections: list[str] = []  # the parts of the fiche that say something (chunking's sections)
+    # SIRET → (role, name) of its certifiers ("certificateur") and authorised organisations ("partenaire")
+    sirets: dict[str, tuple[str, str]] = {}
 
     @property
     def status(self) -> str:
@@ -95,6 +97,8 @@ def card_of(c: Certification) -> Card:
         job_rates={s.year: s.job_rate_2_years for s in c.statistics
                    if s.year is not None and s.job_rate_2_years is not None},
         sections=sections_of(c),
+        sirets={**{p.siret: ("partenaire", p.name) for p in c.partners if p.siret and p.active is not False},
+                **{x.siret: ("certificateur", x.name) for x in c.certifiers if x.siret}},
     )
 
 

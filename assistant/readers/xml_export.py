@@ -198,7 +198,8 @@ def _certification(fiche: etree._Element, file: str, position: int) -> Certifica
             if _text(c, "NOM_CERTIFICATEUR")
         ],
         partners=[
-            Partner(name=_text(x, "NOM_PARTENAIRE"), authorisation=_text(x, "HABILITATION_PARTENAIRE"),
+            Partner(name=_text(x, "NOM_PARTENAIRE"), siret=_text(x, "SIRET_PARTENAIRE") or None,
+                    authorisation=_text(x, "HABILITATION_PARTENAIRE"),
                     active=_is_active(x, "ETAT_HABILITATION"))
             for x in fiche.iterfind("PARTENAIRES/PARTENAIRE")
             if _text(x, "NOM_PARTENAIRE")

@@ -49,6 +49,9 @@ def key_facts(c: Certification) -> list[tuple[str, str]]:
                          ("Formacodes", [f"{f.code} ({f.label})" for f in c.formacodes])):
         if items:
             facts.append((label, " ; ".join(items)))
+        if label == "Certificateur(s)" and any(x.siret for x in c.certifiers):
+            facts.append(("SIRET des certificateurs", " ; ".join(f"{x.name} : {x.siret}" for x in c.certifiers
+                                                                 if x.siret)))
     return facts
 
 
