@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import pairwise
 
 from assistant.answer import Answer, Citation, cite
 from assistant.answering.drafts import Draft, named
@@ -41,8 +40,9 @@ OWN_WORD = 0.85  # specificity of a word two names at most hold (of the corpus' 
 BEGUN_STEM = 7  # letters: the shortest stem of the corpus a question's word may begin (see `stems_begun`)
 # what the lists of organisations never give: asked of an organisation named, the fiche cannot answer
 COORDINATES_ASKED = re.compile(r"\b(?:adresse|telephone|tel|mail|e-mail|email|courriel|coordonnees)\b")
-# a word after a subject pronoun is a verb ("je bosse", "on fait"), not the name of an organisation
-SUBJECT_PRONOUNS = {"je", "j", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
+# a word after a subject pronoun is a verb ("je bosse", "on fait"), not the name of an organisation; a pronoun
+# inverted after its verb ("liste-t-elle GREEN UP ACADEMY") is followed by the verb's object
+VERB_AFTER_ITS_SUBJECT = re.compile(r"(?<![\w-])(?:j'|(?:je|tu|il|elle|on|nous|vous|ils|elles)\s+)(?:ne\s+|n')?(\w+)")
 
 
 def organisations_named(index, terms: list[str], question: str = "") -> dict[str, list[str]]:
@@ -50,7 +50,7 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
     name (one of `terms`, the question's own words), or by most of its words (`question`, folded: every word
     counts there, the certification's name included, and the initials people type)."""
     said = words(question)
-    verbs = {stem for before, word in pairwise(["", *said]) if before in SUBJECT_PRONOUNS for stem in analyse(word)}
+    verbs = {stem for verb in VERB_AFTER_ITS_SUBJECT.findall(question) for stem in analyse(verb)}
     typed = {w for w in said if len(w) >= 3 and w not in STOP_WORDS}
     terms = [t for t in [*terms, *sorted(stems_begun(index, typed) - set(terms))] if t not in verbs]
     every = set(analyse(question)) | set(terms)

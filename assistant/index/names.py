@@ -319,11 +319,16 @@ class CertificationNames:
         others = (self.name_words[code] - title - self.kind_words[code]) & said
         kind = self.kind_words[code] & said
         acronym = bool(self.acronyms[code] & said)
-        # the type ("titre professionnel") tells two certifications apart once the title or an acronym names one
-        extra = sum(self.idf[w] for w in others) + (sum(self.idf[w] for w in kind) if title & said or acronym else 0.0)
         distinctive = any(len(self.codes_by_word[w]) == 1 for w in (title | others) & said)
         one_word_title = len(title) == 1 and coverage == 1.0
-        if coverage >= 0.5 and (len(title & said) >= 2 or one_word_title or distinctive):
+        by_title = coverage >= 0.5 and (len(title & said) >= 2 or one_word_title or distinctive)
+        # the type ("titre professionnel") tells two certifications apart once the title, a word of the title no
+        # other has ("le BTS finition") or an acronym names one; beside a word several titles hold it names nothing
+        # ("ce professionnel … des applications")
+        own_title_word = any(len(self.codes_by_word[w]) == 1 for w in title & said)
+        extra = sum(self.idf[w] for w in others) + (sum(self.idf[w] for w in kind)
+                                                    if by_title or own_title_word or acronym else 0.0)
+        if by_title:
             # the longer title said in full beats the shorter one it contains ("développeur web et web mobile")
             return coverage + extra + 0.1 * sum(self.idf[w] for w in title & said)
         if acronym or extra >= 0.5:
