@@ -49,6 +49,8 @@ def test_two_equally_good_readings_are_reported_not_guessed(names, text, ambiguo
     "il y a combien de blocs ?", "quel bloc parle de production ?", "le travail en équipe",
     "je sors d'un BTS informatique",  # the candidate's own diploma, named by its type only
     "Et pour le RNCP 12345 ?",
+    # the type beside one word two titles share: "professionnel" and "applications" name neither CDA
+    "Ce professionnel intervient-il dans toutes les phases du développement des applications ?",
 ])
 def test_incidental_words_name_no_certification(names, text):
     assert names.named_in(text).codes == []

@@ -218,6 +218,26 @@ def test_generic_words_of_a_long_name_do_not_name_it(assistant):
     assert {"RNCP35419", "RNCP36490", "RNCP37488"} <= {c.code for c in rome.citations}
 
 
+def test_an_organisation_named_after_an_inverted_pronoun_is_still_named(assistant):
+    # "liste-t-elle GREEN UP ACADEMY": "green" is not the verb of "elle", and it names one of the academies
+    answer = assistant.ask("La fiche RNCP37873 liste-t-elle GREEN UP ACADEMY parmi ses organismes habilités ?")
+    assert "GREEN UP ACADEMY" in answer.text and "ACADEMY OF MANAGEMENT" not in answer.text
+
+
+def test_two_certifications_named_are_answered_from_their_passages_only(assistant):
+    answer = assistant.ask("le cesi c une ecole publique ou privée ?")  # CESI certifies RNCP35959 and RNCP36490
+    assert {c.code for c in answer.citations} <= {"RNCP35959", "RNCP36490"}
+    assert "RNCP39568" not in answer.text
+
+
+def test_a_topic_to_decline_said_in_the_fiche_s_own_words_is_quoted(assistant):
+    # "salaire" asks about pay, but "bulletins de salaire" is what the payroll bloc checks
+    answer = assistant.ask("Lors du contrôle de la validité et de la conformité des bulletins de salaire, que doit "
+                           "vérifier l'assistant en ressources humaines (RNCP36612) au regard de ses outils de suivi ?")
+    assert not answer.declined and "complétude" in answer.text
+    assert assistant.ask("quel salaire apres le titre assistant rh ?").declined
+
+
 def test_a_word_of_an_organisation_s_name_is_not_enough_to_name_it(assistant):
     # "pro" ends "ARIMAYI ACADEMY PRO", "chat" ends "TOUCHE PAS A MON CHAT": neither names an organisation
     assert "partenaires" not in {c.section for c in assistant.ask("le niveau du titre pro dwwm c quoi ?").citations}
