@@ -247,7 +247,7 @@ class Assistant:
             # the answer of one certification guessed from the search
             return declines.not_over_the_corpus(self.index.titles)
         decline = self._decline_also_asked(query, entries)
-        if decline is not None and self._fiche_says(decline, query) is not None:
+        if decline is not None and self._said_as_the_fiche_says_it(decline, query):
             decline = None  # "le contrôle des bulletins de salaire": the fiche's own words, not the topic declined
         return self._about_certifications(entries, query, decline)
 
@@ -401,6 +401,27 @@ class Assistant:
 
         quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH, keep=about_it)
         return None if quoted.declined else self._with_status_of(quoted)
+
+    def _said_as_the_fiche_says_it(self, decline: FieldEntry, query: Query) -> bool:
+        """Whether the word that named an out-of-scope topic comes in the question beside a word it is beside in
+        a sentence of the fiche: "des bulletins de salaire" is the fiche's payroll, "combien de mois pour une
+        VAE" is not its "taux d'insertion à 6 mois"."""
+        codes = query.codes or query.ambiguous
+        found = self.router.patterns_found(decline, query.folded)
+        if not codes or not found:
+            return False
+        said = analyse(query.folded)
+        pairs = {(stem, beside) for cue, _ in found for stem in analyse(cue) for i, term in enumerate(said)
+                 if term == stem for beside in said[max(0, i - 1):i + 2] if beside != stem}
+        if not pairs:
+            return False
+        for chunk in self.index.catalog.chunks(self.index.lexical.ids_of(codes)).values():
+            for sentence in chunk.sentences():
+                terms = analyse(sentence)
+                if any((term, beside) in pairs for i, term in enumerate(terms)
+                       for beside in terms[max(0, i - 1):i + 2]):
+                    return True
+        return False
 
     def _decline_also_asked(self, query: Query, entries: list[FieldEntry]) -> FieldEntry | None:
         """An out-of-scope topic the question asks beside the fields that answer it, when it is nearly as
