@@ -52,6 +52,8 @@ class Partner(BaseModel):
     siret: str | None = None
     authorisation: str = ""  # the export's HABILITATION_PARTENAIRE, e.g. HABILITATION_ORGA_FORM
     active: bool | None = None
+    active_since: date | None = None  # the export's DATE_ACTIF, when it gives one
+    state_changed: date | None = None  # DATE_DERNIERE_MODIFICATION_ETAT: the authorisation's state last set
 
 
 class Bloc(BaseModel):

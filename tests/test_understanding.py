@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answer import Turn
@@ -222,6 +224,34 @@ def test_an_organisation_named_after_an_inverted_pronoun_is_still_named(assistan
     # "liste-t-elle GREEN UP ACADEMY": "green" is not the verb of "elle", and it names one of the academies
     answer = assistant.ask("La fiche RNCP37873 liste-t-elle GREEN UP ACADEMY parmi ses organismes habilités ?")
     assert "GREEN UP ACADEMY" in answer.text and "ACADEMY OF MANAGEMENT" not in answer.text
+
+
+def test_a_kind_of_organisation_asked_about_names_those_of_that_kind(assistant):
+    # GRETA is also a word of an evaluation rule ("CFA porté par un GRETA"); asked about organisations, it names them
+    answer = assistant.ask("Pour quelles certifications de ta base un GRETA figure-t-il parmi les organismes "
+                           "habilités ?")
+    assert "GRETA DU LIMOUSIN" in answer.text
+    assert {"RNCP37674", "RNCP37873"} <= {c.code for c in answer.citations}
+
+
+def test_an_organisation_named_is_said_with_the_date_of_its_authorisation(assistant, fast_index):
+    urbilog = next(p for p in fast_index.certification("RNCP37674").partners if p.name == "URBILOG")
+    answer = assistant.ask("depuis quand URBILOG est habilité pour le titre pro dwwm ?")
+    assert "URBILOG : dernière modification de l'habilitation le" in answer.text
+    assert urbilog.state_changed is not None and str(urbilog.state_changed.year) in answer.text
+    counted = assistant.ask("combien d'organismes sont habilités pour ce titre ?", selected="RNCP37674")
+    listed = {p.name for p in fast_index.certification("RNCP37674").partners if p.active is not False}
+    said = [int(n) for n in re.findall(r"\((\d+) organismes?\)", counted.text)]
+    assert said and sum(said) == len(listed)  # one count per kind of authorisation
+
+
+def test_this_title_is_the_one_selected_whatever_certifier_the_question_names(assistant):
+    # "CCI" names CCI FRANCE, certifier of RNCP36612; "ce titre" is the one chosen in the list
+    answer = assistant.ask("Une CCI locale du Beaujolais est-elle habilitée à préparer ce titre ?",
+                           selected="RNCP37674")
+    assert "CCI LOCALE BEAUJOLAIS" in answer.text and answer.citations[-1].code == "RNCP37674"
+    titled = assistant.ask("le titre assistant rh de la cci il a combien de blocs ?", selected="RNCP37674")
+    assert titled.citations[0].code == "RNCP36612"  # named by its title, not only its certifier
 
 
 def test_two_certifications_named_are_answered_from_their_passages_only(assistant):

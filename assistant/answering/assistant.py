@@ -63,6 +63,7 @@ from assistant.text_normalise import fold, spell_out
 ROUTE_ENTRIES = {"jury", "route_open"}
 ROUTE_BONUS = 0.2  # a question naming a route ("en alternance") is about routes unless it says otherwise
 CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
+ORGANISATIONS_ASKED = 0.6  # a full cue of "organismes", "partenaire", "habilité": the question is about them
 CHOSEN = ("code", "nom")  # the question itself names its certification
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
                      "capacities": "competences", "activities": "", "overview": ""}
@@ -309,11 +310,14 @@ class Assistant:
     def _organisations(self, query: Query) -> Answer | None:
         """A question naming an organisation the certifier authorised: for the certification asked about, the
         fiche's word that it is one; with no certification named, the certifications it prepares for."""
-        found = organisations_named(self.index, key_terms(query.folded, self._name_words(query.codes)), query.folded)
+        terms = key_terms(query.folded, self._name_words(query.codes))
+        found = organisations_named(self.index, terms, query.folded)
         asked = places_asked(query.folded)
-        if not found and not asked:  # most questions: no routing scores computed for nothing
-            return None
         lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
+        if not found and not asked and lexical["places"] >= ORGANISATIONS_ASKED:
+            found = organisations_named(self.index, terms, query.folded, kinds_too=True)  # "un GRETA habilité ?"
+        if not found and not asked:
+            return None
         named_otherwise = found  # the organisations the question names by other words than a place's
         if asked and found:  # "jsuis a valenciennes, la cci grand hainaut…": the place says where, not who
             elsewhere = without_places(query.folded, asked)

@@ -399,7 +399,9 @@ def places(c: Certification, _q=None) -> Draft | None:
     markers = [d.cite(cite(c, section, "\n".join(f"{label} : {' ; '.join(v)}" for label, v in parts)))
                for section, parts in (("lieux", places), ("partenaires", partners)) if parts]
     d.say(f"Lieux et organismes indiqués par la fiche {named(c)} {' '.join(markers)} :")
-    for label, values in places + partners:
+    counted = [(f"{label} ({len(values)} organisme{'s' if len(values) > 1 else ''})", values)
+               for label, values in partners]  # "combien d'organismes sont habilités ?": the count with the list
+    for label, values in places + counted:
         d.say(f"{label} :")
         d.lines += bullets(values[:MAX_PARTNERS])
         if len(values) > MAX_PARTNERS:

@@ -26,6 +26,7 @@ from assistant.answer import Answer, Citation, cite
 from assistant.answering.drafts import Draft, named
 from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.places.gazetteer import INTRODUCERS
+from assistant.render.fiche_text import french_date
 from assistant.text_normalise import fold, words
 
 PARTNER_SECTION = "partenaires"
@@ -45,10 +46,13 @@ COORDINATES_ASKED = re.compile(r"\b(?:adresse|telephone|tel|mail|e-mail|email|co
 VERB_AFTER_ITS_SUBJECT = re.compile(r"(?<![\w-])(?:j'|(?:je|tu|il|elle|on|nous|vous|ils|elles)\s+)(?:ne\s+|n')?(\w+)")
 
 
-def organisations_named(index, terms: list[str], question: str = "") -> dict[str, list[str]]:
+def organisations_named(index, terms: list[str], question: str = "", kinds_too: bool = False) -> dict[str, list[str]]:
     """For each certification, the authorised organisations the question names: by the first word of their
     name (one of `terms`, the question's own words), or by most of its words (`question`, folded: every word
-    counts there, the certification's name included, and the initials people type)."""
+    counts there, the certification's name included, and the initials people type). A word is a name's when
+    only the lists of organisations hold it; `kinds_too`, when the question asks about organisations, also
+    when other passages hold it as a rare word ("un GRETA figure-t-il parmi les organismes habilités ?"
+    while an evaluation rule speaks of "CFA porté par un GRETA")."""
     said = words(question)
     verbs = {stem for verb in VERB_AFTER_ITS_SUBJECT.findall(question) for stem in analyse(verb)}
     typed = {w for w in said if len(w) >= 3 and w not in STOP_WORDS}
@@ -61,7 +65,7 @@ def organisations_named(index, terms: list[str], question: str = "") -> dict[str
         # the passages holding the stem itself: searched as text, a stem may analyse to another ("olivi")
         chunks = index.catalog.chunks(index.lexical.ids_holding(term)[:LOOKED_AT]).values()
         listed = [c.code for c in chunks if c.section == PARTNER_SECTION]
-        list_only = bool(listed) and len(listed) == len(chunks) and term in terms
+        list_only = bool(listed) and term in terms and (len(listed) == len(chunks) or (kinds_too and term in rare))
         for code in dict.fromkeys(listed):
             heads.setdefault(code, set()).update([term] if list_only else [])
     rarity = index.lexical.rarity
@@ -180,7 +184,23 @@ def partner_answer(index, code: str, names: list[str], place: str = "") -> Answe
         draft.say(f"Oui : d'après la fiche {named(certification)}, {quote} {verb} parmi les organismes partenaires "
                   f"habilités {what} {marker}. Renseignez-vous auprès de l'organisme pour les sessions et les "
                   "conditions d'accès.")
+    draft.lines += [f"{line} {marker}." for line in _authorisation_dates(certification, names)]
     return Answer(text=draft.text, citations=draft.citations, certification=code)
+
+
+def _authorisation_dates(certification, names: list[str]) -> list[str]:
+    """Since when each organisation named is authorised, as the export dates it ("depuis quand l'AFPA est
+    habilitée ?"): its date of activation, else the last change of its authorisation's state."""
+    said = []
+    for partner in certification.partners:
+        if partner.name not in names or partner.active is False:
+            continue
+        if partner.active_since:
+            said.append(f"{partner.name} : habilitation active depuis le {french_date(partner.active_since)}")
+        elif partner.state_changed:
+            said.append(f"{partner.name} : dernière modification de l'habilitation le "
+                        f"{french_date(partner.state_changed)}")
+    return list(dict.fromkeys(said))
 
 
 def partner_contact_answer(index, found: dict[str, list[str]]) -> Answer:

@@ -36,6 +36,8 @@ ROUTE_WORDS: list[tuple[Route, re.Pattern[str]]] = [
         (Route.VAE, r"\bvae\b|validation des acquis|\bpar (?:l.)?experience"),
     ]
 ]
+# "ce titre", "cette certification": the one selected in the interface, whatever certifier the question names
+THE_ONE_SELECTED = re.compile(r"\b(?:ce|cet|cette)\s+(?:titre|diplome|certification|certif|formation|bts|cursus)\b")
 THIS_BLOC = re.compile(r"\b(?:ce|cet|cette|le meme|du meme|ce meme)\s+(?:bloc|module|activite|unite|bc)\b")
 FOLLOW_UP_START = re.compile(r"^\s*(?:et|puis|aussi|idem|meme chose|pareil|ok|d.accord|et pour|pour)\b")
 BLOC_FIELDS = {"bloc_content", "bloc_evaluation", "bloc_find", "blocs", "evaluation"}  # "et le 3 ?" is a bloc
@@ -179,6 +181,9 @@ def understand(question: str, names: CertificationNames, selected: str | None, c
     codes, how, ambiguous = mention.codes, mention.how, mention.ambiguous
     if not codes and extra:
         codes, how = extra[:1], "code"
+    if how == "nom" and selected in names.codes and selected not in codes and THE_ONE_SELECTED.search(folded) \
+            and all(names.by_its_certifier_only(text, code) for code in codes):
+        codes, how = [selected], "sélection"  # "une CCI locale prépare-t-elle ce titre ?": the one chosen
     if not codes and ambiguous and selected in ambiguous:
         codes, how, ambiguous = [selected], "sélection", []
     if not codes and ambiguous and context.codes and context.codes[0] in ambiguous:

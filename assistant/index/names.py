@@ -335,6 +335,12 @@ class CertificationNames:
             return coverage + extra + 0.5 * acronym
         return 0.0
 
+    def by_its_certifier_only(self, text: str, code: str) -> bool:
+        """Whether the text names this certification by its certifier (and type) alone: "une CCI locale" names
+        an organisation as much as CCI FRANCE's title."""
+        named_by = self.name_words[code] & self._said(text)
+        return bool(named_by) and named_by <= self.certifier_names[code] | self.kind_words[code]
+
     def certified_by(self, text: str) -> set[str]:
         """Certifications whose certifier the text names (by two words of its name or its short name)."""
         said = self._said(text)

@@ -200,7 +200,9 @@ def _certification(fiche: etree._Element, file: str, position: int) -> Certifica
         partners=[
             Partner(name=_text(x, "NOM_PARTENAIRE"), siret=_text(x, "SIRET_PARTENAIRE") or None,
                     authorisation=_text(x, "HABILITATION_PARTENAIRE"),
-                    active=_is_active(x, "ETAT_HABILITATION"))
+                    active=_is_active(x, "ETAT_HABILITATION"),
+                    active_since=parse_numeric_date(_text(x, "DATE_ACTIF")),
+                    state_changed=parse_numeric_date(_text(x, "DATE_DERNIERE_MODIFICATION_ETAT")))
             for x in fiche.iterfind("PARTENAIRES/PARTENAIRE")
             if _text(x, "NOM_PARTENAIRE")
         ],
