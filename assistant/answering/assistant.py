@@ -63,7 +63,8 @@ from assistant.text_normalise import fold, spell_out
 ROUTE_ENTRIES = {"jury", "route_open"}
 ROUTE_BONUS = 0.2  # a question naming a route ("en alternance") is about routes unless it says otherwise
 CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
-ORGANISATIONS_ASKED = 0.6  # a full cue of "organismes", "partenaire", "habilité": the question is about them
+# "… figure-t-il parmi les organismes habilités ?", "un GRETA est habilité ?": a kind of organisation is asked of
+ABOUT_AUTHORISED_ORGANISATIONS = re.compile(r"\borganismes?\b|\bhabilit")
 CHOSEN = ("code", "nom")  # the question itself names its certification
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
                      "capacities": "competences", "activities": "", "overview": ""}
@@ -314,7 +315,7 @@ class Assistant:
         found = organisations_named(self.index, terms, query.folded)
         asked = places_asked(query.folded)
         lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
-        if not found and not asked and lexical["places"] >= ORGANISATIONS_ASKED:
+        if not found and not asked and ABOUT_AUTHORISED_ORGANISATIONS.search(query.folded):
             found = organisations_named(self.index, terms, query.folded, kinds_too=True)  # "un GRETA habilité ?"
         if not found and not asked:
             return None

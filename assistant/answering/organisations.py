@@ -61,13 +61,16 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
     weights = index.lexical.rarity(sorted(every))
     rare = {t for t in every if weights[t] >= RARE_WORD}  # a name held by most of its words holds one of these
     heads: dict[str, set[str]] = {}  # certification → first words that name one of its organisations
+    kinds: set[str] = set()  # words other passages hold too: they name the organisations whose name they begin
     for term in sorted({t for t in terms if len(t) >= MIN_LETTERS} | rare):
         # the passages holding the stem itself: searched as text, a stem may analyse to another ("olivi")
         chunks = index.catalog.chunks(index.lexical.ids_holding(term)[:LOOKED_AT]).values()
         listed = [c.code for c in chunks if c.section == PARTNER_SECTION]
-        list_only = bool(listed) and term in terms and (len(listed) == len(chunks) or (kinds_too and term in rare))
+        list_only = bool(listed) and term in terms and len(listed) == len(chunks)
+        a_kind = kinds_too and not list_only and bool(listed) and term in terms and term in rare
         for code in dict.fromkeys(listed):
-            heads.setdefault(code, set()).update([term] if list_only else [])
+            heads.setdefault(code, set()).update([term] if list_only or a_kind else [])
+        kinds.update([term] if a_kind else [])
     rarity = index.lexical.rarity
     specific = _name_specificity(index)
     scored: dict[str, list[tuple[float, str]]] = {}
@@ -76,7 +79,7 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
             if partner.active is False:
                 continue
             name_terms = analyse(partner.name)
-            held = first_words & set(name_terms)
+            held = {term for term in first_words & set(name_terms) if term not in kinds or name_terms[0] == term}
             if held:  # "les campus Ynov": YNOV CAMPUS, not every CAMPUS; "GRETA DE LA GUADELOUPE" for "en Guadeloupe"
                 score = NAMED + sum(specific(term) * (HEAD if name_terms[:1] == [term] else 1.0) for term in held)
             else:
