@@ -43,3 +43,13 @@ def test_a_question_for_the_certifications_web_page_gets_the_fiches_links(assist
     answer = assistant.ask(question, selected="RNCP14437")
     assert not answer.declined and "http://www.la-nacre.org" in answer.text
     assert any(c.section == "liens" for c in answer.citations)
+
+
+def test_the_register_s_own_page_is_given_when_it_is_what_is_asked(seeds, assistant):
+    asked = contact_details(seeds["RNCP31168"], "l'adresse de sa page sur le site de la CNCP ?")
+    pages = asked.lines[next(i for i, line in enumerate(asked.lines) if line.startswith("Pages")) + 1:]
+    assert "rncp.cncp.gouv.fr" in pages[0]  # what was asked comes first
+    assert "https://www.francecompetences.fr/recherche/rncp/31168/" in asked.text
+    answer = assistant.ask("La fiche du titre Responsable de production de projets culturels (RNCP31168) indique-t-"
+                           "elle l'adresse de sa page sur l'ancien site de la Commission nationale ?")
+    assert not answer.declined and "fiche=25470" in answer.text

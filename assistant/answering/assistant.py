@@ -251,6 +251,10 @@ class Assistant:
         decline = self._decline_also_asked(query, entries)
         if decline is not None and self._said_as_the_fiche_says_it(decline, query):
             decline = None  # "le contrôle des bulletins de salaire": the fiche's own words, not the topic declined
+        if decline is not None and decline.name == "contact":  # "l'adresse de sa page" beside "le site"
+            said = self._contact_details(query)
+            if said is not None:
+                return said
         return self._about_certifications(entries, query, decline)
 
     def _names_a_unit_of_its_certification(self, query: Query) -> bool:

@@ -17,10 +17,15 @@ from assistant.certification import Certification
 from assistant.contact_shapes import EMAIL, PHONE, WEB
 from assistant.first_of_each import first_of_each
 from assistant.index.french_analyser import analyse
+from assistant.text_normalise import fold
 
 # pages about the register itself, not ways to reach the certifier or a school
 NOT_A_CONTACT = re.compile(r"rncp\.cncp\.gouv|francecompetences\.fr|pole-emploi\.fr|francetravail\.fr|legifrance")
 MAX_PAGES = 6
+# a question about the register's own page of the fiche ("sa page sur l'ancien site de la CNCP", "le lien de la
+# fiche sur France Compétences"): those pages are what it asks for
+REGISTER_ASKED = re.compile(r"\bcncp\b|commission nationale|france competences|\brncp\b.{0,20}\b(?:page|site|lien)"
+                            r"|\b(?:page|lien|url|adresse|site)\b.{0,40}\bfiches?\b")
 
 
 def _places(text: str) -> list[tuple[str, list[str]]]:
@@ -50,8 +55,11 @@ def contact_details(c: Certification, question: str) -> Draft | None:
     """The fiche's contact details, those of the place the question names first (a city, a school)."""
     places = [item for text in (c.certification_places, c.preparation_places) for item in _places(text)]
     places = first_of_each(places, key=lambda place: tuple(place[1]))  # the same details given twice, once
+    register = REGISTER_ASKED.search(fold(question)) is not None
     pages = [url for url in dict.fromkeys(c.links + [u for line in c.more_information for u in WEB.findall(line)])
-             if not NOT_A_CONTACT.search(url)]
+             if register or not NOT_A_CONTACT.search(url)]
+    if register:  # the register's pages first: they are what was asked
+        pages.sort(key=lambda url: not re.search(r"rncp\.cncp\.gouv|francecompetences\.fr", url))
     if not places and not pages:
         return None
     asked = set(analyse(question))
@@ -68,5 +76,8 @@ def contact_details(c: Certification, question: str) -> Draft | None:
         shown = pages[:MAX_PAGES]
         d.say(f"Pages indiquées par la fiche {d.cite(cite(c, 'liens', chr(10).join(shown)))} :")
         d.lines += bullets(shown)
-    d.say("Les inscriptions et les rendez-vous se font auprès de ces organismes ; la fiche ne les décrit pas.")
+    if register:
+        d.say(f"La fiche à jour est publiée par France Compétences : {c.fiche_url}")
+    else:
+        d.say("Les inscriptions et les rendez-vous se font auprès de ces organismes ; la fiche ne les décrit pas.")
     return d
