@@ -251,7 +251,8 @@ class Assistant:
         decline = self._decline_also_asked(query, entries)
         if decline is not None and self._said_as_the_fiche_says_it(decline, query):
             decline = None  # "le contrôle des bulletins de salaire": the fiche's own words, not the topic declined
-        if decline is not None and decline.name == "contact":  # "l'adresse de sa page" beside "le site"
+        if decline is not None and decline.name == "contact" and entries[0].name == "places":
+            # "l'adresse de sa page sur le site de la CNCP": where, and how to reach it
             said = self._contact_details(query)
             if said is not None:
                 return said
