@@ -151,7 +151,9 @@ def _named_share(name: str, asked: set[str], typed: set[str], rarity) -> float:
     if len(kept) < 3:
         return 0.0
     stems = [(analyse(w) or [w])[0] for w in kept]
-    held = [stem in asked or any(a.startswith(stem) for a in asked if len(stem) >= 3) for stem in stems]
+    # a word of the name begun by a longer one of the question ("inform" in "informatique"); three letters begin
+    # too many words ("pro" in "propose")
+    held = [stem in asked or any(a.startswith(stem) for a in asked if len(stem) >= 4) for stem in stems]
     weight = rarity(stems)
     letters = "".join(w[0] for w in kept)
     initials = {acronym: letters.find(acronym) for acronym in typed if acronym in letters}
