@@ -739,3 +739,11 @@ def test_either_word_asked_lists_a_fiche_and_its_quote_shows_the_word(assistant)
     assert len(expected) >= 2
     assert {c.code for c in answer.citations} == expected
     assert all("musé" in c.quote.lower() for c in answer.citations)  # a long sentence is cut around the word
+
+
+def test_a_bloc_named_by_a_run_of_its_title_s_words_is_that_bloc(assistant, fast_index):
+    # "savoirs" is also a word of questions ("je voudrais savoir"): the run of title words names the bloc
+    query = understand("att lumiere, dans le bloc savoirs hautement specialises faut juste accumuler des "
+                       "connaissances ou aussi avoir du recul dessus ?", fast_index.names, None, Context())
+    unit = assistant._named_unit(fast_index.certification("RNCP35625"), query, True, set())
+    assert unit is not None and unit.code == "RNCP35625BC02"

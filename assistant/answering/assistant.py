@@ -581,6 +581,9 @@ class Assistant:
                 return unit
         if not by_title:
             return None
+        written_out = units_written_out(query.folded, c.units)  # "le bloc savoirs hautement spécialisés"
+        if len(written_out) == 1:
+            return written_out[0]
         asked = set(query.terms) - QUESTION_TERMS - set(analyse(c.title)) - cues
         overlaps = [(len(asked & (set(analyse(u.title)) - QUESTION_TERMS)), u) for u in c.units]
         best = max((o for o, _ in overlaps), default=0)
