@@ -338,7 +338,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "inscription": 0.4, "rendez-vous": 0.8, "site internet": 0.8, "numero": 0.5, "courriel": 0.9,
         "coordonnees": 0.9, "site web": 0.6, "lien vers": 0.9, "le lien": 0.7, "un lien": 0.7, "url": 0.9,
         "lien de description": 1.0, "ont un site": 0.9, "leur site": 0.8, "sur le site": 0.6,
-        "page de la formation": 0.9, "page du titre": 0.9, "page de la certification": 0.9, "page": 0.6}, (
+        "page de la formation": 0.9, "page du titre": 0.9, "page de la certification": 0.9, "page de la fiche": 0.9,
+        "sa page": 0.8, "vers une page": 0.9, "page web": 0.9}, (
         "Quel est le numéro de téléphone de l'école ?", "comment contacter le certificateur ?",
         "je veux m'inscrire, je fais comment ?", "donne moi le mail du centre",
         "Quel est le lien vers la page de la formation ?", "ils ont un site internet où voir le titre ?",
