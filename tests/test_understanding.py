@@ -747,3 +747,14 @@ def test_a_bloc_named_by_a_run_of_its_title_s_words_is_that_bloc(assistant, fast
                        "connaissances ou aussi avoir du recul dessus ?", fast_index.names, None, Context())
     unit = assistant._named_unit(fast_index.certification("RNCP35625"), query, True, set())
     assert unit is not None and unit.code == "RNCP35625BC02"
+
+
+def test_a_follow_up_after_the_fiche_s_own_words_is_not_the_topic_they_name(assistant):
+    # "bulletins de salaire" named a competence, not the salaries the assistant declines
+    history = [Turn(role="user", content="le titre assistant rh de cci france inclut le controle des bulletins de "
+                                         "salaire ?"),
+               Turn(role="assistant", content="Oui : contrôler la validité des bulletins de salaire (RNCP36612).")]
+    assert not assistant.ask("et il vérifie quoi au juste sur ces bulletins ?", None, history).declined
+    asked_pay = [Turn(role="user", content="quel salaire pour un assistant rh cci ?"),
+                 Turn(role="assistant", content="Pas dans les fiches.")]
+    assert assistant.ask("et apres 5 ans ?", None, asked_pay).declined

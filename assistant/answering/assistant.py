@@ -153,9 +153,16 @@ class Assistant:
         return NAMED_CODE.sub(" ", question).strip() or question
 
     # -- understanding ---------------------------------------------------------------------------------
-    def _field_of(self, question: str, _context: Context) -> str:
+    def _field_of(self, question: str, context: Context) -> str:
+        """What an earlier question of the conversation asked, for a follow-up that says no more: not a topic
+        to decline that the question only named in the fiche's own words ("le contrôle des bulletins de
+        salaire" asks about a competence, and "et il vérifie quoi ?" after it too)."""
         asked = self._asked_part(question[:MAX_QUESTION_CHARS])
-        chosen = decide_all(self.router.score(spell_out(fold(question)), self._vector(asked)))
+        folded = spell_out(fold(question))
+        chosen = decide_all(self.router.score(folded, self._vector(asked)))
+        if chosen and chosen[0].entry.scope == "decline" and \
+                self._said_as_the_fiche_says_it(chosen[0].entry, folded, context.codes):
+            return ""
         return chosen[0].entry.name if chosen else ""
 
     def _entries(self, query: Query) -> list[FieldEntry]:
@@ -249,7 +256,8 @@ class Assistant:
             # the answer of one certification guessed from the search
             return declines.not_over_the_corpus(self.index.titles)
         decline = self._decline_also_asked(query, entries)
-        if decline is not None and self._said_as_the_fiche_says_it(decline, query):
+        if decline is not None and self._said_as_the_fiche_says_it(decline, query.folded,
+                                                                   query.codes or query.ambiguous):
             decline = None  # "le contrôle des bulletins de salaire": the fiche's own words, not the topic declined
         if decline is not None and decline.name == "contact" and entries[0].name == "places":
             # "l'adresse de sa page sur le site de la CNCP": where, and how to reach it
@@ -412,15 +420,14 @@ class Assistant:
         quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH, keep=about_it)
         return None if quoted.declined else self._with_status_of(quoted)
 
-    def _said_as_the_fiche_says_it(self, decline: FieldEntry, query: Query) -> bool:
+    def _said_as_the_fiche_says_it(self, decline: FieldEntry, folded: str, codes: list[str]) -> bool:
         """Whether the word that named an out-of-scope topic comes in the question beside a word it is beside in
         a sentence of the fiche: "des bulletins de salaire" is the fiche's payroll, "combien de mois pour une
         VAE" is not its "taux d'insertion à 6 mois"."""
-        codes = query.codes or query.ambiguous
-        found = self.router.patterns_found(decline, query.folded)
+        found = self.router.patterns_found(decline, folded)
         if not codes or not found:
             return False
-        said = analyse(query.folded)
+        said = analyse(folded)
         pairs = {(stem, beside) for cue, _ in found for stem in analyse(cue) for i, term in enumerate(said)
                  if term == stem for beside in said[max(0, i - 1):i + 2] if beside != stem}
         if not pairs:
