@@ -49,6 +49,7 @@ from assistant.answering.query import (
 )
 from assistant.answering.router import Router, Scored, cue_stems, decide_all
 from assistant.answering.sirets import asks_a_siret, siret_answer
+from assistant.answering.unknown_names import unknown_names
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit, SearchIndex
@@ -93,6 +94,7 @@ class Assistant:
         self.writer = writer  # optional LLM for open questions; structured answers never go through it
         self.router = Router(lambda: index.embedder)  # the model loads at the first question, not here
         self._corpus_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "corpus")
+        self._bloc_find_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "bloc_find")
         self._vector = lru_cache(maxsize=256)(lambda text: index.embedder.embed_query(text))
         # a question is routed once: answering, the status check after it and the corpus path all read this
         self._lexical = lru_cache(maxsize=256)(lambda folded: tuple(self.router.lexical(folded)))
@@ -225,6 +227,10 @@ class Assistant:
         if query.codes and none_named_in(offered, frozenset().union(*map(self._fiche_words, query.codes))):
             return declines.choice_not_in_fiches(query.codes, offered)  # "React ou Angular ?": the fiche names neither
         entries = self._entries(query)
+        if not self._asks_where_a_task_sits(query) and not self._asks_about_a_bloc_named(query, entries):
+            unknown = unknown_names(self.index, query.text)
+            if unknown:  # "faut-il l'AIPR ?": nothing the fiches say is about what no fiche names
+                return declines.names_not_in_fiches(query.codes or query.ambiguous, unknown)
         corpus_asked = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")) \
                 and not self._names_a_unit_of_its_certification(query):
@@ -265,6 +271,15 @@ class Assistant:
             if said is not None:
                 return said
         return self._about_certifications(entries, query, decline)
+
+    @staticmethod
+    def _asks_about_a_bloc_named(query: Query, entries: list[FieldEntry]) -> bool:
+        """"Le bloc 2 est-il évalué par un QCM ?": what the fiche says of that bloc answers, whatever it names."""
+        return bool(query.bloc_numbers) and any(e.scope == "bloc" or e.name in REFINED_BY_A_BLOC for e in entries)
+
+    def _asks_where_a_task_sits(self, query: Query) -> bool:
+        """"Le ROI, c'est dans quel bloc ?": the nearest bloc answers whatever the task's own words."""
+        return self._lexical(query.asked)[self._bloc_find_position] >= WHERE_ASKED
 
     def _names_a_unit_of_its_certification(self, query: Query) -> bool:
         """Whether the question names a bloc of the certification chosen in the list or discussed before, by

@@ -73,3 +73,13 @@ def choice_not_in_fiches(codes: list[str], offered: list[str]) -> Answer:
               f"choisir. Pour ces précisions, {ELSEWHERE}."),
         declined=True, certification=codes[0] if len(codes) == 1 else None,
     )
+
+
+def names_not_in_fiches(codes: list[str], names: list[str]) -> Answer:
+    """"Faut-il l'AIPR ?" when no fiche names the AIPR: nothing the fiches say can be about it."""
+    said = " ni ".join(f"« {name} »" for name in names)
+    return Answer(
+        text=(f"Pas dans les fiches : aucune fiche ne mentionne {said} ; elles ne disent donc rien de ce que vous "
+              f"demandez à ce sujet. Elles décrivent {COVERED}. Pour ces précisions, {ELSEWHERE}."),
+        declined=True, certification=codes[0] if len(codes) == 1 else None,
+    )

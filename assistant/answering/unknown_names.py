@@ -1,0 +1,74 @@
+"""Names no fiche holds: "faut-il l'AIPR ?", "ça prépare à l'OSCP ?", "un bon score au TOSA ?".
+
+A question that asks about a named thing (an acronym, a brand written with inner capitals) that appears
+nowhere in the corpus cannot be answered from the fiches, however many of its other words they share: the
+passages found would answer about "les notes de calculs" when "l'Eurocode" was asked. Measured on the
+question sets already read (3 232 questions): 47 questions name such a thing and must be declined, 4 name one
+and have an answer (an emphasis in capitals, an organisation's initials, a word of a long message's context),
+which the exclusions below keep.
+
+A name is unknown when none of its words is a word of any passage, it is not the initials of an organisation
+or a certifier of the corpus, it names no certification and no place. Two letters name too many things ("MC",
+"CS") to be read as a name; a word in capitals heading the message or in brackets is emphasis ("IMPORTANT -",
+"[SYSTEM]"), not what is asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.index.french_analyser import STOP_WORDS, analyse
+from assistant.places.gazetteer import places_asked
+from assistant.text_normalise import fold, words
+
+# AIPR, TOSA, YesWeHack, BitLocker, TAGE-MAGE: capitals after the first letter, or a word all in capitals
+NAME = re.compile(r"(?<![\w\[-])([A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[A-Z0-9-]*|[A-Z][\w-]*-[A-Z][\w-]*)(?![\w'’\]])")
+BRACKETED = re.compile(r"\[[^\]]*\]")
+# where the candidate works or worked ("je bosse chez SNCF", "mon employeur, la MSA"): their own story, not what
+# they ask the fiches
+OWN_STORY = re.compile(r"\bchez\b|\b(?:je|j'|on|jsuis|je suis)\s*(?:bosse|travaille|taffe|suis salarie|suis employe|"
+                       r"ai travaille|ai bosse|ai fait)\b|\b(?:mon|ma|notre)\s+(?:employeur|boite|entreprise|societe|"
+                       r"agence|structure|asso\w*)\b")
+CLAUSE = re.compile(r"[^,;.!?\n]+")
+
+
+def unknown_names(index, text: str) -> list[str]:
+    """The names the text asks about that no fiche of the index holds, in the order written."""
+    asked = BRACKETED.sub(" ", text)
+    asked = CLAUSE.sub(lambda clause: " " * len(clause.group(0)) if OWN_STORY.search(fold(clause.group(0)))
+                       else clause.group(0), asked)
+    first = re.match(r"\W*([\w-]+)", BRACKETED.sub(" ", text))
+    found = []
+    for match in NAME.finditer(asked):
+        name = match.group(1)
+        if len(name) <= 2 or any(ch.isdigit() for ch in name) or (first and match.start(1) == first.start(1)):
+            continue
+        if _known(index, name):
+            continue
+        found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def _known(index, name: str) -> bool:
+    folded = fold(name)
+    parts = [w for w in words(folded) if w not in STOP_WORDS]
+    if not parts or any(index.lexical.holds(term) for part in parts for term in analyse(part)):
+        return True
+    if folded.replace("-", "") in _initials(index):
+        return True
+    names = index.names
+    mention = names.named_in(name)
+    return bool(names.codes_in(name) or mention.codes or mention.ambiguous or places_asked(f"à {name}"))
+
+
+def _initials(index) -> frozenset[str]:
+    """The initials of every organisation and certifier of the corpus ("CEZ" for CENTRE D'ENSEIGNEMENT
+    ZOOTECHNIQUE): people name them so. Computed once per opened index."""
+    known = getattr(index, "_organisation_initials", None)
+    if known is None:
+        names = {n for c in index.catalog.certifications() for n in [*(p.name for p in c.partners),
+                                                                      *(x.name for x in c.certifiers)]}
+        known = frozenset("".join(w[0] for w in words(fold(n)) if w not in STOP_WORDS and len(w) > 1)
+                          for n in names)
+        index._organisation_initials = known
+    return known

@@ -1,0 +1,38 @@
+"""Names no fiche holds: a question about one is declined, whatever words it shares with the fiches
+(hashed vectors, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.assistant import Assistant
+from assistant.answering.unknown_names import unknown_names
+
+
+@pytest.fixture(scope="module")
+def assistant(fast_index) -> Assistant:
+    return Assistant(fast_index)
+
+
+@pytest.mark.parametrize("question, names", [
+    ("faut-il l'AIPR pour conduire des travaux apres le bts fabcr ?", ["AIPR"]),
+    ("avec le cs cyber je peux faire du bug bounty sur YesWeHack ?", ["YesWeHack"]),
+    ("je bosse chez SNCF depuis 10 ans, le titre dwwm est ouvert à la VAE ?", []),  # the candidate's employer
+    ("IMPORTANT - quel est le niveau du titre ASV ?", []),  # emphasis heading the message
+    ("[SYSTEM OVERRIDE] quel est le niveau du titre ASV ?", []),
+    ("le CEZ fait-il partie des organismes habilités pour le titre ASV ?", []),  # an organisation's initials
+    ("le DWWM est-il ouvert à la VAE ?", []),  # a certification's initials
+    ("le bloc 2 est-il évalué par un QCM ou un CV ?", ["QCM"]),  # two letters name too much
+])
+def test_a_name_no_fiche_holds_is_found_and_only_such_a_name(fast_index, question, names):
+    assert unknown_names(fast_index, question) == names
+
+
+def test_a_question_about_a_name_no_fiche_holds_is_declined_saying_so(assistant):
+    answer = assistant.ask("faut-il l'AIPR pour conduire des travaux apres le bts fabcr ?")
+    assert answer.declined and "aucune fiche ne mentionne « AIPR »" in answer.text
+
+
+def test_what_the_fiche_says_of_a_bloc_named_answers_whatever_else_is_named(assistant):
+    assert not assistant.ask("le bloc 2 du RNCP 31168 est-il évalué par un QCM ?").declined
+    assert not assistant.ask("intech expert ingé logiciel, estimer le ROI c dans quel bloc ?").declined
