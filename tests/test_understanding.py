@@ -758,3 +758,10 @@ def test_a_follow_up_after_the_fiche_s_own_words_is_not_the_topic_they_name(assi
     asked_pay = [Turn(role="user", content="quel salaire pour un assistant rh cci ?"),
                  Turn(role="assistant", content="Pas dans les fiches.")]
     assert assistant.ask("et apres 5 ans ?", None, asked_pay).declined
+
+
+def test_a_filter_s_word_written_as_a_fiche_writes_it_is_a_mention_not_the_filter(assistant):
+    # "actives" filters the certifications; "l'écoute active" is what two fiches say
+    answer = assistant.ask("quelles certifs de ta liste demandent de savoir faire de l'ecoute active avec le client ?")
+    assert {c.code for c in answer.citations} == {"RNCP35419", "RNCP35959"}
+    assert "actives" in assistant.ask("quelles certifications sont encore actives ?").text.split("\n")[0]

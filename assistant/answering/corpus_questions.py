@@ -21,7 +21,7 @@ from assistant.answering.query import ROUTE_WORDS
 from assistant.certification import Route
 from assistant.chunking import SECTION_LABELS, Chunk
 from assistant.index.cards import Card
-from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
 from assistant.index.names import initials, significant
 from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold, words
@@ -220,7 +220,10 @@ class CorpusFilter:
         return all(check() for check in checks)
 
 
-def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> CorpusFilter:
+def read_filter(question: str, certified_by: Callable[[str], set[str]],
+                phrase_held: Callable[[str, str], bool] = lambda _word, _next: False) -> CorpusFilter:
+    """The filters a question over the corpus sets. `phrase_held(word, next_word)` says whether a fiche
+    writes those two words in a row: "l'écoute active" is what a fiche says, not certifications "actives"."""
     folded = fold(question)
     wanted = CorpusFilter()
     if level := re.search(r"\bniveau\s*(\d)\b", folded):
@@ -235,7 +238,8 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
     if re.search(r"\b(?:inactive?s?|plus actives?|ne sont plus|expirees?|perimees?|plus valables?)\b", folded):
         wanted.active = False
         wanted.said.append("inactives")
-    elif re.search(r"\b(?:actives?|en vigueur|encore valables?)\b", folded):
+    elif any(not _said_by_a_fiche(folded, m, phrase_held)
+             for m in re.finditer(r"\b(?:actives?|en vigueur|encore valables?)\b", folded)):
         wanted.active = True
         wanted.said.append("actives")
     certified = certified_by(question)
@@ -313,6 +317,15 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]]) -> Corpu
 
 
 HISTORY_LABELS = {name: label for name, _, label in HISTORY}
+
+
+def _said_by_a_fiche(folded: str, match: re.Match[str], phrase_held: Callable[[str, str], bool]) -> bool:
+    """Whether a filter's word comes after a word that is no word of questions over the corpus, the two as a
+    fiche writes them ("écoute active"): a mention, not the filter."""
+    before = re.findall(r"[\w-]+", folded[:match.start()])
+    if not before or set(analyse(before[-1])) & CORPUS_WORDS or before[-1] in STOP_WORDS:
+        return False
+    return phrase_held(before[-1], match.group(0).split()[0])
 
 
 def kinds_named(question: str, kinds: set[str]) -> set[str]:
@@ -440,7 +453,7 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     `sections` and `cue_words` are the parts of a fiche the fields the question asks for are read from, and
     the words that asked for them."""
     cards = index.cards
-    wanted = read_filter(question, index.names.certified_by)
+    wanted = read_filter(question, index.names.certified_by, lambda word, after: phrase_held(index, word, after))
     if wanted.empty and before:
         wanted = read_filter(before, lambda _: set())
     kinds = kinds_named(question, {card.kind for card in cards.values() if card.kind})
@@ -495,6 +508,35 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
                   certification=chosen[0].code if len(chosen) == 1 else None)
 
 
+def phrase_held(index, word: str, after: str) -> bool:
+    """Whether some passage writes these two words in a row (their stems, as analysed)."""
+    first, second = analyse(word), analyse(after)
+    if not first or not second:
+        return False
+    ids = set(index.lexical.ids_holding(first[0])) & set(index.lexical.ids_holding(second[0]))
+    for chunk in index.catalog.chunks(sorted(ids)[:LOOKED_FOR_A_PHRASE]).values():
+        terms = analyse(chunk.body)
+        if any(a == first[0] and b == second[0] for a, b in zip(terms, terms[1:], strict=False)):
+            return True
+    return False
+
+
+LOOKED_FOR_A_PHRASE = 50  # passages read for two words in a row
+
+
+def phrased_corpus_words(index, question: str) -> list[str]:
+    """Words of corpus questions ("active", "titre") the question writes after one of its own as a fiche
+    writes them: "l'écoute active" asks for that phrase, not for "écoute" alone."""
+    said = [w for w in re.findall(r"[\w-]+", fold(question))]
+    kept = []
+    for word, after in zip(said, said[1:], strict=False):
+        stems, next_stems = analyse(word), analyse(after)
+        if (next_stems and next_stems[0] in CORPUS_WORDS and stems and stems[0] not in CORPUS_WORDS
+                and stems[0] not in QUESTION_TERMS and word not in STOP_WORDS and phrase_held(index, word, after)):
+            kept.append(next_stems[0])
+    return list(dict.fromkeys(kept))
+
+
 def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Answer | None:
     """"Lesquelles confèrent le grade de master ?": no filter and no trade named, but words some fiches hold
     and most do not. The certifications with a sentence holding enough of them (by rarity, as for quotes)
@@ -502,10 +544,11 @@ def mentioning(index, question: str, field_words: set[str] = frozenset()) -> Ans
     A word no fiche holds frames the question; a word most fiches hold does not restrict it. The words that
     name a field of the fiche (`field_words`, the registry's cues: "jury" in "un jury national", "RGPD")
     are what the question is about: the sentence must hold them too."""
-    asked = own_words(question)
+    phrased = phrased_corpus_words(index, question)
+    asked = own_words(question) + phrased
     holders = {term: {code for code, _ in _codes_holding(index, term)} for term in asked}
     distinct = [t for t in asked if 0 < len(holders[t]) <= max(1, len(index.cards) // 2)]
-    named = _named_by_a_phrase(index, question, asked, set(distinct))
+    named = _named_by_a_phrase(index, question, asked, set(distinct), set(phrased))
     if named is not None:
         return _listed(index, *named)
     required = {t for t in asked if holders[t] and names_field(t, field_words)}
@@ -599,16 +642,17 @@ def _listed(index, quotes: dict[str, Citation], said: str, how: str = "dont la f
                   certification=next(iter(quotes)) if len(quotes) == 1 else None)
 
 
-def _named_by_a_phrase(index, question: str, asked: list[str],
-                       distinct: set[str]) -> tuple[dict[str, Citation], str] | None:
+def _named_by_a_phrase(index, question: str, asked: list[str], distinct: set[str],
+                       phrased: set[str] = frozenset()) -> tuple[dict[str, Citation], str] | None:
     """"Celles qui renvoient au Code de l'éducation": a name of two words, one of them the question's own and
     too common alone ("éducation" is in most fiches, "code" in all), the two together in few. The fiches whose
     sentence holds the two words side by side are listed, with that sentence; None when no such pair names
-    fewer than half of the corpus, or its own word already tells the fiches apart."""
+    fewer than half of the corpus, or its own word already tells the fiches apart, unless the question writes
+    the pair as a fiche does around a word of corpus questions (`phrased`: "l'écoute active" is not "l'écoute")."""
     sequence = analyse(question)
     for first, second in zip(sequence, sequence[1:], strict=False):
         own = {first, second} & set(asked)
-        if not own or own & distinct or first == second:
+        if not own or (own & distinct and second not in phrased) or first == second:
             continue
         quotes = {}
         for code in sorted({code for code, _ in _codes_holding(index, first)}):
