@@ -283,3 +283,15 @@ def test_the_runner_measures_links_and_unrelated_pairs(evaluation_index_folder):
     assert metrics["link_precision"] is not None and metrics["link_precision"] > 0
     assert (metrics["unrelated_clean"], metrics["unrelated_pairs"], metrics["false_well_covered"]) == (1, 1, 0)
     assert "Profils sans rapport restés sans bloc couvert | 1" in markdown(report)
+
+
+def test_a_long_evidence_is_cut_in_the_text_shown_a_short_one_is_quoted_whole():
+    from assistant.mapping.models import Evidence
+    from assistant.render.mapping import QUOTED_CHARS, evidence_line
+
+    job = " ".join(["J'accueille les clients au comptoir et je prends les rendez-vous."] * 6)
+    long_line = evidence_line(Evidence(experience=job, fiche="Accueillir la clientèle", why="mots en commun"))
+    quoted = long_line.split(" » → ")[0]
+    assert quoted.endswith(" …") and len(quoted) <= QUOTED_CHARS + 4
+    short = evidence_line(Evidence(experience="Je stérilise les instruments.", fiche="Stériliser", why="x"))
+    assert short.startswith("« Je stérilise les instruments. » → la compétence « Stériliser »")

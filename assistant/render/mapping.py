@@ -37,9 +37,15 @@ def status_label(status: CertificationStatus) -> str:
     return ", ".join(part for part in parts if part)
 
 
+QUOTED_CHARS = 200  # a long evidence (a whole job of several lines) is cut: its start recalls it to the candidate
+
+
 def evidence_line(evidence: Evidence) -> str:
     what = "l'intitulé" if evidence.kind == "intitulé" else "la compétence"
-    return f"« {evidence.experience} » → {what} « {evidence.fiche} » ({evidence.why})"
+    said = evidence.experience
+    if len(said) > QUOTED_CHARS:
+        said = said[:QUOTED_CHARS].rsplit(" ", 1)[0] + " …"
+    return f"« {said} » → {what} « {evidence.fiche} » ({evidence.why})"
 
 
 def coverage_line(mapping: Mapping, unit: str) -> str:
