@@ -765,3 +765,11 @@ def test_a_filter_s_word_written_as_a_fiche_writes_it_is_a_mention_not_the_filte
     answer = assistant.ask("quelles certifs de ta liste demandent de savoir faire de l'ecoute active avec le client ?")
     assert {c.code for c in answer.citations} == {"RNCP35419", "RNCP35959"}
     assert "actives" in assistant.ask("quelles certifications sont encore actives ?").text.split("\n")[0]
+
+
+def test_an_organisation_is_named_by_the_initials_of_its_name(assistant):
+    answer = assistant.ask("L'UCO d'Angers fait-elle partie des organismes habilités à préparer le titre "
+                           "professionnel Concepteur développeur d'applications (RNCP37873) ?")
+    assert "UNIVERSITE CATHOLIQUE DE L OUEST figure" in answer.text and "s'il est proche d'Angers" in answer.text
+    cez = assistant.ask("le CEZ fait-il partie des organismes habilités pour le titre ASV ?")
+    assert "CENTRE D'ENSEIGNEMENT ZOOTECHNIQUE" in cez.text

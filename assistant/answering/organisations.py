@@ -38,6 +38,7 @@ BEST_NAMED = 0.05  # names within this share of the best-named one are kept too
 NAMED = 1.0  # a name one of whose words the question holds outranks one it holds most of (`_named_share` ≤ 1)…
 HEAD = 1.5  # …by how specific each word held is (`_name_specificity`), the name's first word counting more
 OWN_WORD = 0.85  # specificity of a word two names at most hold (of the corpus' ~540): it names them, not a kind
+MAX_INITIALS = 6  # letters of the longest initials a question may type for a name ("esiea", "ensatt")
 BEGUN_STEM = 7  # letters: the shortest stem of the corpus a question's word may begin (see `stems_begun`)
 # what the lists of organisations never give: asked of an organisation named, the fiche cannot answer
 COORDINATES_ASKED = re.compile(r"\b(?:adresse|telephone|tel|mail|e-mail|email|courriel|coordonnees)\b")
@@ -86,10 +87,33 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
                 score = _named_share(partner.name, every, typed, rarity) if rare & set(name_terms) else 0.0
             if score >= NAME_COVERED:
                 scored.setdefault(code, []).append((score, partner.name))
+    for word in typed:  # "l'UCO d'Angers": the initials of a name no passage holds as a word
+        if len(word) <= MAX_INITIALS and not index.lexical.holds(word):
+            for code, name in organisation_initials(index).get(word, ()):
+                scored.setdefault(code, []).append((NAMED + HEAD, name))
     best = max((score for names in scored.values() for score, _ in names), default=0.0)
     found = {code: list(dict.fromkeys(name for score, name in names if score >= best - BEST_NAMED))
              for code, names in scored.items()}
     return {code: names for code, names in found.items() if names}
+
+
+def organisation_initials(index) -> dict[str, set[tuple[str, str]]]:
+    """The initials of every active organisation and certifier of the corpus ("uco" for UNIVERSITE CATHOLIQUE
+    DE L OUEST, "cez" for CENTRE D'ENSEIGNEMENT ZOOTECHNIQUE), with the certifications they are partners of
+    (a certifier's own: none). People name them so. Counted once per opened index."""
+    known = getattr(index, "_organisation_initials", None)
+    if known is not None:
+        return known
+    known = {}
+    for certification in index.catalog.certifications():
+        named = [(p.name, certification.code) for p in certification.partners if p.active is not False]
+        for name, code in [*named, *((x.name, "") for x in certification.certifiers)]:
+            kept = [w for w in words(name) if w not in STOP_WORDS and len(w) > 1]
+            if len(kept) >= 3:  # two words' initials name too much
+                entries = known.setdefault("".join(w[0] for w in kept), set())
+                entries.update({(code, name)} if code else set())
+    index._organisation_initials = known
+    return known
 
 
 def _name_specificity(index):
@@ -124,8 +148,12 @@ def named_by_its_own_words(index, found: dict[str, list[str]], question: str, pl
     # nor does the place asked from ("jsuis a angers": "POLE BTS ALTERNANCE ANGERS" is one of those near)
     asked = (set(analyse(question)) - {t for word in INTRODUCERS for t in analyse(word)}
              - {t for place in places for t in analyse(place.name)})
+    initials = organisation_initials(index)
+    by_initials = {name for word in words(question) if not index.lexical.holds(word)
+                   for _, name in initials.get(word, ())}
     return any(specific(term) >= OWN_WORD for names in found.values() for name in names
-               for term in asked & set(analyse(name)))
+               for term in asked & set(analyse(name))) or any(name in by_initials for names in found.values()
+                                                              for name in names)
 
 
 def stems_begun(index, typed: set[str]) -> set[str]:

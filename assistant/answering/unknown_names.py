@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.organisations import organisation_initials
 from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.places.gazetteer import places_asked
 from assistant.text_normalise import fold, words
@@ -54,21 +55,8 @@ def _known(index, name: str) -> bool:
     parts = [w for w in words(folded) if w not in STOP_WORDS]
     if not parts or any(index.lexical.holds(term) for part in parts for term in analyse(part)):
         return True
-    if folded.replace("-", "") in _initials(index):
+    if folded.replace("-", "") in organisation_initials(index):
         return True
     names = index.names
     mention = names.named_in(name)
     return bool(names.codes_in(name) or mention.codes or mention.ambiguous or places_asked(f"à {name}"))
-
-
-def _initials(index) -> frozenset[str]:
-    """The initials of every organisation and certifier of the corpus ("CEZ" for CENTRE D'ENSEIGNEMENT
-    ZOOTECHNIQUE): people name them so. Computed once per opened index."""
-    known = getattr(index, "_organisation_initials", None)
-    if known is None:
-        names = {n for c in index.catalog.certifications() for n in [*(p.name for p in c.partners),
-                                                                      *(x.name for x in c.certifiers)]}
-        known = frozenset("".join(w[0] for w in words(fold(n)) if w not in STOP_WORDS and len(w) > 1)
-                          for n in names)
-        index._organisation_initials = known
-    return known
