@@ -36,6 +36,7 @@ from assistant.answering.organisations import (
     organisations_named,
     partner_answer,
     partner_contact_answer,
+    written_in_capitals,
 )
 from assistant.answering.partner_places import place_answer, place_phrase, placed_near
 from assistant.answering.query import (
@@ -340,19 +341,21 @@ class Assistant:
         """A question naming an organisation the certifier authorised: for the certification asked about, the
         fiche's word that it is one; with no certification named, the certifications it prepares for."""
         terms = key_terms(query.folded, self._name_words(query.codes))
-        found = organisations_named(self.index, terms, query.folded)
+        capitals = written_in_capitals(query.text)
+        found = organisations_named(self.index, terms, query.folded, capitals=capitals)
         asked = places_asked(query.folded)
         lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
         if not found and not asked and ABOUT_AUTHORISED_ORGANISATIONS.search(query.folded):
-            found = organisations_named(self.index, terms, query.folded, kinds_too=True)  # "un GRETA habilité ?"
+            found = organisations_named(self.index, terms, query.folded, kinds_too=True,  # "un GRETA habilité ?"
+                                        capitals=capitals)
         if not found and not asked:
             return None
         named_otherwise = found  # the organisations the question names by other words than a place's
         if asked and found:  # "jsuis a valenciennes, la cci grand hainaut…": the place says where, not who
             elsewhere = without_places(query.folded, asked)
             named_otherwise = organisations_named(self.index, key_terms(elsewhere, self._name_words(query.codes)),
-                                                  elsewhere)
-            if named_by_its_own_words(self.index, named_otherwise, elsewhere, asked):
+                                                  elsewhere, capitals=capitals)
+            if named_by_its_own_words(self.index, named_otherwise, elsewhere, asked, capitals):
                 found = {code: list(dict.fromkeys([*named_otherwise.get(code, []), *found.get(code, [])]))
                          for code in {**found, **named_otherwise}}
         if found and query.how not in ("code", "sélection") and lexical["corpus"] >= CORPUS_CUE \
@@ -365,7 +368,8 @@ class Assistant:
         where_asked = lexical["places"] > 0 or (bool(named_otherwise) and bool(query.codes)) or (
             lexical["corpus"] >= CORPUS_CUE and lexical["places"] > 0)
         if asked and where_asked and not COORDINATES_ASKED.search(query.folded):
-            if not named_by_its_own_words(self.index, found, query.folded, places_asked(query.folded, True)):
+            if not named_by_its_own_words(self.index, found, query.folded, places_asked(query.folded, True),
+                                          capitals):
                 # "jsuis a epinal, la cci de mon departement…": the organisations whose name puts them near
                 near = place_answer(self.index, query.codes, asked[0])
                 if near is not None:

@@ -47,13 +47,15 @@ COORDINATES_ASKED = re.compile(r"\b(?:adresse|telephone|tel|mail|e-mail|email|co
 VERB_AFTER_ITS_SUBJECT = re.compile(r"(?<![\w-])(?:j'|(?:je|tu|il|elle|on|nous|vous|ils|elles)\s+)(?:ne\s+|n')?(\w+)")
 
 
-def organisations_named(index, terms: list[str], question: str = "", kinds_too: bool = False) -> dict[str, list[str]]:
+def organisations_named(index, terms: list[str], question: str = "", kinds_too: bool = False,
+                        capitals: frozenset[str] = frozenset()) -> dict[str, list[str]]:
     """For each certification, the authorised organisations the question names: by the first word of their
     name (one of `terms`, the question's own words), or by most of its words (`question`, folded: every word
     counts there, the certification's name included, and the initials people type). A word is a name's when
     only the lists of organisations hold it; `kinds_too`, when the question asks about organisations, also
     when other passages hold it as a rare word ("un GRETA figure-t-il parmi les organismes habilités ?"
-    while an evaluation rule speaks of "CFA porté par un GRETA")."""
+    while an evaluation rule speaks of "CFA porté par un GRETA"). `capitals`: the words the question wrote in
+    capitals (`written_in_capitals`), which may be the initials of a name ("l'UCO")."""
     said = words(question)
     verbs = {stem for verb in VERB_AFTER_ITS_SUBJECT.findall(question) for stem in analyse(verb)}
     typed = {w for w in said if len(w) >= 3 and w not in STOP_WORDS}
@@ -87,14 +89,24 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
                 score = _named_share(partner.name, every, typed, rarity) if rare & set(name_terms) else 0.0
             if score >= NAME_COVERED:
                 scored.setdefault(code, []).append((score, partner.name))
-    for word in typed:  # "l'UCO d'Angers": the initials of a name no passage holds as a word
-        if len(word) <= MAX_INITIALS and not index.lexical.holds(word):
-            for code, name in organisation_initials(index).get(word, ()):
-                scored.setdefault(code, []).append((NAMED + HEAD, name))
+    for code, name in _named_by_initials(index, capitals):  # "l'UCO d'Angers"
+        scored.setdefault(code, []).append((NAMED + HEAD, name))
     best = max((score for names in scored.values() for score, _ in names), default=0.0)
     found = {code: list(dict.fromkeys(name for score, name in names if score >= best - BEST_NAMED))
              for code, names in scored.items()}
     return {code: names for code, names in found.items() if names}
+
+
+def written_in_capitals(text: str) -> frozenset[str]:
+    """The words of three to six letters a text writes in capitals, folded: initials ("UCO", "CEZ") are
+    written so; in lower case they are too often a word ("ado", "arc")."""
+    return frozenset(fold(word) for word in re.findall(rf"\b[A-Z]{{3,{MAX_INITIALS}}}\b", text))
+
+
+def _named_by_initials(index, capitals: frozenset[str]) -> set[tuple[str, str]]:
+    """(certification, organisation) pairs named by initials written in capitals that no passage holds."""
+    initials = organisation_initials(index) if capitals else {}
+    return {pair for word in capitals if not index.lexical.holds(word) for pair in initials.get(word, ())}
 
 
 def organisation_initials(index) -> dict[str, set[tuple[str, str]]]:
@@ -137,7 +149,8 @@ def _name_specificity(index):
     return specific
 
 
-def named_by_its_own_words(index, found: dict[str, list[str]], question: str, places=()) -> bool:
+def named_by_its_own_words(index, found: dict[str, list[str]], question: str, places=(),
+                           capitals: frozenset[str] = frozenset()) -> bool:
     """Whether the organisations found are named by a word that few names hold ("Olivier de Serres", "CCI
     de l'Allier"), not only by what kind they are ("un lycée agricole", "un CFA") or by the place asked from
     (`places`): asked from a place, the first are the organisations meant, the others are to be found near
@@ -148,9 +161,7 @@ def named_by_its_own_words(index, found: dict[str, list[str]], question: str, pl
     # nor does the place asked from ("jsuis a angers": "POLE BTS ALTERNANCE ANGERS" is one of those near)
     asked = (set(analyse(question)) - {t for word in INTRODUCERS for t in analyse(word)}
              - {t for place in places for t in analyse(place.name)})
-    initials = organisation_initials(index)
-    by_initials = {name for word in words(question) if not index.lexical.holds(word)
-                   for _, name in initials.get(word, ())}
+    by_initials = {name for _, name in _named_by_initials(index, capitals)}
     return any(specific(term) >= OWN_WORD for names in found.values() for name in names
                for term in asked & set(analyse(name))) or any(name in by_initials for names in found.values()
                                                               for name in names)
