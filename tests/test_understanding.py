@@ -775,3 +775,12 @@ def test_an_organisation_is_named_by_the_initials_of_its_name(assistant):
     assert "CENTRE D'ENSEIGNEMENT ZOOTECHNIQUE" in cez.text
     # in lower case, three letters are too often a word ("ado", "arc"): initials are written in capitals
     assert "ZOOTECHNIQUE figure" not in assistant.ask("le cez est habilité pour le titre ASV ?").text
+
+
+def test_the_tables_organisations_are_named_with_are_built_once_ahead(fast_index):
+    from assistant.answering.organisations import organisation_initials, prepare_names
+
+    prepare_names(fast_index)
+    built = fast_index._organisation_initials
+    assert ("RNCP37873", "UNIVERSITE CATHOLIQUE DE L OUEST") in built["uco"]
+    assert organisation_initials(fast_index) is built  # the first question finds them ready

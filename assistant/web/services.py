@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant import Assistant, ExperienceMapper, SearchIndex, Settings
 from assistant.answering.llm import writer_from_settings
+from assistant.answering.organisations import prepare_names
 from assistant.index.background_fill import BackgroundFill
 from assistant.index.vector_fill import read_state
 from assistant.render.status import name_with_status, status_tag
@@ -40,6 +41,7 @@ class Services:
         missing (`index --no-vectors`), while answering from BM25 and the vectors already there."""
         try:
             self.index.warm_up()
+            prepare_names(self.index)
             state = read_state(self.settings.index)
             if self.index.missing_vectors or (state is not None and not state.complete):
                 self.fill = BackgroundFill(self.settings, self.index.embedder).start()
