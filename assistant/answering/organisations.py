@@ -98,8 +98,9 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
 
 
 def prepare_names(index) -> None:
-    """The tables organisations are named with, built once over every fiche (about 1 ms a fiche: 10 s at
-    10 000), by `serve`'s warm-up so that no candidate's first question waits for them."""
+    """The tables organisations are named with, built once: the initials from the cards, the rarity of the
+    words of their names over every fiche (about 1 ms a fiche: 10 s at 10 000). `serve`'s warm-up builds them
+    so that no candidate's first question waits."""
     organisation_initials(index)
     _name_specificity(index)
 
@@ -119,18 +120,16 @@ def _named_by_initials(index, capitals: frozenset[str]) -> set[tuple[str, str]]:
 def organisation_initials(index) -> dict[str, set[tuple[str, str]]]:
     """The initials of every active organisation and certifier of the corpus ("uco" for UNIVERSITE CATHOLIQUE
     DE L OUEST, "cez" for CENTRE D'ENSEIGNEMENT ZOOTECHNIQUE), with the certifications they are partners of
-    (a certifier's own: none). People name them so. Counted once per opened index."""
+    (a certifier's own: none). People name them so. Gathered once per opened index from the cards."""
     known = getattr(index, "_organisation_initials", None)
     if known is not None:
         return known
     known = {}
-    for certification in index.catalog.certifications():
-        named = [(p.name, certification.code) for p in certification.partners if p.active is not False]
-        for name, code in [*named, *((x.name, "") for x in certification.certifiers)]:
-            kept = [w for w in words(name) if w not in STOP_WORDS and len(w) > 1]
-            if len(kept) >= 3:  # two words' initials name too much
-                entries = known.setdefault("".join(w[0] for w in kept), set())
-                entries.update({(code, name)} if code else set())
+    for code, card in index.cards.items():
+        for letters, names in card.partner_initials.items():
+            known.setdefault(letters, set()).update((code, name) for name in names)
+        for letters in card.certifier_initials:
+            known.setdefault(letters, set())
     index._organisation_initials = known
     return known
 
