@@ -102,6 +102,7 @@ class Assistant:
         self._scored = lru_cache(maxsize=256)(
             lambda folded, asked: tuple(self.router.score(folded, self._vector(asked))))
         self._words_of: dict[str, frozenset[str]] = {}  # analysed words of each fiche, read when first asked
+        self._pairs_of: dict[str, frozenset[tuple[str, str]]] = {}  # words side by side in each fiche, likewise
         # the words questions ask with (every answerer's cues): a title given after "le BTS" ends at them
         self._asking = frozenset(cue_stems(cue for e in self.router.entries for cue in e.cues))
 
@@ -344,12 +345,12 @@ class Assistant:
         capitals = written_in_capitals(query.text)
         found = organisations_named(self.index, terms, query.folded, capitals=capitals)
         asked = places_asked(query.folded)
-        lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
         if not found and not asked and ABOUT_AUTHORISED_ORGANISATIONS.search(query.folded):
             found = organisations_named(self.index, terms, query.folded, kinds_too=True,  # "un GRETA habilité ?"
                                         capitals=capitals)
-        if not found and not asked:
+        if not found and not asked:  # most questions: no routing scores computed for nothing
             return None
+        lexical = dict(zip((e.name for e in self.router.entries), self._lexical(query.folded), strict=True))
         named_otherwise = found  # the organisations the question names by other words than a place's
         if asked and found:  # "jsuis a valenciennes, la cci grand hainaut…": the place says where, not who
             elsewhere = without_places(query.folded, asked)
@@ -449,15 +450,15 @@ class Assistant:
         said = analyse(folded)
         pairs = {(stem, beside) for cue, _ in found for stem in analyse(cue) for i, term in enumerate(said)
                  if term == stem for beside in said[max(0, i - 1):i + 2] if beside != stem}
-        if not pairs:
-            return False
-        for chunk in self.index.catalog.chunks(self.index.lexical.ids_of(codes)).values():
-            for sentence in chunk.sentences():
-                terms = analyse(sentence)
-                if any((term, beside) in pairs for i, term in enumerate(terms)
-                       for beside in terms[max(0, i - 1):i + 2]):
-                    return True
-        return False
+        return any(pairs & self._fiche_pairs(code) for code in codes)
+
+    def _fiche_pairs(self, code: str) -> frozenset[tuple[str, str]]:
+        """The analysed words side by side in a sentence of the fiche, in both orders; read once a fiche."""
+        if code not in self._pairs_of:
+            terms_of = (analyse(sentence) for chunk in self.index.passages_of([code]) for sentence in chunk.sentences())
+            self._pairs_of[code] = frozenset(pair for terms in terms_of for a, b in zip(terms, terms[1:], strict=False)
+                                             for pair in ((a, b), (b, a)))
+        return self._pairs_of[code]
 
     def _decline_also_asked(self, query: Query, entries: list[FieldEntry]) -> FieldEntry | None:
         """An out-of-scope topic the question asks beside the fields that answer it, when it is nearly as

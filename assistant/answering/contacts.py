@@ -20,7 +20,8 @@ from assistant.index.french_analyser import analyse
 from assistant.text_normalise import fold
 
 # pages about the register itself, not ways to reach the certifier or a school
-NOT_A_CONTACT = re.compile(r"rncp\.cncp\.gouv|francecompetences\.fr|pole-emploi\.fr|francetravail\.fr|legifrance")
+REGISTER_PAGE = re.compile(r"rncp\.cncp\.gouv|francecompetences\.fr")
+NOT_A_CONTACT = re.compile(rf"{REGISTER_PAGE.pattern}|pole-emploi\.fr|francetravail\.fr|legifrance")
 MAX_PAGES = 6
 # a question about the register's own page of the fiche ("sa page sur l'ancien site de la CNCP", "le lien de la
 # fiche sur France Compétences"): those pages are what it asks for
@@ -59,7 +60,7 @@ def contact_details(c: Certification, question: str) -> Draft | None:
     pages = [url for url in dict.fromkeys(c.links + [u for line in c.more_information for u in WEB.findall(line)])
              if register or not NOT_A_CONTACT.search(url)]
     if register:  # the register's pages first: they are what was asked
-        pages.sort(key=lambda url: not re.search(r"rncp\.cncp\.gouv|francecompetences\.fr", url))
+        pages.sort(key=lambda url: not REGISTER_PAGE.search(url))
     if not places and not pages:
         return None
     asked = set(analyse(question))

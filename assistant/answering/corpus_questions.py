@@ -514,11 +514,8 @@ def phrase_held(index, word: str, after: str) -> bool:
     if not first or not second:
         return False
     ids = set(index.lexical.ids_holding(first[0])) & set(index.lexical.ids_holding(second[0]))
-    for chunk in index.catalog.chunks(sorted(ids)[:LOOKED_FOR_A_PHRASE]).values():
-        terms = analyse(chunk.body)
-        if any(a == first[0] and b == second[0] for a, b in zip(terms, terms[1:], strict=False)):
-            return True
-    return False
+    return any(_next_to(analyse(chunk.body), first[0], second[0])
+               for chunk in index.catalog.chunks(sorted(ids)[:LOOKED_FOR_A_PHRASE]).values())
 
 
 LOOKED_FOR_A_PHRASE = 50  # passages read for two words in a row
@@ -527,7 +524,7 @@ LOOKED_FOR_A_PHRASE = 50  # passages read for two words in a row
 def phrased_corpus_words(index, question: str) -> list[str]:
     """Words of corpus questions ("active", "titre") the question writes after one of its own as a fiche
     writes them: "l'écoute active" asks for that phrase, not for "écoute" alone."""
-    said = [w for w in re.findall(r"[\w-]+", fold(question))]
+    said = re.findall(r"[\w-]+", fold(question))
     kept = []
     for word, after in zip(said, said[1:], strict=False):
         stems, next_stems = analyse(word), analyse(after)

@@ -24,6 +24,7 @@ import re
 
 from assistant.answer import Answer, Citation, cite
 from assistant.answering.drafts import Draft, named
+from assistant.index.cards import initials
 from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.places.gazetteer import INTRODUCERS
 from assistant.render.fiche_text import french_date
@@ -99,7 +100,8 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
 
 def prepare_names(index) -> None:
     """The tables organisations are named with, built once: the initials from the cards, the rarity of the
-    words of their names over every fiche (about 1 ms a fiche: 10 s at 10 000). `serve`'s warm-up builds them
+    words of their names over every fiche (1.1 ms a fiche measured on 14; some 10 s at 10 000, estimated, not
+    benchmarked). `serve`'s warm-up builds them
     so that no candidate's first question waits."""
     organisation_initials(index)
     _name_specificity(index)
@@ -200,14 +202,14 @@ def _named_share(name: str, asked: set[str], typed: set[str], rarity) -> float:
     # too many words ("pro" in "propose")
     held = [stem in asked or any(a.startswith(stem) for a in asked if len(stem) >= 4) for stem in stems]
     weight = rarity(stems)
-    letters = "".join(w[0] for w in kept)
-    initials = {acronym: letters.find(acronym) for acronym in typed if acronym in letters}
+    letters = initials(kept)
+    typed_initials = {acronym: letters.find(acronym) for acronym in typed if acronym in letters}
     # the rare word must be the question's own word, not a longer one it begins ("sup" in "support"); and the
     # acronym written in the name ("… DU CHER (CCI)") says no more than its initials: many names share it
-    if not any(stem in asked and weight[stem] >= RARE_WORD and word not in initials
+    if not any(stem in asked and weight[stem] >= RARE_WORD and word not in typed_initials
                for stem, word in zip(stems, kept, strict=True)):
         return 0.0
-    for acronym, start in initials.items():
+    for acronym, start in typed_initials.items():
         held[start:start + len(acronym)] = [True] * len(acronym)
     total = sum(weight[stem] for stem in stems)
     return sum(weight[stem] for h, stem in zip(held, stems, strict=True) if h) / total if total else 0.0

@@ -110,11 +110,15 @@ def card_of(c: Certification) -> Card:
     )
 
 
+def initials(name_words: list[str]) -> str:
+    return "".join(w[0] for w in name_words)
+
+
 def name_initials(name: str) -> str:
     """The initials of a name of three significant words or more ("" otherwise: two words' initials name
     too much): "uco" for UNIVERSITE CATHOLIQUE DE L OUEST."""
     kept = [w for w in words(name) if w not in STOP_WORDS and len(w) > 1]
-    return "".join(w[0] for w in kept) if len(kept) >= 3 else ""
+    return initials(kept) if len(kept) >= 3 else ""
 
 
 def _by_initials(names) -> dict[str, list[str]]:

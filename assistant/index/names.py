@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from assistant.index.cards import Card
+from assistant.index.cards import Card, initials
 from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.text_normalise import fold, words
 
@@ -75,10 +75,6 @@ def expand_shortenings(text: str) -> list[str]:
     for word in folded.split():
         out.extend(SHORTENINGS.get(word, word).split())
     return [w for w in out if w not in STOP_WORDS and len(w) > 1]
-
-
-def initials(name_words: list[str]) -> str:
-    return "".join(w[0] for w in name_words)
 
 
 def _parts(title: str) -> list[str]:
