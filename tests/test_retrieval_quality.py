@@ -36,3 +36,19 @@ def test_retrieval_meets_the_project_targets(evaluation_index):
 def test_a_named_bloc_comes_first(evaluation_index):
     hits = evaluation_index.search("Comment est évalué le bloc 2 ?", k=3, codes=["RNCP31168"])
     assert hits[0].chunk.bloc == "RNCP31168BC02"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("titre pro dwwm on s'occupe du referencement, que le site soit trouvé sur google, ou pas du tout ?",
+     "moteurs de recherche"),
+    ("dwwm, faut se tenir au courant des nouveautes techno et des failles de secu ou c pas demandé dans le titre ?",
+     "veille"),
+    ("le titre pro concepteur dev d'applis du ministere on peut le preparer a epitech ?", "EPITECH"),
+])
+def test_the_words_naming_the_certification_do_not_decide_which_of_its_passages_come_first(
+        evaluation_index, question, expected):
+    """Every passage of the fiche is about the certification; the lists of organisations and the presentation
+    repeat its name most, and would come first if the name counted in the search."""
+    hits = Assistant(evaluation_index).retrieve(question, k=5)
+    assert {hit.chunk.code for hit in hits} == {hits[0].chunk.code}
+    assert any(expected in hit.chunk.text for hit in hits), [hit.chunk.section for hit in hits]

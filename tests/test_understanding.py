@@ -8,8 +8,9 @@ import pytest
 
 from assistant.answer import Turn
 from assistant.answering.assistant import Assistant
-from assistant.answering.query import Context, understand
+from assistant.answering.query import Context, understand, without_words
 from assistant.certification import Route
+from assistant.index.french_analyser import analyse
 
 
 @pytest.fixture(scope="module")
@@ -784,3 +785,10 @@ def test_the_tables_organisations_are_named_with_are_built_once_ahead(fast_index
     built = fast_index._organisation_initials
     assert ("RNCP37873", "UNIVERSITE CATHOLIQUE DE L OUEST") in built["uco"]
     assert organisation_initials(fast_index) is built  # the first question finds them ready
+
+
+def test_a_search_leaves_out_the_words_that_name_the_certification_and_keeps_the_rest():
+    naming = set(analyse("Développeur web CESI titre professionnel"))
+    assert without_words("dev web cesi, on manage l'équipe de devs ?", naming) == "dev , on manage l'équipe de devs ?"
+    assert without_words("le CESI ?", naming) == "le CESI ?"  # nothing else asked: the text itself
+    assert without_words("combien de blocs ?", set()) == "combien de blocs ?"

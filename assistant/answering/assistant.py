@@ -47,6 +47,7 @@ from assistant.answering.query import (
     read_context,
     understand,
     units_written_out,
+    without_words,
 )
 from assistant.answering.router import Router, Scored, cue_stems, decide_all
 from assistant.answering.sirets import asks_a_siret, siret_answer
@@ -138,8 +139,16 @@ class Assistant:
         the sections what it asks points to raised. The CLI's `search` and the retrieval metrics use this."""
         query = understand(question, self.index.names, selected if selected in self.index.codes else None,
                            Context())
-        return self.index.search(query.text, k=k, codes=query.codes or query.ambiguous or None,
-                                 sections=self.sections(query))
+        return self._search(query, k, query.codes or query.ambiguous)
+
+    def _search(self, query: Query, k: int, codes: list[str]) -> list[Hit]:
+        """The k passages of `codes` (all certifications when none) that best answer the question. Within
+        named certifications, the words naming them are left out of the search: every passage of those
+        fiches is about them, and the ones that repeat the name most (the lists of organisations, the
+        presentation) are not the ones that answer. Measured on the 3 232 questions of the read sets,
+        hit@1 rises in 15 of 21 sets (0.53 to 0.64 on a set never read) for the same answers."""
+        searched = without_words(query.text, self._name_words(codes)) if codes else query.text
+        return self.index.search(searched, k=k, codes=codes or None, sections=self.sections(query))
 
     def sections(self, query: Query) -> set[str]:
         """The chunk sections that hold the answer to what the question asks (its cues, not the embedder's
@@ -729,7 +738,7 @@ class Assistant:
                        depth: int = 3, keep=None) -> Answer:
         # "le cesi …" names two certifications: the passages of those two, never of a third the search prefers
         codes = codes if codes is not None else (query.codes or query.ambiguous)
-        hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
+        hits = self._search(query, depth, codes)
         if self.writer is not None and hits and keep is None:  # a model is not bound by `keep`: only quotes are
             passages = [quote_of(h.chunk, h.chunk.body) for h in hits]
             written = self.writer.write(query.text, passages, [])
@@ -742,7 +751,7 @@ class Assistant:
                 hits: list[Hit] | None = None) -> Answer | None:
         """The fiches' sentences that hold the question's words (or `terms`), quoted; None when too weak."""
         if hits is None:
-            hits = self.index.search(query.text, k=depth, codes=codes or None, sections=self.sections(query))
+            hits = self._search(query, depth, codes)
         title_words = self._name_words(codes)
         asked = terms or key_terms(query.folded, title_words)
         return quote_passages(query.folded, hits + self._rest_of_fiches(codes, hits), title_words, terms,

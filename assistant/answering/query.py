@@ -108,6 +108,19 @@ class Query:
         return self.codes[0] if len(self.codes) == 1 else None
 
 
+TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def without_words(text: str, words: set[str]) -> str:
+    """The text less the words whose analysed terms are all among `words`, punctuation kept: a search within
+    one certification is not pulled by the words that name it ("dev web cesi", "le titre pro cda"), which its
+    lists of organisations and its presentation repeat, but by what is asked. The text itself when nothing
+    else is left."""
+    kept = [token for token in TOKEN.findall(text)
+            if not ((terms := analyse(token)) and all(term in words for term in terms))]
+    return " ".join(kept) if any(analyse(token) for token in kept) else text
+
+
 # Words that point back to the conversation: "ce code", "cette certification", "d'autres", "aussi".
 POINTS_BACK = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:code|titre|diplome|certification|bloc|module|fiche|jury|"
                          r"metier|niveau)s?\b|\bd.autres\b|\baussi\b|\bcelui-ci\b|\bcelle-ci\b|\bla meme\b|\ble meme\b")
