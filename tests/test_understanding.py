@@ -792,3 +792,12 @@ def test_a_search_leaves_out_the_words_that_name_the_certification_and_keeps_the
     assert without_words("dev web cesi, on manage l'équipe de devs ?", naming) == "dev , on manage l'équipe de devs ?"
     assert without_words("le CESI ?", naming) == "le CESI ?"  # nothing else asked: the text itself
     assert without_words("combien de blocs ?", set()) == "combien de blocs ?"
+
+
+def test_ancien_choosing_between_two_certifications_is_not_asked_about(fast_index):
+    """"l'ancien pge de gem" names the replaced certification; the question does not ask which one it was."""
+    named = understand("ancien pge gem, l'activite strategie elle parle de gerer le changement ?", fast_index.names,
+                       None, Context())
+    assert named.codes == ["RNCP34762"] and "ancien" not in named.asked.split()
+    asking = understand("c'est quoi l'ancien titre du cesi ?", fast_index.names, "RNCP36490", Context())
+    assert "l'ancien" in asking.asked.split()

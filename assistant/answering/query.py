@@ -161,6 +161,19 @@ def read_context(history: list[tuple[str, str]], names: CertificationNames, fiel
 NOT_A_WORD = re.compile(r"[^\w' -]")
 
 
+AGE_WORD = re.compile(r"^(?:l')?(?:ancien|ancienne|nouveau|nouvelle|vieux|vieille|actuel|actuelle)$")
+
+
+def without_age_of_a_name(folded: str, naming: set[str]) -> str:
+    """The folded question without "ancien" or "nouveau" where it tells which of two certifications a name
+    means ("l'ancien pge de gem", "le nouveau cda"): it chose the certification, it does not ask about the
+    one that replaced it. "c'est quoi l'ancien titre ?" asks, since "titre" names no certification alone."""
+    tokens = folded.split()
+    kept = [token for token, following in zip(tokens, [*tokens[1:], ""], strict=True)
+            if not (AGE_WORD.match(token) and (terms := analyse(following)) and terms[0] in naming)]
+    return " ".join(kept)
+
+
 def without_titles(folded: str, titles: list[str]) -> str:
     """The folded question without any run of words (two of them significant) a title holds in that order:
     "admis au programme grande ecole de gem" asks about admission, not a "programme" (a cue for the blocs).
@@ -223,5 +236,7 @@ def understand(question: str, names: CertificationNames, selected: str | None, c
         ambiguous=ambiguous, unknown_codes=names.unknown_codes_in(text), bloc_numbers=numbers,
         routes=routes_in(text) or ([context.route] if follow_up and context.route else []), follow_up=follow_up,
         context=context, cut=cut, extra_codes=extra,
-        asked=without_titles(folded, [t for code in codes or ambiguous for t in names.titles_of(code)]),
+        asked=without_age_of_a_name(without_titles(folded, [t for code in codes or ambiguous
+                                                             for t in names.titles_of(code)]),
+                                    names.specific_name_terms(codes or ambiguous)),
     )

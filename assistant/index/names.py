@@ -236,6 +236,12 @@ class CertificationNames:
                  if all(w in words or w in GENERIC_NAME_WORDS for w in long.split()) for part in s.split()}
         return {t for word in words | short for t in analyse(word)}
 
+    def specific_name_terms(self, codes: list[str]) -> set[str]:
+        """The analysed words that name these certifications and no kind of certification in general: "pge",
+        "gem", "cda", "cesi", not "titre" or "diplôme"."""
+        generic = {t for word in GENERIC_NAME_WORDS for t in analyse(word)}
+        return {t for code in codes for t in self.name_terms(code)} - generic
+
     # -- reading a text ---------------------------------------------------------------------------------
     def codes_in(self, text: str) -> list[str]:
         """Known certification codes the text names, in the order it names them."""
