@@ -56,6 +56,18 @@ def test_places_are_compared_by_distance_or_by_region():
     assert distance_km(region, antibes) == 0.0 and distance_km(region, brest) is None
 
 
+def test_a_region_of_before_2016_holds_its_own_departements_only():
+    lorraine, = places_in_name("GRETA LORRAINE NORD")
+    alsace, = places_in_name("GRETA ALSACE SUD")
+    assert (lorraine.kind, alsace.kind) == ("ancienne_region", "ancienne_region")
+    thionville, = places_asked("vers Thionville")
+    assert distance_km(thionville, lorraine) == 0.0 and distance_km(thionville, alsace) is None
+    vosges, = places_asked("dans les Vosges")
+    grand_est, = places_asked("en Grand Est")
+    assert distance_km(vosges, lorraine) == 0.0 and distance_km(grand_est, alsace) == 0.0
+    assert distance_km(lorraine, alsace) is None
+
+
 @pytest.fixture(scope="module")
 def assistant(fast_index) -> Assistant:
     return Assistant(fast_index)
@@ -68,6 +80,8 @@ def test_the_organisations_near_the_place_asked_are_said_with_where_their_name_p
     assert "ROBILLARD" not in answer.text  # a lycée the name does not place
     departement = assistant.ask("jsuis a epinal, la cci de mon departement prepare le titre pro dwwm ?")
     assert "INDUSTRIE DES VOSGES (département Vosges)" in departement.text
+    former = assistant.ask("jsuis vers thionville, ya un greta qui prepare le titre pro dev web et web mobile ?")
+    assert "GRETA LORRAINE NORD (Lorraine)" in former.text and "ALSACE" not in former.text
 
 
 def test_an_organisation_named_but_not_placed_is_not_said_to_be_near(assistant):

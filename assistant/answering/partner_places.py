@@ -61,7 +61,7 @@ def _where(place: Place, distance: float, asked: Place) -> str:
     département, a région."""
     if place.kind == "departement":
         return f"département {place.name}"
-    if asked.kind == "region" or place.kind == "region" or distance < 5:
+    if place.kind == "ancienne_region" or "region" in (asked.kind, place.kind) or distance < 5:
         return place.name
     return f"{place.name}, à environ {round(distance / 5) * 5:.0f} km"
 
@@ -70,7 +70,7 @@ def place_phrase(asked: Place) -> str:
     """"d'Épinal", "du département Vosges (88)", "de la région Bretagne": the place asked, after "proche"."""
     of = "d'" if fold(asked.name)[:1] in "aeiouy" else "de "
     return {"commune": f"{of}{asked.name}", "departement": f"du département {asked.name} ({asked.departement})",
-            "region": f"de la région {asked.name}"}[asked.kind]
+            "region": f"de la région {asked.name}", "ancienne_region": f"de la région {asked.name}"}[asked.kind]
 
 
 def place_answer(index, codes: list[str], asked: Place, only_near: bool = False) -> Answer | None:

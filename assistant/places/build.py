@@ -28,6 +28,18 @@ REGIONS = {
     "75": "Nouvelle-Aquitaine", "76": "Occitanie", "84": "Auvergne-Rhône-Alpes",
     "93": "Provence-Alpes-Côte d'Azur", "94": "Corse",
 }
+# the régions before 2016, still in organisations' names ("GRETA LORRAINE NORD", "APPRENTI AQUITAINE") and in
+# how people say where they live ("jsuis en Picardie"): each with its départements, in the région that took it
+# over ("Centre" is left out: it is a word of too many names)
+FORMER_REGIONS = [
+    ("Alsace", "44", "67 68"), ("Lorraine", "44", "54 55 57 88"), ("Champagne-Ardenne", "44", "08 10 51 52"),
+    ("Aquitaine", "75", "24 33 40 47 64"), ("Limousin", "75", "19 23 87"), ("Poitou-Charentes", "75", "16 17 79 86"),
+    ("Auvergne", "84", "03 15 43 63"), ("Rhône-Alpes", "84", "01 07 26 38 42 69 73 74"),
+    ("Bourgogne", "27", "21 58 71 89"), ("Franche-Comté", "27", "25 39 70 90"), ("Basse-Normandie", "28", "14 50 61"),
+    ("Haute-Normandie", "28", "27 76"), ("Languedoc-Roussillon", "76", "11 30 34 48 66"),
+    ("Midi-Pyrénées", "76", "09 12 31 32 46 65 81 82"), ("Nord-Pas-de-Calais", "32", "59 62"),
+    ("Picardie", "32", "02 60 80"),
+]
 # code, name, prefecture, région
 DEPARTEMENTS = [
     ("01", "Ain", "Bourg-en-Bresse", "84"), ("02", "Aisne", "Laon", "32"), ("03", "Allier", "Moulins", "84"),
@@ -99,6 +111,7 @@ def build(cities: Path, output: Path = OUTPUT) -> int:
             seat = max((t for t in towns if t["region"] == region), key=lambda t: t["population"])
             print(f"préfecture {prefecture} introuvable : {seat['name']} à sa place", file=sys.stderr)
         rows.append(("departement", name, f"{seat['lat']:.4f}", f"{seat['lon']:.4f}", region, code))
+    rows += [("ancienne_region", name, "", "", region, departements) for name, region, departements in FORMER_REGIONS]
     rows += [("region", name, "", "", code, "") for code, name in REGIONS.items()]
     with output.open("w", encoding="utf-8", newline="") as handle:
         handle.write("# Lieux français : communes de 5 000 habitants ou plus (GeoNames, CC BY 4.0), départements "

@@ -29,12 +29,12 @@ SHORTEST_IN_QUESTION = 3  # letters of a one-word place after an introducer ("Pa
 SHORTEST_IN_NAME = 4  # in an organisation's name, where no introducer says a place comes ("EU", "LE")…
 SHORTEST_DEPARTEMENT = 3  # …but a département's name says one ("CCI DU VAR", "… DE L'AIN")
 EARTH_KM = 6371.0
-SPECIFIC = {"commune": 0, "departement": 1, "region": 2}
+SPECIFIC = {"commune": 0, "departement": 1, "ancienne_region": 2, "region": 3}
 
 
 @dataclass(frozen=True)
 class Place:
-    kind: str  # "commune", "departement" (at its prefecture) or "region"
+    kind: str  # "commune", "departement" (at its prefecture), "ancienne_region" (a région of before 2016) or "region"
     name: str
     latitude: float | None
     longitude: float | None
@@ -52,7 +52,7 @@ def _places() -> tuple[dict[tuple[str, ...], list[Place]], int]:
             place = Place(row["kind"], row["name"], float(row["latitude"]) if row["latitude"] else None,
                           float(row["longitude"]) if row["longitude"] else None, row["region"], row["departement"])
             by_words.setdefault(tuple(words(place.name)), []).append(place)
-            if place.kind == "region":  # "PAYS DE LOIRE", as names often write "Pays de la Loire"
+            if place.kind in ("region", "ancienne_region"):  # "PAYS DE LOIRE" for "Pays de la Loire"
                 bare = tuple(w for w in words(place.name) if w not in ARTICLES)
                 by_words.setdefault(bare, []).append(place)
     for found in by_words.values():
@@ -102,14 +102,21 @@ def _near_of(tokens: list[str], position: int) -> bool:
     return start >= 1 and tokens[start] in OF and tokens[start - 1] in {"pres", "proche", "autour", "cote"}
 
 
+DIRECTIONS = {"nord", "sud", "est", "ouest"}
+
+
 def places_in_name(name: str) -> list[Place]:
-    """The places an organisation's name holds ("LEGTPA LIMOGES LES VASEIX": Limoges)."""
+    """The places an organisation's name holds ("LEGTPA LIMOGES LES VASEIX": Limoges). A direction right
+    after a place says which part of it ("GRETA LORRAINE NORD"), not the département Nord."""
     tokens = words(name)
     found: list[Place] = []
-    position = 0
+    position = found_end = 0
     while position < len(tokens):
         end, places = _longest_at(tokens, position, SHORTEST_IN_NAME)
+        if places and found and position == found_end and end == position + 1 and tokens[position] in DIRECTIONS:
+            places = []
         if places:
+            found_end = end
             found.append(places[0])
             position = end
         else:
@@ -118,16 +125,38 @@ def places_in_name(name: str) -> list[Place]:
 
 
 def distance_km(asked: Place, other: Place) -> float | None:
-    """How far apart two places are: kilometres between towns or prefectures; 0 when one is a région the
-    other lies in; None when they cannot be compared (a région and a place outside it is far: None too)."""
+    """How far apart two places are: kilometres between towns or prefectures; 0 when one is a région (of
+    today or of before 2016) the other lies in; None when they cannot be compared (a région and a place
+    outside it is far: None too)."""
     if asked.kind == "region" or other.kind == "region":
         return 0.0 if asked.region == other.region else None
+    if "ancienne_region" in (asked.kind, other.kind):
+        return 0.0 if departements_of(asked) & departements_of(other) else None
     if None in (asked.latitude, asked.longitude, other.latitude, other.longitude):
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (asked.latitude, asked.longitude, other.latitude, other.longitude))
     haversine = (math.sin((lat2 - lat1) / 2) ** 2
                  + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
     return 2 * EARTH_KM * math.asin(math.sqrt(haversine))
+
+
+def departements_of(place: Place) -> frozenset[str]:
+    """The départements a place lies in: its own, those of a former région, a town's nearest prefecture (the
+    file does not say a town's département; the nearest prefecture is it but near some borders)."""
+    if place.kind == "ancienne_region":
+        return frozenset(place.departement.split())
+    if place.kind == "departement":
+        return frozenset({place.departement})
+    return frozenset({_nearest_departement(place.latitude, place.longitude)}) if place.latitude is not None \
+        else frozenset()
+
+
+@cache
+def _nearest_departement(latitude: float, longitude: float) -> str:
+    by_words, _ = _places()
+    prefectures = {p for found in by_words.values() for p in found if p.kind == "departement"}
+    here = Place("commune", "", latitude, longitude, "", "")
+    return min(prefectures, key=lambda p: distance_km(here, p) or 0.0).departement
 
 
 def without_places(question: str, places: list[Place]) -> str:
