@@ -801,3 +801,18 @@ def test_ancien_choosing_between_two_certifications_is_not_asked_about(fast_inde
     assert named.codes == ["RNCP34762"] and "ancien" not in named.asked.split()
     asking = understand("c'est quoi l'ancien titre du cesi ?", fast_index.names, "RNCP36490", Context())
     assert "l'ancien" in asking.asked.split()
+
+
+def test_a_sentence_holding_a_phrase_of_the_question_answers_it_whatever_its_other_words(assistant):
+    answer = assistant.ask("Ce professionnel intervient-il seulement au moment du codage ou dans toutes les phases du "
+                           "développement des applications ?", "RNCP36490")
+    assert not answer.declined and "toutes les phases du développement" in answer.text
+
+
+def test_a_phrase_of_the_certification_s_name_alone_is_no_phrase_asked():
+    from assistant.answering.extractive import fiche_phrases_asked
+
+    title = set(analyse("Concepteur développeur d'applications"))
+    assert fiche_phrases_asked("le concepteur développeur d'applications ?", title) == set()
+    assert tuple(analyse("phases du développement des applications")) in fiche_phrases_asked(
+        "dans toutes les phases du développement des applications ?", title)
