@@ -816,3 +816,13 @@ def test_a_phrase_of_the_certification_s_name_alone_is_no_phrase_asked():
     assert fiche_phrases_asked("le concepteur développeur d'applications ?", title) == set()
     assert tuple(analyse("phases du développement des applications")) in fiche_phrases_asked(
         "dans toutes les phases du développement des applications ?", title)
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("jsuis dys, jpeux avoir un tiers temps pour l'exam du dwwm ?", "aménagements d'épreuves"),
+    ("l'aide à l'embauche d'un apprenti pour le titre pro dwwm, c'est combien ?", "financement"),
+    ("les examens blancs du titre pro dwwm c'est quand ?", "examens blancs"),
+])
+def test_what_the_fiches_never_hold_about_exams_and_aids_is_declined_by_its_topic(assistant, question, topic):
+    answer = assistant.ask(question)
+    assert answer.declined and topic in answer.text

@@ -314,9 +314,12 @@ ENTRIES: tuple[FieldEntry, ...] = (
         topic="des salaires"),
     FieldEntry("funding", "decline", {
         "cpf": 1.0, "financ": 1.0, "prise en charge": 0.8, "pole emploi": 0.9, "france travail": 0.9,
-        "opco": 1.0, "rembours": 0.8, "compte personnel": 0.9, "aide financiere": 0.9, "transition pro": 0.8}, (
+        "opco": 1.0, "rembours": 0.8, "compte personnel": 0.9, "aide financiere": 0.9, "transition pro": 0.8,
+        "aide a l'embauche": 1.0, "aide de l'etat": 0.9, "aides de l'etat": 0.9, "montant de l'aide": 1.0,
+        "agefiph": 1.0}, (
         "Est-ce que je peux financer ma VAE avec mon CPF ?", "qui paie la formation ?",
-        "Pôle emploi prend en charge la VAE ?", "comment financer le titre ?"),
+        "Pôle emploi prend en charge la VAE ?", "comment financer le titre ?",
+        "l'employeur touche une aide pour embaucher un apprenti ?"),
         topic="du financement (CPF, France Travail, OPCO)"),
     FieldEntry("sessions", "decline", {
         "prochaine session": 1.0, "date de la session": 1.0, "calendrier": 1.0, "quand a lieu": 0.8,
@@ -350,12 +353,24 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "calculatrice": 1.0, "ordinateur": 0.8, "apporter mon": 0.9, "apporter son": 0.9, "materiel autorise": 1.0,
         "visio": 1.0, "en distanciel": 0.8, "centre d'examen": 0.9, "dans quel lycee": 0.9, "rectorat": 0.8,
         "coefficient": 1.0, "note minimale": 1.0, "note eliminatoire": 1.0, "sur 20": 0.9, "rattrapage": 0.9,
-        "combien de places": 1.0, "nombre de places": 1.0, "taux de reussite": 0.8, "logiciel impose": 1.0}, (
+        "combien de places": 1.0, "nombre de places": 1.0, "taux de reussite": 0.8, "logiciel impose": 1.0,
+        "examen blanc": 1.0, "examens blancs": 1.0, "bac blanc": 1.0, "annales": 1.0, "sujets d'examen": 0.9,
+        "sujets des annees": 0.9, "corriges": 0.8}, (
         "À quelle heure commence l'examen ?", "on a droit à la calculatrice à l'épreuve ?",
         "je dois apporter mon ordinateur le jour de l'examen ?", "le jury peut se faire en visio ?",
         "l'épreuve se passe dans quel centre d'examen ?", "quels sont les coefficients des épreuves ?",
         "il faut quelle note minimale pour valider ?", "combien de places par an dans la formation ?"),
-        topic="de l'organisation pratique des examens (horaires, lieux, matériel, notes et coefficients, places)"),
+        topic="de l'organisation pratique des examens (horaires, lieux, matériel, notes et coefficients, places, "
+              "examens blancs et annales)"),
+    FieldEntry("accommodations", "decline", {
+        "tiers temps": 1.0, "tiers-temps": 1.0, "temps majore": 1.0, "amenagement d'epreuve": 1.0,
+        "amenagements d'epreuve": 1.0, "amenagement des epreuves": 1.0, "amenagement de l'examen": 1.0,
+        "amenagements d'examen": 1.0, "dys": 0.8, "dyslexi": 0.9, "dyspraxi": 0.9, "rqth": 1.0, "mdph": 1.0,
+        "candidat handicape": 0.9, "candidats handicapes": 0.9}, (
+        "je suis dyslexique, j'ai droit à un tiers-temps à l'examen ?",
+        "comment demander un aménagement d'épreuve pour mon handicap ?",
+        "avec une RQTH, les épreuves peuvent-elles être adaptées ?"),
+        topic="des aménagements d'épreuves pour les candidats en situation de handicap (tiers-temps)"),
     FieldEntry("abroad", "decline", {
         "a l'etranger": 0.9, "hors de france": 0.9, "belgique": 1.0, "suisse": 1.0, "luxembourg": 1.0,
         "canada": 1.0, "quebec": 1.0, "reconnu en": 0.8, "reconnu dans": 0.7, "reconnu a l": 0.8,
