@@ -23,6 +23,11 @@ def assistant(fast_index) -> Assistant:
     ("le CEZ fait-il partie des organismes habilités pour le titre ASV ?", []),  # an organisation's initials
     ("le DWWM est-il ouvert à la VAE ?", []),  # a certification's initials
     ("le bloc 2 est-il évalué par un QCM ou un CV ?", ["QCM"]),  # two letters name too much
+    ("Quel Eurocode faut-il appliquer pour les notes de calculs du BTS ?", ["Eurocode"]),  # a capital inside
+    ("Quel niveau au certificat Voltaire est exigé pour le titre ASV ?", ["Voltaire"]),
+    ("et depuis Papeete en Polynésie, le titre dwwm est ouvert ?", []),  # a place, after a word introducing one
+    ("la fiche renvoie-t-elle vers l'ancien site de la Commission ?", []),  # an institution, after its article
+    ("Le titre ASV est-il ouvert à la VAE ? Merci", []),  # a sentence's first word
 ])
 def test_a_name_no_fiche_holds_is_found_and_only_such_a_name(fast_index, question, names):
     assert unknown_names(fast_index, question) == names

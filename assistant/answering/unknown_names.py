@@ -1,6 +1,7 @@
 """Names no fiche holds: "faut-il l'AIPR ?", "ça prépare à l'OSCP ?", "un bon score au TOSA ?".
 
-A question that asks about a named thing (an acronym, a brand written with inner capitals) that appears
+A question that asks about a named thing (an acronym, a brand written with inner capitals, a word with a
+capital inside a sentence: "quel Eurocode", "le certificat Voltaire") that appears
 nowhere in the corpus cannot be answered from the fiches, however many of its other words they share: the
 passages found would answer about "les notes de calculs" when "l'Eurocode" was asked. Measured on the
 17 paraphrase sets already read (3 121 questions): 47 questions name such a thing and must be declined, 4 name
@@ -10,7 +11,9 @@ which the exclusions below keep.
 A name is unknown when none of its words is a word of any passage, it is not the initials of an organisation
 or a certifier of the corpus, it names no certification and no place. Two letters name too many things ("MC",
 "CS") to be read as a name; a word in capitals heading the message or in brackets is emphasis ("IMPORTANT -",
-"[SYSTEM]"), not what is asked.
+"[SYSTEM]"), not what is asked. A capital after an article or a preposition begins a place or an
+institution ("à Papeete", "la Commission", "Le Havre"), not a thing asked: such words are left out. Measured
+with this last kind: read sets 4 won, 0 lost; the never read -17, 4 won (refusal recall 0.64 -> 0.73), 0 lost.
 """
 
 from __future__ import annotations
@@ -24,6 +27,13 @@ from assistant.text_normalise import fold, words
 
 # AIPR, TOSA, YesWeHack, BitLocker, TAGE-MAGE: capitals after the first letter, or a word all in capitals
 NAME = re.compile(r"(?<![\w\[-])([A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[A-Z0-9-]*|[A-Z][\w-]*-[A-Z][\w-]*)(?![\w'’\]])")
+# "quel Eurocode", "le certificat Voltaire", "un score Lighthouse": a capital inside a sentence, after a word
+# that is not an article or a preposition (those introduce places and institutions: "la Commission", "à
+# Papeete", "des Bouches-du-Rhône")
+TITLED = re.compile(r"(?<![\w\[-])([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w'’\]-])")
+INTRODUCES_A_PLACE = frozenset("le la les l de du des d en a à au aux depuis vers sur chez pour par et ou dans entre "
+                               "pres près cote côté".split())
+SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"(\n])\W*$")
 BRACKETED = re.compile(r"\[[^\]]*\]")
 # where the candidate works or worked ("je bosse chez SNCF", "mon employeur, la MSA"): their own story, not what
 # they ask the fiches
@@ -40,7 +50,8 @@ def unknown_names(index, text: str) -> list[str]:
     asked = CLAUSE.sub(lambda clause: " " * len(clause.group(0)) if OWN_STORY.search(fold(clause.group(0)))
                        else clause.group(0), unbracketed)
     found = []
-    for match in NAME.finditer(asked):
+    matches = list(NAME.finditer(asked)) + [m for m in TITLED.finditer(asked) if _titled_name(asked, m.start(1))]
+    for match in sorted(matches, key=lambda m: m.start(1)):
         name = match.group(1)
         if len(name) <= 2 or any(ch.isdigit() for ch in name) or (first and match.start(1) == first.start(1)):
             continue
@@ -48,6 +59,16 @@ def unknown_names(index, text: str) -> list[str]:
             continue
         found.append(name)
     return list(dict.fromkeys(found))
+
+
+def _titled_name(text: str, start: int) -> bool:
+    """A word with a capital is a name when it does not begin a sentence and the word before it introduces no
+    place ("Le Havre", "la Commission")."""
+    before = text[:start]
+    if SENTENCE_START.search(before):
+        return False
+    previous = re.findall(r"[\w’']+", before)
+    return bool(previous) and previous[-1].lower().strip("'’") not in INTRODUCES_A_PLACE
 
 
 def _known(index, name: str) -> bool:
