@@ -43,6 +43,7 @@ def fiche_phrases_asked(question: str, title_words: set[str]) -> set[tuple[str, 
 
 
 def holds_a_phrase(analysed: list[str], phrases: set[tuple[str, ...]]) -> bool:
+    """Whether a sentence's analysed words hold one of the phrases, its words in a row and in that order."""
     return any(tuple(analysed[i:i + PHRASE_TERMS]) in phrases for i in range(len(analysed) - PHRASE_TERMS + 1))
 
 
