@@ -26,6 +26,7 @@ from assistant.render.fiche_text import (
     statistic_line,
     status_line,
 )
+from assistant.render.shortened import shortened
 
 MARKER = re.compile(r"\[(\d+)\]")
 MAX_PARTNERS = 25  # organisations listed in an answer; the fiche holds the rest
@@ -537,7 +538,7 @@ def overview(c: Certification, q=None) -> Draft | None:
     marker = d.cite(cite(c, "presentation", f"{c.title}\nNiveau : {line}\n{status_line(c)}"))
     d.say(f"{named(c)} : {line} ; {status_line(c)} {marker}.")
     if c.summary:
-        summary = c.summary if len(c.summary) <= 700 else c.summary[:700].rsplit(" ", 1)[0] + "…"
+        summary = shortened(c.summary, 700)
         d.say(f"Résumé de la fiche {d.cite(cite(c, 'resume', c.summary))} : {summary}")
     listed = bloc_list(c, q)
     if listed:

@@ -22,7 +22,7 @@ import re
 
 from assistant.answering.organisations import organisation_initials
 from assistant.index.french_analyser import STOP_WORDS, analyse
-from assistant.places.gazetteer import places_asked
+from assistant.places.gazetteer import ARTICLES, INTRODUCERS, places_asked
 from assistant.text_normalise import fold, words
 
 # AIPR, TOSA, YesWeHack, BitLocker, TAGE-MAGE: capitals after the first letter, or a word all in capitals
@@ -31,8 +31,8 @@ NAME = re.compile(r"(?<![\w\[-])([A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[A-Z0-9-]*|[A-Z
 # that is not an article or a preposition (those introduce places and institutions: "la Commission", "à
 # Papeete", "des Bouches-du-Rhône")
 TITLED = re.compile(r"(?<![\w\[-])([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w'’\]-])")
-INTRODUCES_A_PLACE = frozenset("le la les l de du des d en a à au aux depuis vers sur chez pour par et ou dans entre "
-                               "pres près cote côté".split())
+INTRODUCES_A_PLACE = INTRODUCERS | ARTICLES | {"depuis", "chez", "pour", "par", "et", "ou", "entre"}
+LAST_WORD = re.compile(r"([\w’']+)[^\w’']*$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"(\n])\W*$")
 BRACKETED = re.compile(r"\[[^\]]*\]")
 # where the candidate works or worked ("je bosse chez SNCF", "mon employeur, la MSA"): their own story, not what
@@ -67,8 +67,8 @@ def _titled_name(text: str, start: int) -> bool:
     before = text[:start]
     if SENTENCE_START.search(before):
         return False
-    previous = re.findall(r"[\w’']+", before)
-    return bool(previous) and previous[-1].lower().strip("'’") not in INTRODUCES_A_PLACE
+    previous = LAST_WORD.search(before)
+    return previous is not None and fold(previous.group(1)).strip("'") not in INTRODUCES_A_PLACE
 
 
 def _known(index, name: str) -> bool:

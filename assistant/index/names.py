@@ -36,6 +36,7 @@ GENERIC_NAME_WORDS = frozenset(
     "licence bachelor programme etablissement ecole enseignement superieur societe sas sarl association "
     "france national nationale ministere".split()
 )
+GENERIC_NAME_TERMS = frozenset(t for word in GENERIC_NAME_WORDS for t in analyse(word))
 NEWER = re.compile(r"\b(?:nouveau|nouvelle|actuel|actuelle|recent|recente|en vigueur|derniere? version)\b")
 OLDER = re.compile(r"\b(?:ancien|ancienne|precedent|precedente|vieux|vieille)\b")
 TIE = 0.05  # readings this close are equally good: the person is asked which one they mean
@@ -239,8 +240,7 @@ class CertificationNames:
     def specific_name_terms(self, codes: list[str]) -> set[str]:
         """The analysed words that name these certifications and no kind of certification in general: "pge",
         "gem", "cda", "cesi", not "titre" or "diplôme"."""
-        generic = {t for word in GENERIC_NAME_WORDS for t in analyse(word)}
-        return {t for code in codes for t in self.name_terms(code)} - generic
+        return {t for code in codes for t in self.name_terms(code)} - GENERIC_NAME_TERMS
 
     # -- reading a text ---------------------------------------------------------------------------------
     def codes_in(self, text: str) -> list[str]:

@@ -152,11 +152,15 @@ def departements_of(place: Place) -> frozenset[str]:
 
 
 @cache
-def _nearest_departement(latitude: float, longitude: float) -> str:
+def _prefectures() -> tuple[Place, ...]:
     by_words, _ = _places()
-    prefectures = {p for found in by_words.values() for p in found if p.kind == "departement"}
+    return tuple({p for found in by_words.values() for p in found if p.kind == "departement"})
+
+
+@cache
+def _nearest_departement(latitude: float, longitude: float) -> str:
     here = Place("commune", "", latitude, longitude, "", "")
-    return min(prefectures, key=lambda p: distance_km(here, p) or 0.0).departement
+    return min(_prefectures(), key=lambda p: distance_km(here, p) or 0.0).departement
 
 
 def without_places(question: str, places: list[Place]) -> str:

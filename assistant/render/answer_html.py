@@ -11,16 +11,14 @@ from __future__ import annotations
 from assistant.answer import Citation
 from assistant.certification import fiche_url
 from assistant.render.safe_html import escape, markdown_html, own_link, with_lists
+from assistant.render.shortened import shortened
 
 QUOTE_CHARS = 600
 NOT_IN_FICHES = "Pas dans les fiches."
 
 
 def quote_of(text: str) -> str:
-    text = text.strip()
-    if len(text) > QUOTE_CHARS:
-        text = text[:QUOTE_CHARS].rsplit(" ", 1)[0] + " […]"
-    return text
+    return shortened(text.strip(), QUOTE_CHARS, " […]")
 
 
 def _where(citation: Citation) -> str:

@@ -12,6 +12,7 @@ from assistant.answer import Answer, Citation
 from assistant.certification import registration_ended
 from assistant.mapping.models import CertificationFit, CertificationStatus, Evidence, Mapping, UnitMatch
 from assistant.mapping.suggestion import JURY_DECIDES
+from assistant.render.shortened import shortened
 
 LEVEL_COLOURS = {"bien couvert": "#2e7d32", "partiellement couvert": "#ef8f00", "non couvert": "#9e9e9e"}
 TEXT_COLOURS = {"bien couvert": "#1b5e20", "partiellement couvert": "#8a4500", "non couvert": "#4d4d4d"}
@@ -42,9 +43,7 @@ QUOTED_CHARS = 200  # a long evidence (a whole job of several lines) is cut: its
 
 def evidence_line(evidence: Evidence) -> str:
     what = "l'intitulé" if evidence.kind == "intitulé" else "la compétence"
-    said = evidence.experience
-    if len(said) > QUOTED_CHARS:
-        said = said[:QUOTED_CHARS].rsplit(" ", 1)[0] + " …"
+    said = shortened(evidence.experience, QUOTED_CHARS, " …")
     return f"« {said} » → {what} « {evidence.fiche} » ({evidence.why})"
 
 
