@@ -92,6 +92,8 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
                 scored.setdefault(code, []).append((score, partner.name))
     for code, name in _named_by_initials(index, capitals):  # "l'UCO d'Angers"
         scored.setdefault(code, []).append((NAMED + HEAD, name))
+    for code, name in _written_out(index, said):  # "l'École 89", "l'école européenne du numérique"
+        scored.setdefault(code, []).append((NAMED + HEAD, name))
     best = max((score for names in scored.values() for score, _ in names), default=0.0)
     found = {code: list(dict.fromkeys(name for score, name in names if score >= best - BEST_NAMED))
              for code, names in scored.items()}
@@ -111,6 +113,47 @@ def written_in_capitals(text: str) -> frozenset[str]:
     """The words of three to six letters a text writes in capitals, folded: initials ("UCO", "CEZ") are
     written so; in lower case they are too often a word ("ado", "arc")."""
     return frozenset(fold(word) for word in re.findall(rf"\b[A-Z]{{3,{MAX_INITIALS}}}\b", text))
+
+
+def _written_out(index, said: list[str]) -> set[tuple[str, str]]:
+    """(certification, organisation) pairs whose whole name the question writes as a run of words: "l'École
+    89 est-elle habilitée ?" names ECOLE 89 though "école" is a kind and "89" too short to name it alone. A
+    name of one word, or of ordinary words only ("VIA FORMATION", "ECO COM"), is not recognised this way:
+    written out, it is a phrase of the question as often as a name."""
+    runs = _distinct_name_runs(index)
+    if not said:
+        return set()
+    return {pair for length in {len(run) for run in runs} for start in range(len(said) - length + 1)
+            for pair in runs.get(tuple(said[start:start + length]), ())}
+
+
+def _distinct_name_runs(index) -> dict[tuple[str, ...], set[tuple[str, str]]]:
+    """The folded words of every active organisation's name of two words or more that holds a digit or a
+    word no passage outside the lists holds, or that has three significant words or more, with the
+    certifications it is authorised for. Gathered once per opened index."""
+    known = getattr(index, "_distinct_name_runs", None)
+    if known is not None:
+        return known
+    known = {}
+    for certification in index.catalog.certifications():
+        for partner in certification.partners:
+            run = tuple(words(partner.name))
+            significant = [w for w in run if w not in STOP_WORDS]
+            if partner.active is False or len(run) < 2:
+                continue
+            if len(significant) >= 3 or any(w.isdigit() or not _outside_the_lists(index, w) for w in significant):
+                known.setdefault(run, set()).add((certification.code, partner.name))
+    index._distinct_name_runs = known
+    return known
+
+
+def _outside_the_lists(index, word: str) -> bool:
+    """Whether a passage other than a list of organisations holds the word."""
+    stems = analyse(word)
+    if not stems:
+        return True
+    ids = index.lexical.ids_holding(stems[0])[:LOOKED_AT]
+    return any(chunk.section != PARTNER_SECTION for chunk in index.catalog.chunks(ids).values())
 
 
 def _named_by_initials(index, capitals: frozenset[str]) -> set[tuple[str, str]]:
