@@ -49,6 +49,10 @@ class Scored:
 # "durent"): a cue of one short word matches those, not every longer word it starts ("chercher", "agence")
 SHORT_CUE = 4
 INFLECTED = r"(?:s|x|e|es|ee|ees|en|ens|r|er|nt|ent)?\b"
+# words that begin with a cue but are another word: "visio" is no "vision", "périmé" no "périmètre",
+# "ancien" no "ancienneté", "passe" no "passerelle", "programme" no "programmeur"
+OTHER_WORDS = ("vision", "perimetre", "anciennete", "avantage", "passerelle", "programmeur", "traiteur",
+               "parcoursup")
 
 
 def _cue_pattern(cue: str) -> re.Pattern[str]:
@@ -57,6 +61,9 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     start = r"^\s*" if cue.startswith("^") else r"(?<![a-z0-9])"
     bare = cue.lstrip("^").strip()
     words = re.escape(bare).replace(r"\ ", r"[\s'-]+")
+    others = [word for word in OTHER_WORDS if word.startswith(bare) and word != bare]
+    if others:
+        start += "(?!" + "|".join(others) + ")"
     if cue.endswith(" "):
         end = r"\b"
     elif " " not in bare and bare.isalpha() and len(bare) <= SHORT_CUE:
