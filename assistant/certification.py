@@ -42,6 +42,8 @@ class Certifier(BaseModel):
     name: str
     siret: str | None = None
     active: bool | None = None
+    inactive_sirets: list[str] = Field(default_factory=list,
+                                       description="Other SIRETs the export gives this certifier, marked inactive.")
     signatory_role: str | None = Field(default=None, description="Qualité du signataire (CNCP fiches).")
 
 

@@ -21,6 +21,7 @@ def test_a_certifier_named_twice_is_named_once():
     named = [Certifier(name="CCI FRANCE", siret="1", active=False),
              Certifier(name="CCI  France", siret="2", active=True), Certifier(name="X")]
     assert [(c.name, c.siret) for c in certifiers(named)] == [("CCI  France", "2"), ("X", None)]
+    assert certifiers(named)[0].inactive_sirets == ["1"]  # the other SIRET, marked inactive, is kept as such
 
 
 def test_the_seeds_read_clean(seeds):

@@ -57,3 +57,13 @@ def test_a_siret_the_fiches_do_not_hold_is_said_so(assistant):
     assert unknown.declined and "12345678901234" in unknown.text
     employer = assistant.ask("c quoi le siret de ma boite ? je prepare la vae asv")
     assert employer.declined and "employeur" in employer.text
+
+
+def test_a_certifier_s_inactive_siret_is_given_as_such(assistant):
+    # the export gives CCI FRANCE twice for the HR assistant title: one SIRET active, the other inactive
+    answer = assistant.ask("sur la fiche assistant rh ya 2 siret pour cci france, c lequel qui est inactif ?")
+    lines = answer.text.split("\n")
+    assert any("18750002000065" in line and "inactif" in line for line in lines)
+    assert any("18750002000073" in line and "inactif" not in line for line in lines)
+    listed = assistant.ask("le siret 18750002000065 il apparait sur quelles fiches de ta base ?")
+    assert "RNCP36612" in listed.text and "inactif" in listed.text

@@ -39,11 +39,12 @@ class Holder:
     siret: str
     role: str  # CERTIFIER or PARTNER
     authorisation: str = ""
+    inactive: bool = False  # a certifier's other SIRET, which the export marks inactive
 
     @property
     def described(self) -> str:
         if self.role == CERTIFIER:
-            return "certificateur de la certification"
+            return "certificateur de la certification" + (", SIRET indiqué inactif" if self.inactive else "")
         what = AUTHORISATIONS.get(self.authorisation, "")
         return f"organisme partenaire habilité {what}".rstrip()
 
@@ -56,7 +57,9 @@ class Holder:
 
 def holders(c: Certification) -> list[Holder]:
     """Every organisation of the fiche that has a SIRET, certifiers first; authorisations withdrawn left out."""
-    found = [Holder(x.name, x.siret, CERTIFIER) for x in c.certifiers if x.siret]
+    found = [holder for x in c.certifiers for holder in (
+        *([Holder(x.name, x.siret, CERTIFIER)] if x.siret else []),
+        *(Holder(x.name, siret, CERTIFIER, inactive=True) for siret in x.inactive_sirets))]
     found += [Holder(p.name, p.siret, PARTNER, p.authorisation) for p in c.partners
               if p.siret and p.active is not False]
     return found
@@ -139,10 +142,10 @@ def _fiches_holding(index, numbers: list[str]) -> Answer:
         drafted.say(f"Le SIRET {number} figure dans {len(found)} fiche(s) du corpus :")
         for code, name, role in found:
             card = index.cards[code]
-            holder = Holder(name, number, role)
+            holder = Holder(name, number, role, inactive=number in card.inactive_sirets)
             marker = drafted.cite(holder.citation(code))
             drafted.say(f"- {code} — {card.title} ({card.status or 'statut non précisé'}) : {name}, "
-                        f"{'certificateur' if role == CERTIFIER else 'organisme partenaire habilité'} {marker}")
+                        f"{holder.described if role == CERTIFIER else 'organisme partenaire habilité'} {marker}")
     if not drafted.citations:
         return Answer(text=(f"Pas dans les fiches : aucun certificateur ni organisme habilité des {len(index.cards)} "
                             f"fiches n'a le SIRET {', '.join(numbers)}. Vérifiez le numéro sur l'annuaire des "

@@ -60,6 +60,7 @@ class Card(BaseModel):
     sections: list[str] = []  # the parts of the fiche that say something (chunking's sections)
     # SIRET → (role, name) of its certifiers ("certificateur") and authorised organisations ("partenaire")
     sirets: dict[str, tuple[str, str]] = {}
+    inactive_sirets: list[str] = []  # those of `sirets` the export marks inactive (a certifier's former one)
     # initials → names of its active partners ("uco": UNIVERSITE CATHOLIQUE DE L OUEST), and its certifiers'
     # initials: how people name organisations, read from the cards, not from every fiche, at 10 000 fiches
     partner_initials: dict[str, list[str]] = {}
@@ -104,7 +105,9 @@ def card_of(c: Certification) -> Card:
                    if s.year is not None and s.job_rate_2_years is not None},
         sections=sections_of(c),
         sirets={**{p.siret: ("partenaire", p.name) for p in c.partners if p.siret and p.active is not False},
+                **{siret: ("certificateur", x.name) for x in c.certifiers for siret in x.inactive_sirets},
                 **{x.siret: ("certificateur", x.name) for x in c.certifiers if x.siret}},
+        inactive_sirets=[siret for x in c.certifiers for siret in x.inactive_sirets],
         partner_initials=_by_initials(p.name for p in c.partners if p.active is not False),
         certifier_initials=sorted(_by_initials(x.name for x in c.certifiers)),
     )

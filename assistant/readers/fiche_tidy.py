@@ -38,13 +38,22 @@ def list_text(text: str) -> str:
 
 
 def certifiers(named: list[Certifier]) -> list[Certifier]:
-    """One entry a name; of two entries for one name (two SIRETs), the active one."""
+    """One entry a name; of two entries for one name (two SIRETs), the active one, which keeps the other's
+    SIRET among its inactive ones when the export marks it so (a candidate's funding file must give the
+    right one: "lequel des deux SIRET de CCI France est inactif ?")."""
     kept: dict[str, Certifier] = {}
+    others: dict[str, list[Certifier]] = {}
     for certifier in named:
         key = " ".join(certifier.name.casefold().split())
         if key not in kept or (certifier.active and not kept[key].active):
+            others.setdefault(key, []).extend([kept[key]] if key in kept else [])
             kept[key] = certifier
-    return list(kept.values())
+        else:
+            others.setdefault(key, []).append(certifier)
+    return [certifier.model_copy(update={"inactive_sirets": [
+        *certifier.inactive_sirets, *(o.siret for o in others.get(key, []) if o.siret and o.active is False
+                                      and o.siret != certifier.siret)]})
+        for key, certifier in kept.items()]
 
 
 def tidy_fiche(certification: Certification) -> Certification:
