@@ -8,6 +8,7 @@ sections are split on line or sentence boundaries with that heading repeated.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -24,7 +25,7 @@ from assistant.render.fiche_text import (
     statistic_line,
 )
 
-CHUNKER_VERSION = "8"
+CHUNKER_VERSION = "9"  # 9: a rubric saying "Sans objet" is no section of the card
 MAX_BODY_CHARS = 900
 
 SECTION_LABELS: dict[str, str] = {
@@ -161,9 +162,16 @@ def _sections(c: Certification) -> Iterator[tuple[str, str, str, str]]:
     yield "autres_certifications", "", "", c.other_certifications
 
 
+# what a fiche writes in a rubric that says nothing
+NOTHING_SAID = re.compile(r"\W*(?:sans objet|n[ée]ant|non concern[ée]e?)\W*", re.IGNORECASE)
+
+
 def sections_of(c: Certification) -> list[str]:
-    """The sections the fiche has something to say in: "lesquelles ne donnent aucune statistique ?" asks it."""
-    return list(dict.fromkeys(section for section, _, _, body in _sections(c) if body.strip()))
+    """The sections the fiche has something to say in: "lesquelles ne donnent aucune statistique ?" asks it.
+    A rubric filled with "Sans objet" says nothing: "lesquelles ont une réglementation d'activités ?" leaves
+    it out."""
+    return list(dict.fromkeys(section for section, _, _, body in _sections(c)
+                              if body.strip() and not NOTHING_SAID.fullmatch(body.strip())))
 
 
 def _units_list(c: Certification) -> str:

@@ -52,3 +52,13 @@ def test_the_words_naming_the_certification_do_not_decide_which_of_its_passages_
     hits = Assistant(evaluation_index).retrieve(question, k=5)
     assert {hit.chunk.code for hit in hits} == {hits[0].chunk.code}
     assert any(expected in hit.chunk.text for hit in hits), [hit.chunk.section for hit in hits]
+
+
+def test_a_bloc_whose_title_is_written_out_is_where_its_competence_is_looked_for(evaluation_index):
+    # the bloc's title says where to look: its words would otherwise quote the title itself first
+    answer = Assistant(evaluation_index).ask(
+        "Dans le bloc « Mobilisation d'une expertise métier au sein d'une organisation » du RNCP34762, quelle "
+        "compétence porte sur les nouvelles pratiques du métier exercé ?")
+    quoted = [line for line in answer.text.split("\n") if line.startswith("- « ")]
+    assert "force de proposition sur les nouvelles pratiques du métier" in quoted[0]
+    assert all(c.code == "RNCP34762" for c in answer.citations)

@@ -221,6 +221,18 @@ def test_generic_words_of_a_long_name_do_not_name_it(assistant):
     assert {"RNCP35419", "RNCP36490", "RNCP37488"} <= {c.code for c in rome.citations}
 
 
+def test_an_organisation_whose_whole_name_is_written_out_is_named(assistant):
+    # "école" is a kind and "89" too short, "européenne" and "numérique" ordinary words: the whole name says it
+    for question, name, code in [
+        ("L'École 89 est-elle habilitée pour le titre professionnel Concepteur développeur d'applications ?",
+         "ECOLE 89", "RNCP37873"),
+        ("l'ecole europeenne du numerique elle prepare le dwwm pour de vrai ?", "ECOLE EUROPEENNE DU NUMERIQUE",
+         "RNCP37674")]:
+        answer = assistant.ask(question)
+        assert answer.text.startswith("Oui") and name in answer.text.split("\n")[0], question
+        assert answer.citations[0].code == code and answer.citations[0].section == "partenaires"
+
+
 def test_an_organisation_named_after_an_inverted_pronoun_is_still_named(assistant):
     # "liste-t-elle GREEN UP ACADEMY": "green" is not the verb of "elle", and it names one of the academies
     answer = assistant.ask("La fiche RNCP37873 liste-t-elle GREEN UP ACADEMY parmi ses organismes habilités ?")
@@ -546,6 +558,12 @@ def test_the_status_says_yes_or_no_only_to_a_yes_or_no_question(assistant):
     ("exam", "comment se passe l'examen ?", True),
     ("dure", "combien de temps ils durent ?", True),
     ("evalu", "les modalites d'evaluation", True),  # a longer cue is the start of a word, as before
+    ("visio", "le jury peut se faire en visio ?", True),
+    ("visio", "une vision strategique", False),  # another word that begins with the cue
+    ("perime", "mon bloc est perime ?", True),
+    ("perime", "le perimetre du bloc", False),
+    ("ancien", "l'ancienne fiche", True),
+    ("ancien", "mon anciennete", False),
 ])
 def test_a_short_cue_matches_its_word_inflected_not_longer_words_it_starts(cue, text, found):
     from assistant.answering.router import _cue_pattern
@@ -826,3 +844,22 @@ def test_a_phrase_of_the_certification_s_name_alone_is_no_phrase_asked():
 def test_what_the_fiches_never_hold_about_exams_and_aids_is_declined_by_its_topic(assistant, question, topic):
     answer = assistant.ask(question)
     assert answer.declined and topic in answer.text
+
+
+def test_a_topic_declined_gives_way_to_the_fiche_s_own_phrase(assistant):
+    # "délai" names a topic declined (durations), but the question quotes what the fiche asks of the assistant
+    answer = assistant.ask("Le titre ASV demande-t-il de communiquer les informations clés par le moyen adéquat "
+                           "et dans le délai voulu ?")
+    assert not answer.declined and "dans le délai voulu" in answer.text
+    assert {c.code for c in answer.citations} == {"RNCP40344"}
+
+
+def test_a_rubric_saying_sans_objet_says_nothing(assistant, sample):
+    from assistant.chunking import sections_of
+
+    assert "reglementation" not in sections_of(sample["RNCP37674"])  # "Sans objet"
+    assert "reglementation" in sections_of(sample["RNCP40344"])
+    answer = assistant.ask("Quelles certifications de ta base ont une rubrique réglementation des activités, "
+                           "hors « Sans objet » ?")
+    listed = {c.code for c in answer.citations}
+    assert {"RNCP35625", "RNCP35959", "RNCP36490", "RNCP40344"} <= listed and "RNCP37674" not in listed

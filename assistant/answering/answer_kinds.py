@@ -45,6 +45,11 @@ def expected_kind(folded_question: str) -> AnswerKind | None:
     return next((kind for kind, asked in ASKED if asked.search(folded_question)), None)
 
 
+def kind_words(folded_question: str) -> str:
+    """The words that say which kind of answer is expected ("délai", "combien de temps")."""
+    return " ".join(m.group(0) for _, asked in ASKED for m in asked.finditer(folded_question))
+
+
 def holds(kind: AnswerKind, folded_text: str) -> bool:
     """Whether the text holds an answer of that kind; codes, dates and citation markers are not quantities."""
     return HELD[kind].search(NOT_A_QUANTITY.sub(" ", folded_text)) is not None

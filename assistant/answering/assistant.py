@@ -21,11 +21,11 @@ from functools import lru_cache
 from assistant.answer import Answer, Turn, cite, quote_of
 from assistant.answering import declines, drafts
 from assistant.answering.alternatives import names_offered, none_named_in
-from assistant.answering.answer_kinds import OPEN_QUESTION, asks_yes_or_no, expected_kind, holds
+from assistant.answering.answer_kinds import OPEN_QUESTION, asks_yes_or_no, expected_kind, holds, kind_words
 from assistant.answering.contacts import contact_details
 from assistant.answering.corpus_questions import corpus_answer
 from assistant.answering.drafts import Draft
-from assistant.answering.extractive import coverage, key_terms, quote_passages
+from assistant.answering.extractive import coverage, fiche_phrases_asked, holds_a_phrase, key_terms, quote_passages
 from assistant.answering.fields import BY_NAME, IN_THIS_BLOC, FieldEntry
 from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
@@ -117,7 +117,8 @@ class Assistant:
         kind = expected_kind(query.folded)
         if kind is not None and any(e.scope == "bloc_find" for e in self._entries(query)):
             kind = None  # "combien on reverse aux actionnaires, c dans quel bloc ?" asks where, not how much
-        if not answer.declined and kind is not None and not holds(kind, fold(self._body(answer))):
+        if not answer.declined and kind is not None and not holds(kind, fold(self._body(answer))) \
+                and not self._quotes_a_phrase_asked(query, answer, kind_words(query.folded)):
             def keep(sentence: str) -> bool:
                 return holds(kind, fold(sentence))
 
@@ -232,17 +233,19 @@ class Assistant:
                                   over_the_corpus and query.how not in CHOSEN, partners)
             if answer is not None:
                 return self._with_status_of(answer)
-        named_organisations = self._organisations(query)
-        if named_organisations is not None:
-            return named_organisations
+        # "faut-il l'AIPR ?": nothing the fiches say is about what no fiche names, not even an organisation
+        # one of its words begins ("le label Numérique Responsable de l'Institut…" is no INSTITUT of the lists)
         offered = [name for name in names_offered(query.text) if not self.index.names.codes_in(name)]
         if query.codes and none_named_in(offered, frozenset().union(*map(self._fiche_words, query.codes))):
             return declines.choice_not_in_fiches(query.codes, offered)  # "React ou Angular ?": the fiche names neither
+        unknown = unknown_names(self.index, query.text)
+        if unknown and not self._asks_where_a_task_sits(query) \
+                and not self._asks_about_a_bloc_named(query, self._entries(query)):
+            return declines.names_not_in_fiches(query.codes or query.ambiguous, unknown)
+        named_organisations = self._organisations(query)
+        if named_organisations is not None:
+            return named_organisations
         entries = self._entries(query)
-        if not self._asks_where_a_task_sits(query) and not self._asks_about_a_bloc_named(query, entries):
-            unknown = unknown_names(self.index, query.text)
-            if unknown:  # "faut-il l'AIPR ?": nothing the fiches say is about what no fiche names
-                return declines.names_not_in_fiches(query.codes or query.ambiguous, unknown)
         corpus_asked = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")) \
                 and not self._names_a_unit_of_its_certification(query):
@@ -261,7 +264,7 @@ class Assistant:
         first = entries[0]
         if first.scope == "decline":
             said = self._contact_details(query) if first.name == "contact" else None
-            said = said or self._fiche_says(first, query)
+            said = said or self._fiche_says(first, query) or self._fiche_phrase_asked(query, first)
             if said is not None:
                 return said
             return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
@@ -450,6 +453,38 @@ class Assistant:
         quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH, keep=about_it)
         return None if quoted.declined else self._with_status_of(quoted)
 
+    def _phrases_around(self, query: Query, said: str) -> set[tuple[str, ...]]:
+        """The question's phrases (`fiche_phrases_asked`) that hold a word of `said`, outside the places it
+        names: "dans le délai voulu" around "délai"; "Auvergne-Rhône-Alpes" is a place, not a phrase asked."""
+        folded = without_places(query.folded, places_asked(query.folded))
+        stems = set(analyse(said))
+        return {phrase for phrase in fiche_phrases_asked(folded, self._name_words(query.codes or query.ambiguous))
+                if stems & set(phrase)}
+
+    def _quotes_a_phrase_asked(self, query: Query, answer: Answer, said: str) -> bool:
+        """Whether the answer quotes the fiche's sentence the question writes three words of in a row, among
+        them the words `said` (which set the kind of answer expected): "dans le délai voulu ?" asks for that
+        sentence, not for a duration."""
+        phrases = self._phrases_around(query, said) if said else set()
+        return any(holds_a_phrase(analyse(c.quote), phrases) for c in answer.citations)
+
+    def _fiche_phrase_asked(self, query: Query, decline: FieldEntry) -> Answer | None:
+        """The sentences of the certification's fiche that hold a phrase of the question (three of its words in
+        a row, `fiche_phrases_asked`) around the word that named the topic declined: "communiquer les
+        informations par le moyen adéquat et dans le délai voulu ?" asks what the fiche says in those words,
+        not about a time limit. "Le salaire d'un conducteur de travaux second œuvre" still asks a salary: the
+        fiche's phrase is beside the topic's word, not around it. None when no such sentence is found."""
+        codes = query.codes or query.ambiguous
+        if not read_whole(codes):
+            return None
+        phrases = self._phrases_around(query, " ".join(cue for cue, _ in self.router.patterns_found(decline,
+                                                                                                   query.folded)))
+        if not phrases:
+            return None
+        quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH,
+                                     keep=lambda sentence: holds_a_phrase(analyse(sentence), phrases))
+        return None if quoted.declined else self._with_status_of(quoted)
+
     def _said_as_the_fiche_says_it(self, decline: FieldEntry, folded: str, codes: list[str]) -> bool:
         """Whether the word that named an out-of-scope topic comes in the question beside a word it is beside in
         a sentence of the fiche: "des bulletins de salaire" is the fiche's payroll, "combien de mois pour une
@@ -524,7 +559,8 @@ class Assistant:
         if not answer.citations:
             return declines.not_in_fiches(codes)
         if decline is not None and unanswered == min(len(codes), MAX_CERTIFICATIONS):
-            return declines.not_in_fiches(codes if query.codes else [], decline.topic)
+            return self._fiche_phrase_asked(query, decline) or declines.not_in_fiches(codes if query.codes else [],
+                                                                             decline.topic)
         return Answer(text=answer.text, citations=answer.citations, certification=codes[0] if len(codes) == 1 else None)
 
     def _completed(self, query: Query, c: Certification, entries: list[FieldEntry], drafted: Draft,
@@ -745,7 +781,8 @@ class Assistant:
             written = self.writer.write(query.text, passages, [])
             if written is not None:
                 return written
-        quoted = self._quotes(query, codes, terms, depth, keep, hits)
+        within = self._in_unit_written_out(query, keep, terms) if codes == query.codes else None
+        quoted = within or self._quotes(query, codes, terms, depth, keep, hits)
         return quoted if quoted is not None else declines.not_in_fiches(codes)
 
     def _quotes(self, query: Query, codes: list[str], terms: list[str] | None, depth: int, keep=None,
@@ -771,6 +808,20 @@ class Assistant:
                                              for t in analyse(chunk.text))
         return self._words_of[code]
 
+    def _in_unit_written_out(self, query: Query, keep: Callable[[str], bool] | None,
+                             terms: list[str] | None) -> Answer | None:
+        """"Dans le bloc « Mobilisation d'une expertise métier… », quelle compétence porte sur les nouvelles
+        pratiques ?": the bloc whose title the question writes out is where to look, and its title's words
+        are not what to find (they would quote the title itself)."""
+        if len(query.codes) != 1:
+            return None
+        certification = self.index.certification(query.codes[0])
+        # the certification's own title is left out: "Expert en ingénierie du logiciel" names no bloc of it
+        written = units_written_out(query.asked, certification.units) if certification else []
+        if len(written) != 1:
+            return None
+        return self._quoted_in_unit(query, written[0], keep, terms)
+
     def _in_unit_named(self, query: Query, keep: Callable[[str], bool]) -> Answer | None:
         """The sentences of the one unit the question names by its title that `keep` accepts: "combien de
         temps dure l'entretien technique du bloc « Préparer le déploiement… » ?" is read in that bloc, whose
@@ -780,14 +831,19 @@ class Assistant:
             return None
         certification = self.index.certification(query.codes[0])
         unit = self._named_unit(certification, query, True, set()) if certification else None
-        if unit is None:
-            return None
+        return None if unit is None else self._quoted_in_unit(query, unit, keep)
+
+    def _quoted_in_unit(self, query: Query, unit: Unit, keep: Callable[[str], bool] | None,
+                        terms: list[str] | None = None) -> Answer | None:
+        """The sentences of one unit that hold the question's words (or `terms`) other than the unit's title's."""
+        unit_words = set(analyse(unit.title))
         title_words = self._name_words(query.codes)
-        terms = [t for t in key_terms(query.folded, title_words) if t not in set(analyse(unit.title))]
+        terms = [t for t in terms or key_terms(query.folded, title_words) if t not in unit_words]
         hits = [Hit(chunk=chunk, score=0.0) for chunk in self.index.passages_of(query.codes) if chunk.bloc == unit.code]
         if not terms or not hits:
             return None
-        return quote_passages(query.folded, hits, title_words, terms, self.index.lexical.rarity(terms), keep)
+        return quote_passages(query.folded, hits, title_words | unit_words, terms, self.index.lexical.rarity(terms),
+                              keep)
 
     def _rest_of_fiches(self, codes: list[str], hits: list[Hit]) -> list[Hit]:
         """The passages of the named certifications the search left out, read after its hits: a fiche is

@@ -78,6 +78,9 @@ CONTACTS_ASKED = [("telephones", re.compile(r"\b(?:telephones?|num(?:eros?)? de 
                   ("emails", re.compile(r"\b(?:e-?mails?|courriels?|adresses? mail)\b"), "e-mail", "un e-mail")]
 CONTACT_WORDS = frozenset(analyse("numero contacter contact appeler joindre ecrire organisme ecole centre"))
 ABSENT = re.compile(r"\b(?:aucune?|sans|pas de|pas d'|ni)\b|\bn'\w+ (?:pas|aucune?)\b|\bne \w+ (?:pas|aucune?)\b")
+# what a question quotes of the fiches ("autre que « Sans objet »") is their words, not a negation it makes
+QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"")
+SAYS_NOTHING = re.compile(r"(?:\b(?:hors|autre que|sauf|excepte)\s*)?«?\s*\bsans objet\b\s*»?")
 NEGATION = re.compile(r"\b(?:pas|plus|non|ne sont|fermees?)\b")
 OVERSEAS = [("new_caledonia", r"caledonie", "Nouvelle-Calédonie"),
             ("french_polynesia", r"polynesie", "Polynésie française")]
@@ -277,7 +280,7 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]],
         wanted.said.append(f"dont la fiche a été publiée en {wanted.published_in}")
         folded = folded[:published.start()] + folded[published.end():]  # not also a year of effect
     if history := next(((name, label) for name, pattern, label in HISTORY if pattern.search(folded)), None):
-        named = ABSENT.search(folded) is None
+        named = not asks_for_absence(folded)
         wanted.history = (history[0], named)
         wanted.said.append(f"dont la fiche {'nomme une' if named else 'ne nomme aucune'} {history[1]}")
     for kind, pattern, _, said in CONTACTS_ASKED:
@@ -413,6 +416,12 @@ def in_domain(index, question: str, terms: list[str]) -> list[str]:
     return list(dict.fromkeys(classed + found))
 
 
+def asks_for_absence(folded: str) -> bool:
+    """Whether the question asks for what the fiches lack ("lesquelles n'ont aucune statistique ?"); "hors
+    « Sans objet »" quotes the fiche's word for a rubric that says nothing, it does not ask for its absence."""
+    return ABSENT.search(QUOTED.sub(" ", folded)) is not None
+
+
 def ask_for_sections(wanted: CorpusFilter, index, question: str, sections: set[str], cue_words: set[str]) -> None:
     """"Lesquelles ne donnent aucune statistique ?", "celles qui indiquent un successeur": the question asks
     whether a part of the fiche is there at all. A part missing is only asked that way; a part present is
@@ -420,7 +429,7 @@ def ask_for_sections(wanted: CorpusFilter, index, question: str, sections: set[s
     more than the rest of the question's own words, else it asks what that part says. A part most fiches
     have does not tell the few asked for from the rest ("un successeur" is not "an Historique rubric")."""
     cards = list(index.cards.values())
-    absent = ABSENT.search(fold(question)) is not None
+    absent = asks_for_absence(fold(question))
     most = len(cards) if absent else len(cards) // 2
     having = {s: sum(s in card.sections for card in cards) for s in sections}
     splitting = {s for s, n in having.items() if 0 < n < len(cards) and n <= most}
@@ -453,6 +462,7 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     `sections` and `cue_words` are the parts of a fiche the fields the question asks for are read from, and
     the words that asked for them."""
     cards = index.cards
+    question = SAYS_NOTHING.sub(" ", question)  # "hors « Sans objet »": the fiches' word for an empty rubric
     wanted = read_filter(question, index.names.certified_by, lambda word, after: phrase_held(index, word, after))
     if wanted.empty and before:
         wanted = read_filter(before, lambda _: set())
@@ -467,7 +477,7 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     if ASKS_FOR_A_MENTION.search(fold(question)):
         terms = []
         question = ASKS_FOR_A_MENTION.sub(" ", fold(question))  # how it asks ("en toutes lettres") is not what
-    if not terms and wanted.empty and sections and ABSENT.search(fold(question)):
+    if not terms and wanted.empty and sections and asks_for_absence(fold(question)):
         ask_for_sections(wanted, index, question, sections, cue_words)  # only a missing part answers "aucune"
     if not terms and wanted.empty and sections:
         valued = in_the_field(index, question, sections, cue_words)

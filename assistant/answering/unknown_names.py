@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.corpus_questions import phrase_held
 from assistant.answering.organisations import organisation_initials
 from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.places.gazetteer import ARTICLES, INTRODUCERS, places_asked
@@ -31,6 +32,12 @@ NAME = re.compile(r"(?<![\w\[-])([A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[A-Z0-9-]*|[A-Z
 # that is not an article or a preposition (those introduce places and institutions: "la Commission", "à
 # Papeete", "des Bouches-du-Rhône")
 TITLED = re.compile(r"(?<![\w\[-])([A-ZÀ-Ý][a-zà-ÿ]{2,})(?![\w'’\]-])")
+# "le label Numérique Responsable": words with a capital in a row name one thing, though each is a word of a
+# fiche; the name is known when a passage writes two of them side by side
+TITLED_RUN = re.compile(r"(?<![\w\[-])([A-ZÀ-Ý][a-zà-ÿ]{2,}(?:[ \t]+[A-ZÀ-Ý][a-zà-ÿ]{2,})+)(?![\w'’\]-])")
+# the bodies of the VAE and of the register, which the assistant's own answers name and no fiche needs to
+SPOKEN_OF = frozenset({"france competences", "france vae", "france travail", "pole emploi", "mon compte formation",
+                       "caisse des depots", "education nationale"})
 INTRODUCES_A_PLACE = INTRODUCERS | ARTICLES | {"depuis", "chez", "pour", "par", "et", "ou", "entre"}
 LAST_WORD = re.compile(r"([\w’']+)[^\w’']*$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;«\"(\n])\W*$")
@@ -58,7 +65,20 @@ def unknown_names(index, text: str) -> list[str]:
         if _known(index, name):
             continue
         found.append(name)
+    for match in TITLED_RUN.finditer(asked):
+        if _titled_name(asked, match.start(1)) and not _run_known(index, match.group(1)):
+            found.append(match.group(1))
     return list(dict.fromkeys(found))
+
+
+def _run_known(index, run: str) -> bool:
+    """Whether a passage writes two words of the run side by side, or the run names a certification, an
+    organisation or a place."""
+    said = words(fold(run))
+    if " ".join(said) in SPOKEN_OF or any(phrase_held(index, a, b) for a, b in zip(said, said[1:], strict=False)):
+        return True
+    mention = index.names.named_in(run)
+    return bool(mention.codes or mention.ambiguous or places_asked(f"à {run}"))
 
 
 def _titled_name(text: str, start: int) -> bool:
