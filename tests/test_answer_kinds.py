@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.answer_kinds import AnswerKind, asks_duration, expected_kind, holds, holds_duration
+from assistant.answering.answer_kinds import (
+    AnswerKind,
+    asks_duration,
+    asks_yes_or_no,
+    expected_kind,
+    holds,
+    holds_duration,
+)
 from assistant.text_normalise import fold, spell_out
 
 
@@ -61,3 +68,14 @@ def test_the_kind_of_answer_a_question_expects(question, kind):
 ])
 def test_what_counts_as_an_answer_of_a_kind(answer, kind, held):
     assert holds(kind, fold(answer)) is held
+
+
+@pytest.mark.parametrize(("question", "yes_or_no"), [
+    ("c'est encore actif ?", True),
+    ("il est entré en vigueur à quelle date ?", False),
+    # a relative "qui" is no question word when the sentence ends asking yes or no
+    ("jai trouve une boite qui me prend en contrat de pro, c une voie prevue pour ce diplome ou pas ?", True),
+    ("le jury, il est compose de qui ?", False),
+])
+def test_a_question_ending_with_ou_pas_asks_yes_or_no(question, yes_or_no):
+    assert asks_yes_or_no(question) is yes_or_no

@@ -62,3 +62,11 @@ def test_a_bloc_whose_title_is_written_out_is_where_its_competence_is_looked_for
     quoted = [line for line in answer.text.split("\n") if line.startswith("- « ")]
     assert "force de proposition sur les nouvelles pratiques du métier" in quoted[0]
     assert all(c.code == "RNCP34762" for c in answer.citations)
+
+
+def test_a_field_named_by_its_rubric_is_answered_beside_a_topic_declined(evaluation_index):
+    # "formacode" names a rubric; the financing file it is for is out of the fiches, and said so after it
+    answer = Assistant(evaluation_index).ask("cda du cesi c quoi le formacode ? j'en ai besoin pour mon dossier "
+                                             "de financement")
+    assert not answer.declined and answer.text.startswith("Formacodes de la certification RNCP36490")
+    assert "31089" in answer.text and "ne parlent pas du financement" in answer.text

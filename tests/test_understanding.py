@@ -863,3 +863,23 @@ def test_a_rubric_saying_sans_objet_says_nothing(assistant, sample):
                            "hors « Sans objet » ?")
     listed = {c.code for c in answer.citations}
     assert {"RNCP35625", "RNCP35959", "RNCP36490", "RNCP40344"} <= listed and "RNCP37674" not in listed
+
+
+def test_a_weak_cue_of_a_topic_declined_gives_way_to_the_sentence_that_says_it(assistant):
+    # "numéro" is a weak cue of contacts; the fiche's sentence holds the decree, its date and its NOR
+    answer = assistant.ask("Quel est le numéro NOR de l'arrêté du 6 février 2023 portant création de la "
+                           "spécialité « cybersécurité » ?")
+    assert not answer.declined and "MENE2303765A" in answer.text
+    assert {c.code for c in answer.citations} == {"RNCP37488"}
+
+
+def test_the_previous_certification_asked_as_the_earlier_one(assistant):
+    answer = assistant.ask("Quelle est la certification antérieure du diplôme ATT parcours conception lumière "
+                           "(RNCP35625) ?")
+    assert "RNCP26984" in answer.text and not answer.declined
+
+
+def test_a_route_named_alone_asks_whether_it_is_open(assistant):
+    # "contrat de pro" names the route, and "on peut faire … en contrat de pro ?" asks nothing else of it
+    answer = assistant.ask("on peut faire l'att conception lumiere de l'ensatt en contrat de pro ?")
+    assert answer.text.split("\n")[1].startswith("Non, la voie « En contrat de professionnalisation » n'est pas")

@@ -28,6 +28,10 @@ def assistant(fast_index) -> Assistant:
     ("et depuis Papeete en Polynésie, le titre dwwm est ouvert ?", []),  # a place, after a word introducing one
     ("la fiche renvoie-t-elle vers l'ancien site de la Commission ?", []),  # an institution, after its article
     ("Le titre ASV est-il ouvert à la VAE ? Merci", []),  # a sentence's first word
+    # words with a capital in a row are one name: known when a fiche writes two of them side by side
+    ("Ce titre donne-t-il le label Numérique Responsable ?", ["Numérique Responsable"]),
+    ("je prepare le titre Concepteur Développeur d'applications, c'est quel niveau ?", []),
+    ("D'après l'export France Compétences, quelles fiches datent de 2021 ?", []),  # the register, which answers name
 ])
 def test_a_name_no_fiche_holds_is_found_and_only_such_a_name(fast_index, question, names):
     assert unknown_names(fast_index, question) == names

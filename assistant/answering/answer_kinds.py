@@ -67,7 +67,11 @@ OPEN_QUESTION = re.compile(r"\b(?:quel(?:le)?s?|lequel|laquelle|lesquel(?:le)?s|
                            r"|pourquoi|a quoi|de quoi|en quoi|qu'est|date)\b")
 
 
+YES_OR_NO_ENDING = re.compile(r"\b(?:ou pas|ou non|oui ou non)\s*\?*\s*$")
+
+
 def asks_yes_or_no(folded_question: str) -> bool:
     """A question answered by yes or no ("c'est encore actif ?"), not one that asks for a thing, a person, a
-    way, a number or a date ("il est entré en vigueur à quelle date ?")."""
-    return OPEN_QUESTION.search(folded_question) is None
+    way, a number or a date ("il est entré en vigueur à quelle date ?"). "… ou pas ?", "oui ou non ?" ask
+    yes or no whatever came before ("une boite qui me prend en contrat de pro, c une voie prevue ou pas ?")."""
+    return OPEN_QUESTION.search(folded_question) is None or YES_OR_NO_ENDING.search(folded_question) is not None

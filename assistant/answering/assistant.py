@@ -65,6 +65,7 @@ from assistant.text_normalise import fold, spell_out
 # Entries whose answer a named bloc refines ("comment est évaluée la médiation" is the bloc's evaluation).
 ROUTE_ENTRIES = {"jury", "route_open"}
 ROUTE_BONUS = 0.2  # a question naming a route ("en alternance") is about routes unless it says otherwise
+ROUTE_NAMED = 0.5  # "on peut le faire en contrat de pro ?": the route named is a cue of whether it is open
 CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
 # "… figure-t-il parmi les organismes habilités ?", "un GRETA est habilité ?": a kind of organisation is asked of
 ABOUT_AUTHORISED_ORGANISATIONS = re.compile(r"\borganismes?\b|\bhabilit")
@@ -80,6 +81,9 @@ DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full 
 COMPLETION_DEPTH = 6  # passages read to complete a field answer with the question's own words
 WHERE_ASKED = 1.0  # a full cue of "which bloc": the question asks where a task sits, whatever the task
 UNIT_SECTIONS = {"bloc", "unite"}  # the passages of a fiche's blocs, or of an older fiche's activities
+HELD_MOSTLY = 0.7  # share of the question's own words (by rarity) a sentence holds when it says what was asked
+# "pour mon dossier de …", "besoin pour chercher sur …": the clause a word ends says what the answer is for
+PURPOSE = re.compile(r"\bpour\b[^?.!,;]{0,40}$")
 SAID_IN_A_UNIT = 0.75  # share of the question's own words one sentence of a bloc holds: it says it
 NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractères ; je réponds à la question qu'il "
               "pose. Pour une réponse plus précise, posez une question plus courte.)")
@@ -188,8 +192,10 @@ class Assistant:
             # "l'accueil au téléphone, ça relève de quel bloc ?": the task's words say what is placed, they do
             # not ask for a telephone number; an out-of-scope topic is not what such a question asks
             scored = [s for s in scored if s.entry.scope != "decline"]
-        if query.routes:  # a route named points to the entries about routes
-            scored = sorted((Scored(s.entry, s.score + ROUTE_BONUS, s.lexical, s.semantic)
+        if query.routes:  # a route named points to the entries about routes, and is itself a cue of its opening
+            scored = sorted((Scored(s.entry, s.score + ROUTE_BONUS,
+                                    max(s.lexical, ROUTE_NAMED) if s.entry.name == "route_open" else s.lexical,
+                                    s.semantic)
                              if s.entry.name in ROUTE_ENTRIES else s for s in scored), key=lambda s: -s.score)
         chosen = decide_all(scored)
         if not query.codes and not query.ambiguous:  # nothing to answer a field for: the corpus, a job, a decline
@@ -264,7 +270,8 @@ class Assistant:
         first = entries[0]
         if first.scope == "decline":
             said = self._contact_details(query) if first.name == "contact" else None
-            said = said or self._fiche_says(first, query) or self._fiche_phrase_asked(query, first)
+            said = said or self._fiche_says(first, query) or self._fiche_phrase_asked(query, first) \
+                or self._said_beside_a_weak_cue(query, first)
             if said is not None:
                 return said
             return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
@@ -559,9 +566,36 @@ class Assistant:
         if not answer.citations:
             return declines.not_in_fiches(codes)
         if decline is not None and unanswered == min(len(codes), MAX_CERTIFICATIONS):
-            return self._fiche_phrase_asked(query, decline) or declines.not_in_fiches(codes if query.codes else [],
-                                                                             decline.topic)
+            said = self._fiche_phrase_asked(query, decline)
+            if said is not None:
+                return said
+            if not self._topic_only_a_purpose(decline, query):
+                return declines.not_in_fiches(codes if query.codes else [], decline.topic)
+            answer.say(declines.also_asked(decline.topic))
         return Answer(text=answer.text, citations=answer.citations, certification=codes[0] if len(codes) == 1 else None)
+
+    def _said_beside_a_weak_cue(self, query: Query, decline: FieldEntry) -> Answer | None:
+        """A topic named only by a weak cue ("numéro", "avis") gives way to a sentence of the certification's
+        fiche that holds most of the question's own words, by rarity: "le numéro NOR de l'arrêté du 6 février
+        2023" is in the fiche, whatever a "numéro" of telephone would be. None when the cue is a full one or
+        no sentence holds that much."""
+        codes = query.codes or query.ambiguous
+        position = self.router.entries.index(decline)
+        if not read_whole(codes) or self._lexical(query.asked)[position] >= 1.0:
+            return None
+        terms = key_terms(query.folded, self._name_words(codes))
+        weights = self.index.lexical.rarity(terms)
+        quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH,
+                                     keep=lambda sentence: coverage(terms, sentence, weights) >= HELD_MOSTLY)
+        return None if quoted.declined else self._with_status_of(quoted)
+
+    def _topic_only_a_purpose(self, decline: FieldEntry, query: Query) -> bool:
+        """Whether every word naming the out-of-scope topic comes in a clause that says what the answer is for
+        ("le formacode ? j'en ai besoin pour mon dossier de financement"): the topic is the person's purpose,
+        not what they ask; the field is answered, and the topic said to be elsewhere."""
+        found = self.router.patterns_found(decline, query.folded)
+        return bool(found) and all(PURPOSE.search(query.folded[:match.start()])
+                                   for _, pattern in found for match in pattern.finditer(query.folded))
 
     def _completed(self, query: Query, c: Certification, entries: list[FieldEntry], drafted: Draft,
                    may_quote: bool = True) -> tuple[Draft, bool]:

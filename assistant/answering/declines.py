@@ -22,6 +22,12 @@ def not_in_fiches(codes: list[str], topic: str = "") -> Answer:
     )
 
 
+def also_asked(topic: str) -> str:
+    """One line for an out-of-scope topic asked beside a field the fiche answers ("le formacode ? pour mon
+    dossier de financement"): the field is answered, the topic said to be elsewhere."""
+    return f"En revanche, les fiches ne parlent pas {topic} : pour cela, {ELSEWHERE}."
+
+
 def _first_fiches(titles: dict[str, str]) -> str:
     """The first ten fiches of the index, named: what a decline offers to ask about instead."""
     return ", ".join(f"{code} ({title})" for code, title in islice(titles.items(), 10))

@@ -209,8 +209,10 @@ ENTRIES: tuple[FieldEntry, ...] = (
         sections=('lieux', 'partenaires')),
     FieldEntry("jobs", "certification", {
         "metier": 1.0, "emploi": 0.9, "poste": 0.7, "debouche": 1.0, "travailler comme": 0.9, "quel travail": 0.8,
-        "faire quoi apres": 0.8, "exercer": 0.6, "job": 0.8, "boulot": 0.8, "secteur": 0.5, "fonctions": 0.5}, (
+        "faire quoi apres": 0.8, "exercer": 0.6, "job": 0.8, "boulot": 0.8, "secteur": 0.5, "fonctions": 0.5,
+        "devenir quoi": 0.9, "peut devenir": 0.8}, (
         "Quels métiers peut-on exercer avec ce titre ?", "quels débouchés ?", "je pourrai bosser comme quoi apres",
+        "on peut devenir quoi avec ?",
         "Quels emplois sont accessibles ?", "ça mène à quels postes ?"),
         sections=('metiers', 'secteurs')),
     FieldEntry("sectors", "certification", {
@@ -234,7 +236,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("linked", "certification", {
         "precedent": 0.8, "ancien": 0.6, "ancienne version": 0.9, "remplace": 0.9, "suivante": 0.8,
         "nouvelle version": 0.9, "succe": 0.9, "historique": 0.6, "avant": 0.5, "remplac": 0.9,
-        "nouvelle certification": 0.9, "intitule": 0.5, "s'appelait": 0.9, "anciens": 0.6}, (
+        "nouvelle certification": 0.9, "intitule": 0.5, "s'appelait": 0.9, "anciens": 0.6, "anterieur": 0.8}, (
         "Quelle certification remplace celle-ci ?", "c'est quoi l'ancienne version du titre ?",
         "Y a-t-il une nouvelle version ?", "quelle était la certification précédente ?"),
         drafts.linked,

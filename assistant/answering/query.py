@@ -29,7 +29,8 @@ ROUTE_WORDS: list[tuple[Route, re.Pattern[str]]] = [
     (route, re.compile(pattern))
     for route, pattern in [
         (Route.APPRENTISSAGE, r"\bapprenti|\balternance|\balternant"),
-        (Route.CONTRAT_PROFESSIONNALISATION, r"professionnalisation|\bcontrat pro\b|\balternance|\balternant"),
+        (Route.CONTRAT_PROFESSIONNALISATION,
+         r"professionnalisation|\bcontrats? (?:de )?pro\b|\balternance|\balternant"),
         (Route.FORMATION_CONTINUE, r"formation continue"),
         (Route.FORMATION_INITIALE, r"formation initiale|\betudiant|\beleve\b|\bscolaire"),
         (Route.CANDIDATURE_INDIVIDUELLE, r"candidature individuelle|candidat libre|\ben libre\b"),
