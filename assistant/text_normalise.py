@@ -32,6 +32,13 @@ CHAT_SHORTENINGS: dict[str, str] = {
     "qqun": "quelqu'un", "qqch": "quelque chose", "bosser": "travailler", "boulot": "travail", "taf": "travail",
     "dev": "developpeur", "applis": "applications", "appli": "application", "dispo": "disponible",
     "dispos": "disponibles", "mtn": "maintenant", "rdv": "rendez-vous", "ajd": "aujourd'hui", "ok": "ok",
+    # words of the trade shortened the way people write them in a chat ("la secu des applis", "les stats",
+    # "la treso"); not "promo", which is a cohort as often as a promotion
+    "secu": "securite", "archi": "architecture", "perso": "personnel", "eval": "evaluation",
+    "evals": "evaluations", "stat": "statistique", "stats": "statistiques",
+    "treso": "tresorerie", "reno": "renovation", "docu": "documentaire", "docus": "documentaires",
+    "asso": "association", "assos": "associations", "compta": "comptabilite", "resp": "responsable",
+    "prod": "production", "admin": "administration", "reco": "recommandation", "recos": "recommandations",
 }
 _SHORTENED = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, CHAT_SHORTENINGS), key=len, reverse=True))
                         + r")(?![\w'])")

@@ -321,6 +321,9 @@ def test_a_follow_up_names_a_bloc_by_an_ordinal_or_a_bare_number_after_a_questio
     ("cb de places ?", "combien de places ?"),
     ("yen a cb par an", "il y en a combien par an"),
     ("encaisser (cb, cheque, especes)", "encaisser (carte bancaire, cheque, especes)"),
+    ("pour la secu des applis ils se basent sur les recos de qui ?",
+     "pour la securite des applications ils se basent sur les recommandations de qui ?"),
+    ("les stats de la promo 2018", "les statistiques de la promo 2018"),  # a cohort as often as a promotion
 ])
 def test_cb_is_how_many_except_in_a_list_of_payments(typed, spelt):
     from assistant.text_normalise import spell_out

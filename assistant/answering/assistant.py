@@ -577,11 +577,12 @@ class Assistant:
     def _said_beside_a_weak_cue(self, query: Query, decline: FieldEntry) -> Answer | None:
         """A topic named only by a weak cue ("numéro", "avis") gives way to a sentence of the certification's
         fiche that holds most of the question's own words, by rarity: "le numéro NOR de l'arrêté du 6 février
-        2023" is in the fiche, whatever a "numéro" of telephone would be. None when the cue is a full one or
-        no sentence holds that much."""
+        2023" is in the fiche, whatever a "numéro" of telephone would be. None when the cue is a full one, the
+        topic comes from the conversation, or no sentence holds that much."""
         codes = query.codes or query.ambiguous
         position = self.router.entries.index(decline)
-        if not read_whole(codes) or self._lexical(query.asked)[position] >= 1.0:
+        named = self._lexical(query.asked)[position]
+        if not read_whole(codes) or not 0 < named < 1.0:  # a follow-up inherits the topic: "et après 5 ans ?"
             return None
         terms = key_terms(query.folded, self._name_words(codes))
         weights = self.index.lexical.rarity(terms)
