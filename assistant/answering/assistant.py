@@ -239,11 +239,11 @@ class Assistant:
                                   over_the_corpus and query.how not in CHOSEN, partners)
             if answer is not None:
                 return self._with_status_of(answer)
-        # "faut-il l'AIPR ?": nothing the fiches say is about what no fiche names, not even an organisation
-        # one of its words begins ("le label Numérique Responsable de l'Institut…" is no INSTITUT of the lists)
         offered = [name for name in names_offered(query.text) if not self.index.names.codes_in(name)]
         if query.codes and none_named_in(offered, frozenset().union(*map(self._fiche_words, query.codes))):
             return declines.choice_not_in_fiches(query.codes, offered)  # "React ou Angular ?": the fiche names neither
+        # "faut-il l'AIPR ?": nothing the fiches say is about what no fiche names, not even an organisation
+        # one of its words begins ("le label Numérique Responsable de l'Institut…" is no INSTITUT of the lists)
         unknown = unknown_names(self.index, query.text)
         if unknown and not self._asks_where_a_task_sits(query) \
                 and not self._asks_about_a_bloc_named(query, self._entries(query)):
@@ -575,10 +575,10 @@ class Assistant:
         return Answer(text=answer.text, citations=answer.citations, certification=codes[0] if len(codes) == 1 else None)
 
     def _said_beside_a_weak_cue(self, query: Query, decline: FieldEntry) -> Answer | None:
-        """A topic named only by a weak cue ("numéro", "avis") gives way to a sentence of the certification's
-        fiche that holds most of the question's own words, by rarity: "le numéro NOR de l'arrêté du 6 février
-        2023" is in the fiche, whatever a "numéro" of telephone would be. None when the cue is a full one, the
-        topic comes from the conversation, or no sentence holds that much."""
+        """A topic named only by a weak cue (a "numéro" is a contact's at 0.5) gives way to a sentence of the
+        certification's fiche that holds most of the question's own words, by rarity: "le numéro NOR de
+        l'arrêté du 6 février 2023" is in the fiche, whatever a telephone number would be. None when the cue is
+        a full one, the topic comes from the conversation, or no sentence holds that much."""
         codes = query.codes or query.ambiguous
         position = self.router.entries.index(decline)
         named = self._lexical(query.asked)[position]

@@ -103,10 +103,11 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
 def prepare_names(index) -> None:
     """The tables organisations are named with, built once: the initials from the cards, the rarity of the
     words of their names over every fiche (1.1 ms a fiche measured on 14; some 10 s at 10 000, estimated, not
-    benchmarked). `serve`'s warm-up builds them
-    so that no candidate's first question waits."""
+    benchmarked), the names recognised when written out whole. `serve`'s warm-up builds them so that no
+    candidate's first question waits."""
     organisation_initials(index)
     _name_specificity(index)
+    _distinct_name_runs(index)
 
 
 def written_in_capitals(text: str) -> frozenset[str]:
@@ -135,13 +136,20 @@ def _distinct_name_runs(index) -> dict[tuple[str, ...], set[tuple[str, str]]]:
     if known is not None:
         return known
     known = {}
+    outside: dict[str, bool] = {}  # a word of many names is looked up once
+
+    def ordinary(word: str) -> bool:
+        if word not in outside:
+            outside[word] = _outside_the_lists(index, word)
+        return outside[word]
+
     for certification in index.catalog.certifications():
         for partner in certification.partners:
             run = tuple(words(partner.name))
             significant = [w for w in run if w not in STOP_WORDS]
             if partner.active is False or len(run) < 2:
                 continue
-            if len(significant) >= 3 or any(w.isdigit() or not _outside_the_lists(index, w) for w in significant):
+            if len(significant) >= 3 or any(w.isdigit() or not ordinary(w) for w in significant):
                 known.setdefault(run, set()).add((certification.code, partner.name))
     index._distinct_name_runs = known
     return known
