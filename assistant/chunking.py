@@ -25,7 +25,7 @@ from assistant.render.fiche_text import (
     statistic_line,
 )
 
-CHUNKER_VERSION = "9"  # 9: a rubric saying "Sans objet" is no section of the card
+CHUNKER_VERSION = "9"  # 9: a rubric saying "Sans objet" is no section of the card; inactive SIRETs shown
 MAX_BODY_CHARS = 900
 
 SECTION_LABELS: dict[str, str] = {

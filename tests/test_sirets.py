@@ -64,6 +64,15 @@ def test_a_certifier_s_inactive_siret_is_given_as_such(assistant):
     answer = assistant.ask("sur la fiche assistant rh ya 2 siret pour cci france, c lequel qui est inactif ?")
     lines = answer.text.split("\n")
     assert any("18750002000065" in line and "inactif" in line for line in lines)
-    assert any("18750002000073" in line and "inactif" not in line for line in lines)
+    assert any("18750002000073" in line and "SIRET actif" in line for line in lines)
     listed = assistant.ask("le siret 18750002000065 il apparait sur quelles fiches de ta base ?")
     assert "RNCP36612" in listed.text and "inactif" in listed.text
+
+
+def test_what_a_siret_answer_quotes_is_written_in_the_fiche_s_passage(assistant, fast_index):
+    answer = assistant.ask("c'est quoi le siret de la cci pour le titre assistant rh ?")
+    presentation = " ".join(chunk.text for chunk in fast_index.passages_of(["RNCP36612"])
+                            if chunk.section == "presentation")
+    assert len(answer.citations) == 2
+    for citation in answer.citations:  # "SIRET des certificateurs : CCI FRANCE : 18750002000065 (inactif)"
+        assert citation.quote.split(" : ", 1)[1] in presentation

@@ -40,17 +40,20 @@ class Holder:
     role: str  # CERTIFIER or PARTNER
     authorisation: str = ""
     inactive: bool = False  # a certifier's other SIRET, which the export marks inactive
+    several: bool = False  # the export gives this certifier several SIRETs: each is said active or not
 
     @property
     def described(self) -> str:
         if self.role == CERTIFIER:
-            return "certificateur de la certification" + (", SIRET indiqué inactif" if self.inactive else "")
+            state = ", SIRET indiqué inactif" if self.inactive else (", SIRET actif" if self.several else "")
+            return f"certificateur de la certification{state}"
         what = AUTHORISATIONS.get(self.authorisation, "")
         return f"organisme partenaire habilité {what}".rstrip()
 
     def citation(self, code: str) -> Citation:
         section = "presentation" if self.role == CERTIFIER else PARTNER_SECTION
-        quote = f"SIRET des certificateurs : {self.name} : {self.siret}" if self.role == CERTIFIER \
+        inactive = " (inactif)" if self.inactive else ""
+        quote = f"SIRET des certificateurs : {self.name} : {self.siret}{inactive}" if self.role == CERTIFIER \
             else f"{self.name} (SIRET {self.siret})"
         return Citation(code=code, section=section, section_label=SECTION_LABELS.get(section, section), quote=quote)
 
@@ -58,7 +61,7 @@ class Holder:
 def holders(c: Certification) -> list[Holder]:
     """Every organisation of the fiche that has a SIRET, certifiers first; authorisations withdrawn left out."""
     found = [holder for x in c.certifiers for holder in (
-        *([Holder(x.name, x.siret, CERTIFIER)] if x.siret else []),
+        *([Holder(x.name, x.siret, CERTIFIER, several=bool(x.inactive_sirets))] if x.siret else []),
         *(Holder(x.name, siret, CERTIFIER, inactive=True) for siret in x.inactive_sirets))]
     found += [Holder(p.name, p.siret, PARTNER, p.authorisation) for p in c.partners
               if p.siret and p.active is not False]

@@ -50,8 +50,9 @@ def key_facts(c: Certification) -> list[tuple[str, str]]:
         if items:
             facts.append((label, " ; ".join(items)))
         if label == "Certificateur(s)" and any(x.siret for x in c.certifiers):
-            facts.append(("SIRET des certificateurs", " ; ".join(f"{x.name} : {x.siret}" for x in c.certifiers
-                                                                 if x.siret)))
+            facts.append(("SIRET des certificateurs", " ; ".join(
+                [f"{x.name} : {x.siret}" for x in c.certifiers if x.siret]
+                + [f"{x.name} : {siret} (inactif)" for x in c.certifiers for siret in x.inactive_sirets])))
     return facts
 
 
