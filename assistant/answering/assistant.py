@@ -457,7 +457,12 @@ class Assistant:
             named = any(pattern.search(folded) for _, pattern in found) or any(words <= said for words in cue_words)
             return named and len(asked & said) >= 2
 
-        quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH, keep=about_it)
+        return self._sentences_kept(query, codes, about_it)
+
+    def _sentences_kept(self, query: Query, codes: list[str], keep: Callable[[str], bool]) -> Answer | None:
+        """The sentences of these certifications' fiches that `keep` accepts, quoted with the status first;
+        None when there are none: what lets a fiche answer a topic otherwise declined."""
+        quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH, keep=keep)
         return None if quoted.declined else self._with_status_of(quoted)
 
     def _phrases_around(self, query: Query, said: str) -> set[tuple[str, ...]]:
@@ -488,9 +493,7 @@ class Assistant:
                                                                                                    query.folded)))
         if not phrases:
             return None
-        quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH,
-                                     keep=lambda sentence: holds_a_phrase(analyse(sentence), phrases))
-        return None if quoted.declined else self._with_status_of(quoted)
+        return self._sentences_kept(query, codes, lambda sentence: holds_a_phrase(analyse(sentence), phrases))
 
     def _said_as_the_fiche_says_it(self, decline: FieldEntry, folded: str, codes: list[str]) -> bool:
         """Whether the word that named an out-of-scope topic comes in the question beside a word it is beside in
@@ -586,9 +589,7 @@ class Assistant:
             return None
         terms = key_terms(query.folded, self._name_words(codes))
         weights = self.index.lexical.rarity(terms)
-        quoted = self._from_passages(query, codes, depth=COMPLETION_DEPTH,
-                                     keep=lambda sentence: coverage(terms, sentence, weights) >= HELD_MOSTLY)
-        return None if quoted.declined else self._with_status_of(quoted)
+        return self._sentences_kept(query, codes, lambda sentence: coverage(terms, sentence, weights) >= HELD_MOSTLY)
 
     def _topic_only_a_purpose(self, decline: FieldEntry, query: Query) -> bool:
         """Whether every word naming the out-of-scope topic comes in a clause that says what the answer is for

@@ -67,8 +67,7 @@ def organisations_named(index, terms: list[str], question: str = "", kinds_too: 
     heads: dict[str, set[str]] = {}  # certification → first words that name one of its organisations
     kinds: set[str] = set()  # words other passages hold too: they name the organisations whose name they begin
     for term in sorted({t for t in terms if len(t) >= MIN_LETTERS} | rare):
-        # the passages holding the stem itself: searched as text, a stem may analyse to another ("olivi")
-        chunks = index.catalog.chunks(index.lexical.ids_holding(term)[:LOOKED_AT]).values()
+        chunks = _passages_holding(index, term)
         listed = [c.code for c in chunks if c.section == PARTNER_SECTION]
         list_only = bool(listed) and term in terms and len(listed) == len(chunks)
         a_kind = kinds_too and not list_only and bool(listed) and term in terms and term in rare
@@ -123,8 +122,6 @@ def _written_out(index, said: list[str]) -> set[tuple[str, str]]:
     name of one word, or of ordinary words only ("VIA FORMATION", "ECO COM"), is not recognised this way:
     written out, it is a phrase of the question as often as a name."""
     runs = _distinct_name_runs(index)
-    if not said:
-        return set()
     return {pair for length in {len(run) for run in runs} for start in range(len(said) - length + 1)
             for pair in runs.get(tuple(said[start:start + length]), ())}
 
@@ -159,10 +156,13 @@ def _distinct_name_runs(index) -> dict[tuple[str, ...], set[tuple[str, str]]]:
 def _outside_the_lists(index, word: str) -> bool:
     """Whether a passage other than a list of organisations holds the word."""
     stems = analyse(word)
-    if not stems:
-        return True
-    ids = index.lexical.ids_holding(stems[0])[:LOOKED_AT]
-    return any(chunk.section != PARTNER_SECTION for chunk in index.catalog.chunks(ids).values())
+    return not stems or any(chunk.section != PARTNER_SECTION for chunk in _passages_holding(index, stems[0]))
+
+
+def _passages_holding(index, term: str) -> list:
+    """The first LOOKED_AT passages holding the analysed term itself (searched as text, a stem may analyse
+    to another: "olivi")."""
+    return list(index.catalog.chunks(index.lexical.ids_holding(term)[:LOOKED_AT]).values())
 
 
 def _named_by_initials(index, capitals: frozenset[str]) -> set[tuple[str, str]]:

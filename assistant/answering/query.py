@@ -162,6 +162,8 @@ def read_context(history: list[tuple[str, str]], names: CertificationNames, fiel
 NOT_A_WORD = re.compile(r"[^\w' -]")
 
 
+# not names.py's OLDER and NEWER: "précédent", "récent" ask for another version ("le précédent cda"), they
+# do not choose which certification a name means
 AGE_WORD = re.compile(r"^(?:l')?(?:ancien|ancienne|nouveau|nouvelle|vieux|vieille|actuel|actuelle)$")
 
 

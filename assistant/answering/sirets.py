@@ -60,9 +60,11 @@ class Holder:
 
 def holders(c: Certification) -> list[Holder]:
     """Every organisation of the fiche that has a SIRET, certifiers first; authorisations withdrawn left out."""
-    found = [holder for x in c.certifiers for holder in (
-        *([Holder(x.name, x.siret, CERTIFIER, several=bool(x.inactive_sirets))] if x.siret else []),
-        *(Holder(x.name, siret, CERTIFIER, inactive=True) for siret in x.inactive_sirets))]
+    found: list[Holder] = []
+    for x in c.certifiers:
+        if x.siret:
+            found.append(Holder(x.name, x.siret, CERTIFIER, several=bool(x.inactive_sirets)))
+        found += [Holder(x.name, siret, CERTIFIER, inactive=True) for siret in x.inactive_sirets]
     found += [Holder(p.name, p.siret, PARTNER, p.authorisation) for p in c.partners
               if p.siret and p.active is not False]
     return found

@@ -80,8 +80,7 @@ def _run_known(index, run: str) -> bool:
     said = words(fold(run))
     if " ".join(said) in SPOKEN_OF or any(phrase_held(index, a, b) for a, b in zip(said, said[1:], strict=False)):
         return True
-    mention = index.names.named_in(run)
-    return bool(mention.codes or mention.ambiguous or places_asked(f"à {run}"))
+    return _names_a_certification_or_a_place(index, run)
 
 
 def _titled_name(text: str, start: int) -> bool:
@@ -101,6 +100,9 @@ def _known(index, name: str) -> bool:
         return True
     if folded.replace("-", "") in organisation_initials(index):
         return True
-    names = index.names
-    mention = names.named_in(name)
-    return bool(names.codes_in(name) or mention.codes or mention.ambiguous or places_asked(f"à {name}"))
+    return bool(index.names.codes_in(name)) or _names_a_certification_or_a_place(index, name)
+
+
+def _names_a_certification_or_a_place(index, name: str) -> bool:
+    mention = index.names.named_in(name)
+    return bool(mention.codes or mention.ambiguous or places_asked(f"à {name}"))

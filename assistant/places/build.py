@@ -115,7 +115,8 @@ def build(cities: Path, output: Path = OUTPUT) -> int:
     rows += [("region", name, "", "", code, "") for code, name in REGIONS.items()]
     with output.open("w", encoding="utf-8", newline="") as handle:
         handle.write("# Lieux français : communes de 5 000 habitants ou plus (GeoNames, CC BY 4.0), départements "
-                     "(coordonnées de la préfecture), régions. Construit par assistant/places/build.py.\n")
+                     "(coordonnées de la préfecture), régions, régions d'avant 2016 (leurs départements). "
+                     "Construit par assistant/places/build.py.\n")
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(("kind", "name", "latitude", "longitude", "region", "departement"))
         writer.writerows(sorted(rows))

@@ -154,13 +154,17 @@ def departements_of(place: Place) -> frozenset[str]:
 @cache
 def _prefectures() -> tuple[Place, ...]:
     by_words, _ = _places()
-    return tuple({p for found in by_words.values() for p in found if p.kind == "departement"})
+    return tuple(dict.fromkeys(p for found in by_words.values() for p in found if p.kind == "departement"))
 
 
 @cache
 def _nearest_departement(latitude: float, longitude: float) -> str:
     here = Place("commune", "", latitude, longitude, "", "")
-    return min(_prefectures(), key=lambda p: distance_km(here, p) or 0.0).departement
+    return min(_prefectures(), key=lambda p: _or_far(distance_km(here, p))).departement
+
+
+def _or_far(distance: float | None) -> float:
+    return math.inf if distance is None else distance
 
 
 def without_places(question: str, places: list[Place]) -> str:

@@ -41,19 +41,16 @@ def certifiers(named: list[Certifier]) -> list[Certifier]:
     """One entry a name; of two entries for one name (two SIRETs), the active one, which keeps the other's
     SIRET among its inactive ones when the export marks it so (a candidate's funding file must give the
     right one: "lequel des deux SIRET de CCI France est inactif ?")."""
-    kept: dict[str, Certifier] = {}
-    others: dict[str, list[Certifier]] = {}
+    by_name: dict[str, list[Certifier]] = {}
     for certifier in named:
-        key = " ".join(certifier.name.casefold().split())
-        if key not in kept or (certifier.active and not kept[key].active):
-            others.setdefault(key, []).extend([kept[key]] if key in kept else [])
-            kept[key] = certifier
-        else:
-            others.setdefault(key, []).append(certifier)
-    return [certifier.model_copy(update={"inactive_sirets": [
-        *certifier.inactive_sirets, *(o.siret for o in others.get(key, []) if o.siret and o.active is False
-                                      and o.siret != certifier.siret)]})
-        for key, certifier in kept.items()]
+        by_name.setdefault(" ".join(certifier.name.casefold().split()), []).append(certifier)
+    kept = []
+    for same in by_name.values():
+        chosen = next((c for c in same if c.active), same[0])
+        inactive = [o.siret for o in same
+                    if o is not chosen and o.siret and o.active is False and o.siret != chosen.siret]
+        kept.append(chosen.model_copy(update={"inactive_sirets": [*chosen.inactive_sirets, *inactive]}))
+    return kept
 
 
 def tidy_fiche(certification: Certification) -> Certification:
