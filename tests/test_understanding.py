@@ -221,6 +221,21 @@ def test_generic_words_of_a_long_name_do_not_name_it(assistant):
     assert {"RNCP35419", "RNCP36490", "RNCP37488"} <= {c.code for c in rome.citations}
 
 
+def test_the_certifier_naming_the_title_is_not_an_organisation_asked(assistant):
+    # "CCI FORMATION PRO" is a partner of the HR title: here the CCI says which title, "pro" which interviews
+    question = ("pour la campagne d'entretiens pro, je cale les dates et j'envoie les convocs aux managers. la "
+                "fiche assistant rh cci detaille ces etapes ?")
+    answer = assistant.ask(question)
+    assert "CCI FORMATION PRO" not in answer.text
+    assert all(c.section != "partenaires" for c in answer.citations)
+    # asked where, or with nothing else asked, the chamber may be an organisation again: its words are searched
+    for asked in ("la cci prepare le titre assistant rh ?", "la cci forme a l'assistant rh ?"):
+        query = read(assistant, asked)
+        assert query.how == "nom" and "cci" in assistant._organisations_searched(query, [], ["form"]), asked
+    query = read(assistant, question)
+    assert "cci" not in assistant._organisations_searched(query, [], ["entretien", "campagn", "convoc"])
+
+
 def test_an_organisation_whose_whole_name_is_written_out_is_named(assistant):
     # "école" is a kind and "89" too short, "européenne" and "numérique" ordinary words: the whole name says it
     for question, name, code in [

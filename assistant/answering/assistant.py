@@ -69,6 +69,7 @@ ROUTE_NAMED = 0.5  # "on peut le faire en contrat de pro ?": the route named is 
 CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
 # "… figure-t-il parmi les organismes habilités ?", "un GRETA est habilité ?": a kind of organisation is asked of
 ABOUT_AUTHORISED_ORGANISATIONS = re.compile(r"\borganismes?\b|\bhabilit")
+OWN_SUBJECT = 3  # words of its own, besides a certification's name, for a question to be about something else
 CHOSEN = ("code", "nom")  # the question itself names its certification
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
                      "capacities": "competences", "activities": "", "overview": ""}
@@ -101,6 +102,7 @@ class Assistant:
         self.router = Router(lambda: index.embedder)  # the model loads at the first question, not here
         self._corpus_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "corpus")
         self._bloc_find_position = next(i for i, e in enumerate(self.router.entries) if e.scope == "bloc_find")
+        self._places_position = next(i for i, e in enumerate(self.router.entries) if e.name == "places")
         self._vector = lru_cache(maxsize=256)(lambda text: index.embedder.embed_query(text))
         # a question is routed once: answering, the status check after it and the corpus path all read this
         self._lexical = lru_cache(maxsize=256)(lambda folded: tuple(self.router.lexical(folded)))
@@ -363,8 +365,9 @@ class Assistant:
         fiche's word that it is one; with no certification named, the certifications it prepares for."""
         terms = key_terms(query.folded, self._name_words(query.codes))
         capitals = written_in_capitals(query.text)
-        found = organisations_named(self.index, terms, query.folded, capitals=capitals)
         asked = places_asked(query.folded)
+        found = organisations_named(self.index, terms, self._organisations_searched(query, asked, terms),
+                                    capitals=capitals)
         if not found and not asked and ABOUT_AUTHORISED_ORGANISATIONS.search(query.folded):
             found = organisations_named(self.index, terms, query.folded, kinds_too=True,  # "un GRETA habilité ?"
                                         capitals=capitals)
@@ -420,6 +423,18 @@ class Assistant:
         if lexical["places"] > 0:
             return corpus_partner_answer(self.index, found)
         return None
+
+    def _organisations_searched(self, query: Query, places: list, own_terms: list[str]) -> str:
+        """The words an organisation may be named by. When the question names its certification by name, asks
+        nothing of organisations or places and has a subject of its own (`OWN_SUBJECT` words besides the
+        name), the words of that name are not among them: in "la fiche assistant rh cci détaille ces étapes
+        des entretiens pro ?" the CCI says which title, and "CCI FORMATION PRO" is not asked about; in "la cci
+        forme à l'assistant rh ?" the CCI is all the question is about."""
+        if query.how != "nom" or len(own_terms) < OWN_SUBJECT or places \
+                or ABOUT_AUTHORISED_ORGANISATIONS.search(query.folded) \
+                or self._lexical(query.folded)[self._places_position] > 0:
+            return query.folded
+        return without_words(query.folded, self._name_words(query.codes))
 
     def _contact_details(self, query: Query) -> Answer | None:
         """Contacts are declined in general, but a fiche that gives telephones, e-mails or web pages answers."""
