@@ -32,6 +32,11 @@ def assistant(fast_index) -> Assistant:
     ("Ce titre donne-t-il le label Numérique Responsable ?", ["Numérique Responsable"]),
     ("je prepare le titre Concepteur Développeur d'applications, c'est quel niveau ?", []),
     ("D'après l'export France Compétences, quelles fiches datent de 2021 ?", []),  # the register, which answers name
+    # a credential typed in lowercase: a name when the word after its noun is no fiche's
+    ("gem a le label bienvenue en france ? cb d'etoiles ?", ["label bienvenue"]),
+    ("le diplome ensatt donne l'agrément pyrotechnie ?", ["agrément pyrotechnie"]),
+    ("le bts fabcr donne l'habilitation electrique ?", []),  # a word of the fiches
+    ("la certification succède-t-elle à une autre ?", []),  # "certification" is followed by verbs as often
 ])
 def test_a_name_no_fiche_holds_is_found_and_only_such_a_name(fast_index, question, names):
     assert unknown_names(fast_index, question) == names

@@ -16,7 +16,9 @@ institution ("à Papeete", "la Commission", "Le Havre"), not a thing asked: such
 with this last kind: read sets 4 won, 0 lost; the never read -17, 4 won (refusal recall 0.64 -> 0.73), 0 lost.
 Words with a capital in a row ("le label Numérique Responsable") are one name even when each is a word of a
 fiche: it is known when a passage writes two of them side by side, or it names a certification, a place or
-a body the assistant's own answers name ("France Compétences").
+a body the assistant's own answers name ("France Compétences"). A credential typed in lowercase ("le label
+bienvenue en france", "l'agrément pyrotechnie") is a name too when the word after the noun that introduces it
+is no word of any fiche.
 """
 
 from __future__ import annotations
@@ -51,6 +53,12 @@ OWN_STORY = re.compile(r"\bchez\b|\b(?:je|j'|on|jsuis|je suis)\s*(?:bosse|travai
                        r"ai travaille|ai bosse|ai fait)\b|\b(?:mon|ma|notre)\s+(?:employeur|boite|entreprise|societe|"
                        r"agence|structure|asso\w*)\b")
 CLAUSE = re.compile(r"[^,;.!?\n]+")
+# "le label bienvenue en france", "l'agrément pyrotechnie": a credential typed in lowercase is still a name when
+# the word after the noun that introduces it is no word of any fiche ("certification" is left out: a verb
+# follows it as often as a name, "la certification succède-t-elle…")
+CREDENTIAL = re.compile(r"\b((?:label|certificat|agr[ée]ment|habilitation|attestation|qualification|"
+                        r"accr[ée]ditation|carte|permis)s?\s+(?:de\s+|d['’]\s*|du\s+)?)([^\W\d_][\w-]{2,})",
+                        re.IGNORECASE)
 
 
 def unknown_names(index, text: str) -> list[str]:
@@ -71,6 +79,9 @@ def unknown_names(index, text: str) -> list[str]:
     for match in TITLED_RUN.finditer(asked):
         if _titled_name(asked, match.start(1)) and not _run_known(index, match.group(1)):
             found.append(match.group(1))
+    for match in CREDENTIAL.finditer(asked):
+        if match.group(2) not in found and not _known(index, match.group(2)):  # "certificat Voltaire": found
+            found.append(match.group(1) + match.group(2))
     return list(dict.fromkeys(found))
 
 
