@@ -90,6 +90,22 @@ def test_liste_competences_split_on_dashes_and_stars(sample):
     ]
 
 
+def test_a_line_that_wrapped_inside_a_bulleted_item_stays_in_it(sample):
+    # "- Valider une solution   technique  - Renseigner…": the export wrapped the first item, then flattened it
+    competences = sample["RNCP35809"].bloc(2).competences
+    assert "Valider une solution technique" in competences
+    assert "technique" not in competences and "Valider une solution" not in competences
+    assert "Prévenir les risques professionnels" in competences
+    assert sample["RNCP35625"].bloc(3).competences == [
+        "Identifier, sélectionner et analyser avec esprit critique diverses ressources spécialisées pour documenter "
+        "un sujet et synthétiser ces données en vue de leur exploitation",
+        "Communiquer à des fins de formation ou de transfert de connaissances, par oral et par écrit, en français "
+        "et dans au moins une langue étrangère",
+    ]
+    # a run of spaces before a capital still begins an item, bullet or not
+    assert len(sample["RNCP34762"].bloc(3).competences) >= 10
+
+
 def test_numbered_competences_keep_their_numbers(sample):
     competences = sample["RNCP34762"].bloc(1).competences
     assert len(competences) == 7

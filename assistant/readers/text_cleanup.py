@@ -146,12 +146,19 @@ def paragraphs(lines: Iterable[str], leads: re.Pattern[str] | None = None) -> li
 
 
 FLATTENED_BULLETS = re.compile(r"\s{2,}|\s+(?=[-•●*▪]\s)|(?<=[.;])\s+-\s+(?=[A-ZÀ-ÖØ-Þ])")
+# in a list whose items keep their bullets, a run of spaces before a lowercase word is a line that wrapped
+# inside an item ("- Valider une solution   technique  - Renseigner…" is two items, not three); before a
+# capital or a number it still begins one ("…hautement spécialisés  Définir et instruire…", "A3C2.")
+BULLETS_ONLY = re.compile(r"\s{2,}(?=[A-ZÀ-ÖØ-Þ0-9])|\s+(?=[-•●*▪]\s)|(?<=[.;])\s+-\s+(?=[A-ZÀ-ÖØ-Þ])")
+ITEM_BULLET = re.compile(r"(?:^|\s)[-•●*▪]\s")
 
 
 def split_flattened_list(text: str) -> list[str]:
-    """Items of a list whose bullets the XML export flattened into runs of spaces or ' - '."""
+    """Items of a list whose bullets the XML export flattened into runs of spaces or ' - '. When the items
+    keep their bullets, only the bullets part them."""
     items = []
-    for part in FLATTENED_BULLETS.split(text or ""):
+    parting = BULLETS_ONLY if len(ITEM_BULLET.findall(text or "")) >= 2 else FLATTENED_BULLETS
+    for part in parting.split(text or ""):
         item = strip_bullet(part.strip()).strip(" -")
         if item:
             items.append(squash_spaces(item))
