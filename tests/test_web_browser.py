@@ -258,13 +258,13 @@ def test_the_picker_searches_as_you_type(page):
 
 def test_map_experiences_and_download_the_outline(page, tmp_path, outside_requests):
     map_and_outline(page)
-    assert "J'ai utilisé votre texte (3 expérience(s))." in page.inner_text("#mapping")
+    assert "J'ai utilisé votre texte (3 expériences)." in page.inner_text("#mapping")
     page.set_input_files("#cv input[type=file]", files=[{"name": "cv.txt", "mimeType": "text/plain",
                                                          "buffer": CV.encode("utf-8")}])
-    wait_for_text(page, "#cv-note", "CV lu : 1 expérience(s)")
+    wait_for_text(page, "#cv-note", "CV lu : 1 expérience trouvée")
     assert re.search(r"\b103\so\b", page.inner_text("#cv"))  # its size said the French way
     page.click("#analyse")
-    wait_for_text(page, "#mapping", "et votre CV (1 expérience(s))")  # both used, and said so
+    wait_for_text(page, "#mapping", "et votre CV (1 expérience)")  # both used, and said so
     assert "Expérience 4 : Programmatrice d'un festival de théâtre" in page.inner_text("#mapping")
     shoot(page, "experiences")
     page.get_by_role("tab", name="Livret 2").click()

@@ -23,6 +23,7 @@ from assistant.chunking import SECTION_LABELS, Chunk
 from assistant.index.cards import Card
 from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
 from assistant.index.names import initials, significant
+from assistant.render.counts import counted
 from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold, words
 
@@ -503,7 +504,8 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
         return Answer(text=f"D'après les fiches, aucune certification du corpus ne correspond ({what} ; "
                            f"{len(cards)} certifications consultées).", declined=True)
     draft = Draft()
-    draft.say(f"{len(chosen)} certification(s) du corpus {what} :" if what else f"{len(chosen)} certification(s) :")
+    found = counted(len(chosen), "certification")
+    draft.say(f"{found} du corpus {what} :" if what else f"{found} :")
     for card in chosen[:MAX_LISTED]:
         facts = [f"niveau {card.level_european}" if card.level_european else "",
                  "VAE ouverte" if card.vae_open else "", card.status if card.status != "active" else "",
@@ -641,7 +643,7 @@ def _listed(index, quotes: dict[str, Citation], said: str, how: str = "dont la f
     """The certifications found, each with the sentence of its fiche that mentions what was asked."""
     draft = Draft()
     said = " ".join(dict.fromkeys(said.split()))  # "… pas dans un grand groupe … en pme": "pme" said once
-    draft.say(f"{len(quotes)} certification(s) du corpus {how} « {said} » :")
+    draft.say(f"{counted(len(quotes), 'certification')} du corpus {how} « {said} » :")
     for code, citation in quotes.items():
         marker = draft.cite(citation)
         draft.say(f"- {code} — {index.cards[code].title} : « {citation.quote} » {marker}")

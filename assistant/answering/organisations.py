@@ -27,6 +27,7 @@ from assistant.answering.drafts import Draft, named
 from assistant.index.cards import initials
 from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.places.gazetteer import INTRODUCERS
+from assistant.render.counts import agreed, counted
 from assistant.render.fiche_text import french_date
 from assistant.text_normalise import fold, words
 
@@ -328,8 +329,8 @@ def corpus_partner_answer(index, found: dict[str, list[str]]) -> Answer:
     those they deliver themselves."""
     draft = Draft()
     everyone = sorted({n for names in found.values() for n in names})
-    draft.say(f"{' ; '.join(everyone)} figure(nt) parmi les organismes partenaires de {len(found)} "
-              "certification(s) du corpus :")
+    draft.say(f"{' ; '.join(everyone)} {agreed(len(everyone), 'figure', 'figurent')} parmi les organismes "
+              f"partenaires de {counted(len(found), 'certification')} du corpus :")
     delivered = {code: card for code, card in index.cards.items()
                  if {fold(c) for c in card.certifiers} & {fold(n) for n in everyone}}
     for code, names in sorted(found.items()):

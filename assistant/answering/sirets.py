@@ -18,6 +18,7 @@ from assistant.answering.drafts import MAX_PARTNERS, Draft, named
 from assistant.answering.organisations import PARTNER_SECTION
 from assistant.certification import Certification
 from assistant.chunking import SECTION_LABELS
+from assistant.render.counts import counted
 from assistant.render.fiche_text import AUTHORISATIONS
 
 SIRET_WORD = re.compile(r"\bsire[tn]s?\b")
@@ -144,7 +145,7 @@ def _fiches_holding(index, numbers: list[str]) -> Answer:
                  for siret, (role, name) in card.sirets.items() if siret == number]
         if not found:
             continue
-        drafted.say(f"Le SIRET {number} figure dans {len(found)} fiche(s) du corpus :")
+        drafted.say(f"Le SIRET {number} figure dans {counted(len(found), 'fiche')} du corpus :")
         for code, name, role in found:
             card = index.cards[code]
             holder = Holder(name, number, role, inactive=number in card.inactive_sirets)

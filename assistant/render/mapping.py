@@ -12,6 +12,7 @@ from assistant.answer import Answer, Citation
 from assistant.certification import registration_ended
 from assistant.mapping.models import CertificationFit, CertificationStatus, Evidence, Mapping, UnitMatch
 from assistant.mapping.suggestion import JURY_DECIDES
+from assistant.render.counts import agreed
 from assistant.render.shortened import shortened
 
 LEVEL_COLOURS = {"bien couvert": "#2e7d32", "partiellement couvert": "#ef8f00", "non couvert": "#9e9e9e"}
@@ -52,8 +53,11 @@ def coverage_line(mapping: Mapping, unit: str) -> str:
     if coverage.level == "non couvert":
         return f"{coverage.unit} : non couvert"
     behind = ", ".join(str(n) for n in coverage.experiences)
-    return (f"{coverage.unit} : {coverage.level} ({coverage.evidenced} exigence(s) sur {coverage.requirements} "
-            f"étayée(s), expérience(s) {behind})")
+    requirements = agreed(coverage.evidenced, "exigence", "exigences")
+    evidenced = agreed(coverage.evidenced, "étayée", "étayées")
+    experiences = agreed(len(coverage.experiences), "expérience", "expériences")
+    return (f"{coverage.unit} : {coverage.level} ({coverage.evidenced} {requirements} sur {coverage.requirements} "
+            f"{evidenced}, {experiences} {behind})")
 
 
 def _plainly(mapping: Mapping) -> str:
@@ -113,7 +117,7 @@ def coverage_html(mapping: Mapping) -> str:
 
 
 def _fit_line(fit: CertificationFit) -> str:
-    well = f", dont {fit.well} bien couvert(s)" if fit.well else ""
+    well = f", dont {fit.well} {agreed(fit.well, 'bien couverte', 'bien couvertes')}" if fit.well else ""
     return (f"{fit.certification} {fit.title} [{status_label(fit.status)}] : {fit.covered}/{fit.units} unités "
             f"étayées{well} ; surtout {', '.join(fit.best_units)}")
 

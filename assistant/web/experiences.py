@@ -16,6 +16,7 @@ from assistant import ExperienceMapper, UsageError, resolve_certification
 from assistant.mapping.experiences import Experience, ExperienceError, read_experiences_file, split_experiences
 from assistant.mapping.models import Mapping
 from assistant.mapping.ranking import rank_certifications
+from assistant.render.counts import agreed, counted
 from assistant.render.mapping import coverage_html, mapping_markdown, ranking_markdown
 from assistant.render.safe_html import escape, markdown_html
 
@@ -31,7 +32,8 @@ def read_cv(path: str | None) -> tuple[list[Experience] | None, str]:
         return None, f"⚠️ {error}"
     finally:
         file.unlink(missing_ok=True)
-    return experiences, (f"CV lu : {len(experiences)} expérience(s) trouvée(s). Le fichier a été effacé du "
+    found = agreed(len(experiences), "trouvée", "trouvées")
+    return experiences, (f"CV lu : {counted(len(experiences), 'expérience')} {found}. Le fichier a été effacé du "
                          "serveur ; son texte sert le temps de votre visite.")
 
 
@@ -45,12 +47,13 @@ def gather(text: str | None, cv: list[Experience] | None) -> tuple[list[Experien
     cv = cv or []
     merged = pasted + [replace(e, number=len(pasted) + n) for n, e in enumerate(cv, start=1)]
     if pasted and cv:
-        used = (f"J'ai utilisé votre texte ({len(pasted)} expérience(s)) et votre CV ({len(cv)} expérience(s)), "
+        used = (f"J'ai utilisé votre texte ({counted(len(pasted), 'expérience')}) et votre CV "
+                f"({counted(len(cv), 'expérience')}), "
                 "numérotés dans cet ordre.")
     elif cv:
-        used = f"J'ai utilisé votre CV ({len(cv)} expérience(s))."
+        used = f"J'ai utilisé votre CV ({counted(len(cv), 'expérience')})."
     else:
-        used = f"J'ai utilisé votre texte ({len(pasted)} expérience(s))."
+        used = f"J'ai utilisé votre texte ({counted(len(pasted), 'expérience')})."
     return merged, used
 
 
