@@ -109,3 +109,18 @@ def test_matching_reads_a_date_as_the_same_fact_however_it_is_written():
     assert contains("le 1er septembre 2023", "1 septembre 2023")
     assert not contains("publiée le 20 avril 2023", "20/05/2023")
     assert not contains("le 21 avril 2023", "1/04/2023")
+
+
+def test_retrieval_leaves_out_answers_drawn_from_several_fiches(fast_index):
+    from assistant.answering.assistant import Assistant
+    from assistant.evaluation.retrieval import measure_retrieval
+    from assistant.evaluation.sets import Case
+
+    # RNCP34762's passage names its successor RNCP39568: a passage holds both codes, and is no answer
+    listed = Case.model_validate({"id": "corpus-two", "question": "Quelles certifications mènent au code ROME M1202 ?",
+                                  "expect": {"must_include": ["RNCP34762", "RNCP39568"],
+                                             "sources": ["RNCP34762", "RNCP39568"]}})
+    one = Case.model_validate({"id": "one", "question": "Quel est le niveau du titre ASV ?",
+                               "expect": {"must_include": ["Auxiliaire"], "sources": ["RNCP40344"]}})
+    metrics = measure_retrieval(Assistant(fast_index), [listed, one])
+    assert metrics.left_out == ["corpus-two"] and [c.id for c in metrics.cases] == ["one"]
