@@ -25,3 +25,15 @@ def test_answers_over_the_corpus_say_no_parenthesised_plural(fast_index):
         answer = assistant.ask(question)
         assert not answer.declined and answer.citations, question
         assert "(s)" not in answer.text and "(nt)" not in answer.text, question
+
+
+def test_one_certification_listed_is_said_in_the_singular(fast_index):
+    from assistant.answering.corpus_questions import _said_of_one
+
+    assert _said_of_one("ouvertes à la VAE et qui correspondent à « offres ouvertes »") == \
+        "ouverte à la VAE et qui correspond à « offres ouvertes »"
+    assert _said_of_one("fermées à la voie « Par expérience (VAE) » et inactives") == \
+        "fermée à la voie « Par expérience (VAE) » et inactive"
+    answer = Assistant(fast_index).ask("quelles certifications sont de niveau 4 et en rapport avec les animaux ?")
+    first = answer.text.split("\n")[0]
+    assert first.startswith("1 certification du corpus") and "correspondent" not in first, first

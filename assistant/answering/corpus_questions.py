@@ -363,6 +363,18 @@ def _singular(label: str) -> str:
     return " ".join(filter(None, [noun.removesuffix("s"), rest]))
 
 
+# what a filter says of the certifications it keeps, written for several; one is said in the singular
+PLURAL_SAID = re.compile(r"\b(ouvert|ferm[ée]|inactiv|activ|enregistr[ée]|accessibl|correspond)(es|s|ent)\b")
+
+
+def _said_of_one(what: str) -> str:
+    """"1 certification du corpus ouverte à la VAE et qui correspond à « santé »", not "ouvertes", "correspondent";
+    the words quoted from the question stay as written."""
+    parts = re.split(r"(«[^»]*»)", what)
+    return "".join(part if part.startswith("«") else
+                   PLURAL_SAID.sub(lambda m: m.group(1) + ("e" if m.group(2) == "es" else ""), part) for part in parts)
+
+
 def _compare(value: int, comparison: str, number: int) -> bool:
     return {">": value > number, "<": value < number, ">=": value >= number, "<=": value <= number,
             "=": value == number}[comparison]
@@ -500,6 +512,7 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
                                                                if analyse(w) and analyse(w)[0] in terms) + " »")
     chosen.sort(key=lambda card: (card.status == "inactive", card.code))
     what = " et ".join(wanted.said) if wanted.said else ""
+    what = _said_of_one(what) if len(chosen) == 1 else what
     if not chosen:
         return Answer(text=f"D'après les fiches, aucune certification du corpus ne correspond ({what} ; "
                            f"{len(cards)} certifications consultées).", declined=True)
