@@ -35,6 +35,7 @@ def assistant(fast_index) -> Assistant:
     # a credential typed in lowercase: a name when the word after its noun is no fiche's
     ("gem a le label bienvenue en france ? cb d'etoiles ?", ["label bienvenue"]),
     ("le diplome ensatt donne l'agrément pyrotechnie ?", ["agrément pyrotechnie"]),
+    ("GEM a-t-elle le label « bienvenue en France » ?", ["label bienvenue"]),  # quoted, said without the quotes
     ("le bts fabcr donne l'habilitation electrique ?", []),  # a word of the fiches
     ("la certification succède-t-elle à une autre ?", []),  # "certification" is followed by verbs as often
 ])

@@ -53,11 +53,12 @@ OWN_STORY = re.compile(r"\bchez\b|\b(?:je|j'|on|jsuis|je suis)\s*(?:bosse|travai
                        r"ai travaille|ai bosse|ai fait)\b|\b(?:mon|ma|notre)\s+(?:employeur|boite|entreprise|societe|"
                        r"agence|structure|asso\w*)\b")
 CLAUSE = re.compile(r"[^,;.!?\n]+")
-# "le label bienvenue en france", "l'agrément pyrotechnie": a credential typed in lowercase is still a name when
-# the word after the noun that introduces it is no word of any fiche ("certification" is left out: a verb
-# follows it as often as a name, "la certification succède-t-elle…")
+# "le label bienvenue en france", "l'agrément pyrotechnie", "le label « Bienvenue en France »": a credential typed
+# in lowercase or in quotes is still a name when the word after the noun that introduces it is no word of any
+# fiche ("certification" is left out: a verb follows it as often as a name, "la certification succède-t-elle…";
+# so is "carte": "cartes postales")
 CREDENTIAL = re.compile(r"\b((?:label|certificat|agr[ée]ment|habilitation|attestation|qualification|"
-                        r"accr[ée]ditation|carte|permis)s?\s+(?:de\s+|d['’]\s*|du\s+)?)([^\W\d_][\w-]{2,})",
+                        r"accr[ée]ditation|permis)s?\s+(?:de\s+|d['’]\s*|du\s+)?[«\"“]?\s*)([^\W\d_][\w-]{2,})",
                         re.IGNORECASE)
 
 
@@ -80,8 +81,11 @@ def unknown_names(index, text: str) -> list[str]:
         if _titled_name(asked, match.start(1)) and not _run_known(index, match.group(1)):
             found.append(match.group(1))
     for match in CREDENTIAL.finditer(asked):
-        if match.group(2) not in found and not _known(index, match.group(2)):  # "certificat Voltaire": found
-            found.append(match.group(1) + match.group(2))
+        word = match.group(2)
+        if any(word in name.split() for name in found):  # "le certificat Voltaire": found as a name already
+            continue
+        if fold(word) not in STOP_WORDS and not _known(index, word):
+            found.append(re.sub(r"[«\"“]\s*", "", match.group(1)) + word)  # said without its quotes
     return list(dict.fromkeys(found))
 
 
