@@ -140,6 +140,20 @@ def test_questions_over_the_corpus_list_every_certification_that_fits(assistant)
     assert {c.code for c in certified.citations} == {"RNCP37674", "RNCP37873"}
 
 
+@pytest.mark.parametrize("question, kept", [
+    ("je redige des contrats de travail depuis 10 ans, lesquelles parlent de contrat de travail ?",
+     " lesquelles parlent de contrat de travail ?"),
+    ("je voudrais bosser en mairie. lesquelles citent les collectivites territoriales ?",
+     " lesquelles citent les collectivites territoriales ?"),
+    ("quelles certifications citent les PME ?", "quelles certifications citent les PME ?"),  # no story told
+    ("moi je veux bosser en pme, lesquelles ?", "moi je veux bosser en pme, lesquelles ?"),  # nothing else asked
+])
+def test_over_the_corpus_the_person_s_own_story_is_no_filter(question, kept):
+    from assistant.answering.corpus_questions import without_own_story
+
+    assert without_own_story(question) == kept
+
+
 def test_an_ambiguous_name_is_shown_not_guessed(assistant):
     answer = assistant.ask("Quel est le niveau du concepteur développeur d'applications ?")
     assert "Plusieurs certifications correspondent" in answer.text
@@ -901,3 +915,10 @@ def test_a_route_named_alone_asks_whether_it_is_open(assistant):
     # "contrat de pro" names the route, and "on peut faire … en contrat de pro ?" asks nothing else of it
     answer = assistant.ask("on peut faire l'att conception lumiere de l'ensatt en contrat de pro ?")
     assert answer.text.split("\n")[1].startswith("Non, la voie « En contrat de professionnalisation » n'est pas")
+
+
+def test_a_corpus_question_after_the_person_s_story_lists_what_it_asks(assistant):
+    answer = assistant.ask("je redige des contrats de travail depuis 10 ans, dans tes certifs lesquelles parlent de "
+                           "contrat de travail noir sur blanc ?")
+    assert {"RNCP14437", "RNCP36612"} <= {c.code for c in answer.citations}
+    assert "« contrat de travail »" in answer.text.split("\n")[0]

@@ -404,6 +404,23 @@ def names_field(term: str, cue_stems: set[str]) -> bool:
     return any(term.startswith(stem) for stem in cue_stems)
 
 
+# a clause in which the person speaks of themselves and not of certifications ("je rédige des contrats de travail
+# depuis 10 ans", "moi je veux bosser en pme"): who asks, and why, not what the fiches must mention ("je cherche
+# une certification liée au formacode 31006" asks)
+FIRST_PERSON = re.compile(r"\b(?:je|j'|jsuis|jai|jbosse|moi|mon|ma|mes)\b")
+CLAUSE = re.compile(r"[^,;.!?()\n]+[,;.!?()\n]*")
+
+
+def without_own_story(question: str) -> str:
+    """The question less the clauses, before its last one, in which the person speaks of themselves; the
+    question itself when nothing of its own would be left."""
+    clauses = CLAUSE.findall(question)
+    kept = [c for position, c in enumerate(clauses) if position == len(clauses) - 1
+            or not FIRST_PERSON.search(fold(c)) or CORPUS_WORDS & set(analyse(c))]
+    shortened = "".join(kept)
+    return shortened if own_words(shortened) else question
+
+
 def domain_terms(question: str, filter_words: set[str], card_terms: dict[str, frozenset[str]],
                  trade_terms: dict[str, frozenset[str]]) -> list[str]:
     """Words that name a domain: words of the certifications' titles or trade classifications ("parmi" is
@@ -486,6 +503,7 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
         wanted.words |= {t for kind in kinds for t in analyse(kind)}
     certifier_words = {t for code in wanted.certifiers or () for name in index.cards[code].certifiers
                        for t in analyse(name)}
+    question = without_own_story(question)  # the filter is in what is asked; "je rédige des contrats…" is who asks
     terms = domain_terms(question, certifier_words | wanted.words | cue_words, index.card_terms, index.trade_terms)
     if ASKS_FOR_A_MENTION.search(fold(question)):
         terms = []
