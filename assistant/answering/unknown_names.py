@@ -16,9 +16,9 @@ institution ("à Papeete", "la Commission", "Le Havre"), not a thing asked: such
 with this last kind: read sets 4 won, 0 lost; the never read -17, 4 won (refusal recall 0.64 -> 0.73), 0 lost.
 Words with a capital in a row ("le label Numérique Responsable") are one name even when each is a word of a
 fiche: it is known when a passage writes two of them side by side, or it names a certification, a place or
-a body the assistant's own answers name ("France Compétences"). A credential typed in lowercase ("le label
-bienvenue en france", "l'agrément pyrotechnie") is a name too when the word after the noun that introduces it
-is no word of any fiche.
+a body the assistant's own answers name ("France Compétences"). A credential typed in lowercase or in quotes
+("le label bienvenue en france", "l'agrément pyrotechnie", "le label « Bienvenue en France »") is a name too
+when the word after the noun that introduces it is no word of any fiche: read sets 4 won, 0 lost.
 """
 
 from __future__ import annotations
