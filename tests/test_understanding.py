@@ -922,3 +922,12 @@ def test_a_corpus_question_after_the_person_s_story_lists_what_it_asks(assistant
                            "contrat de travail noir sur blanc ?")
     assert {"RNCP14437", "RNCP36612"} <= {c.code for c in answer.citations}
     assert "« contrat de travail »" in answer.text.split("\n")[0]
+
+
+def test_a_value_asked_in_a_field_is_found_in_any_sentence_of_the_field_s_line(assistant):
+    # "Modalités d'évaluation : … A l'issue, il est présenté en soutenance orale" (RNCP36490): the second sentence
+    # is in the evaluation line; "soutenir" in a competence of RNCP34762 is not
+    answer = assistant.ask("Pour quelles certifications de ta base les modalités d'évaluation prévoient-elles une "
+                           "soutenance ?")
+    cited = {c.code for c in answer.citations}
+    assert {"RNCP31168", "RNCP35959", "RNCP36490", "RNCP39568"} <= cited and "RNCP34762" not in cited

@@ -23,6 +23,7 @@ from assistant.chunking import SECTION_LABELS, Chunk
 from assistant.index.cards import Card
 from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
 from assistant.index.names import initials, significant
+from assistant.readers.text_cleanup import split_sentences
 from assistant.render.counts import counted
 from assistant.render.fiche_text import YES_NO, french_date
 from assistant.text_normalise import fold, words
@@ -730,6 +731,16 @@ def _sentences_of(index, code: str) -> Iterator[tuple[Chunk, str]]:
                 yield chunk, sentence
 
 
+def _sentences_by_line(index, code: str) -> Iterator[tuple[Chunk, str, str]]:
+    """(passage, line, sentence) of the certification's passages but its lists of organisations: a line is one
+    rubric of the fiche, its label and its text."""
+    for chunk in index.passages_of([code]):
+        if chunk.section != "partenaires":
+            for line in chunk.body.split("\n"):
+                for sentence in split_sentences(line):
+                    yield chunk, line, sentence
+
+
 def _quoted(chunk: Chunk, sentence: str, terms: list[str], weights: dict[str, float] | None = None) -> Citation:
     """The sentence cut to the part that holds the words asked: "musées" may come after its 300th character."""
     return quote_of(chunk, window(sentence, terms, QUOTED_CHARS, weights))
@@ -751,11 +762,13 @@ def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]
                    required: set[str] = frozenset(), either: dict[str, str] | None = None) -> Citation | None:
     """The certification's sentence holding the largest share of the terms (by rarity), when it holds at least
     MENTIONED of them, as a citation. A word asked as an alternative of another (`either`: "les musées ou la
-    muséographie") is held when the other is."""
+    muséographie") is held when the other is. The words that name the field asked (`required` but `terms`)
+    are held by every sentence of a line that holds them: "Modalités d'évaluation : … A l'issue, il est
+    présenté en soutenance orale" holds a soutenance among the modalités d'évaluation in its second sentence."""
     either = either or {}
     best: tuple[float, Citation | None] = (0.0, None)
-    for chunk, sentence in _sentences_of(index, code):
-        present = set(analyse(sentence))
+    for chunk, line, sentence in _sentences_by_line(index, code):
+        present = set(analyse(sentence)) | ((required - set(terms)) & set(analyse(line)))
         if required and not required <= present:
             continue
         present |= {term for term, other in either.items() if other in present}
