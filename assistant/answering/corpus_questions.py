@@ -722,23 +722,20 @@ def _span(question: str, first: str, second: str) -> str:
     return f"{first} {second}"
 
 
-def _sentences_of(index, code: str) -> Iterator[tuple[Chunk, str]]:
-    """(passage, sentence) of the certification's passages, in the fiche's order, but its lists of
-    organisations (names, not sentences)."""
-    for chunk in index.passages_of([code]):
-        if chunk.section != "partenaires":
-            for sentence in chunk.sentences():
-                yield chunk, sentence
-
-
-def _sentences_by_line(index, code: str) -> Iterator[tuple[Chunk, str, str]]:
-    """(passage, line, sentence) of the certification's passages but its lists of organisations: a line is one
-    rubric of the fiche, its label and its text."""
+def _lines_of(index, code: str) -> Iterator[tuple[Chunk, str, list[str]]]:
+    """(passage, line, its sentences) of the certification's passages, in the fiche's order, but its lists of
+    organisations (names, not sentences): a line is one rubric of the fiche, its label and its text."""
     for chunk in index.passages_of([code]):
         if chunk.section != "partenaires":
             for line in chunk.body.split("\n"):
-                for sentence in split_sentences(line):
-                    yield chunk, line, sentence
+                yield chunk, line, split_sentences(line)
+
+
+def _sentences_of(index, code: str) -> Iterator[tuple[Chunk, str]]:
+    """(passage, sentence) of the certification's passages, as `_lines_of` reads them."""
+    for chunk, _, sentences in _lines_of(index, code):
+        for sentence in sentences:
+            yield chunk, sentence
 
 
 def _quoted(chunk: Chunk, sentence: str, terms: list[str], weights: dict[str, float] | None = None) -> Citation:
@@ -767,14 +764,17 @@ def _sentence_with(index, code: str, terms: list[str], weights: dict[str, float]
     présenté en soutenance orale" holds a soutenance among the modalités d'évaluation in its second sentence."""
     either = either or {}
     best: tuple[float, Citation | None] = (0.0, None)
-    for chunk, line, sentence in _sentences_by_line(index, code):
-        present = set(analyse(sentence)) | ((required - set(terms)) & set(analyse(line)))
-        if required and not required <= present:
-            continue
-        present |= {term for term, other in either.items() if other in present}
-        share = share_held(terms, present, weights)
-        if share > best[0]:
-            best = (share, _quoted(chunk, sentence, terms, weights))
+    naming_the_field = required - set(terms)
+    for chunk, line, sentences in _lines_of(index, code):
+        held_by_the_line = naming_the_field & set(analyse(line)) if naming_the_field else set()
+        for sentence in sentences:
+            present = set(analyse(sentence)) | held_by_the_line
+            if required and not required <= present:
+                continue
+            present |= {term for term, other in either.items() if other in present}
+            share = share_held(terms, present, weights)
+            if share > best[0]:
+                best = (share, _quoted(chunk, sentence, terms, weights))
     return best[1] if best[0] >= MENTIONED else None
 
 

@@ -19,7 +19,7 @@ from assistant.answering.organisations import PARTNER_SECTION
 from assistant.certification import Certification
 from assistant.chunking import SECTION_LABELS
 from assistant.render.counts import counted
-from assistant.render.fiche_text import AUTHORISATIONS
+from assistant.render.fiche_text import AUTHORISATIONS, CERTIFIER_SIRETS, certifier_siret
 
 SIRET_WORD = re.compile(r"\bsire[tn]s?\b")
 # fourteen digits, as written on a Kbis (groups of 3, 3, 3 and 5) or in one run
@@ -53,9 +53,8 @@ class Holder:
 
     def citation(self, code: str) -> Citation:
         section = "presentation" if self.role == CERTIFIER else PARTNER_SECTION
-        inactive = " (inactif)" if self.inactive else ""
-        quote = f"SIRET des certificateurs : {self.name} : {self.siret}{inactive}" if self.role == CERTIFIER \
-            else f"{self.name} (SIRET {self.siret})"
+        quote = f"{CERTIFIER_SIRETS} : {certifier_siret(self.name, self.siret, self.inactive)}" \
+            if self.role == CERTIFIER else f"{self.name} (SIRET {self.siret})"
         return Citation(code=code, section=section, section_label=SECTION_LABELS.get(section, section), quote=quote)
 
 
@@ -151,7 +150,7 @@ def _fiches_holding(index, numbers: list[str]) -> Answer:
             holder = Holder(name, number, role, inactive=number in card.inactive_sirets)
             marker = drafted.cite(holder.citation(code))
             drafted.say(f"- {code} — {card.title} ({card.status or 'statut non précisé'}) : {name}, "
-                        f"{holder.described if role == CERTIFIER else 'organisme partenaire habilité'} {marker}")
+                        f"{holder.described} {marker}")
     if not drafted.citations:
         return Answer(text=(f"Pas dans les fiches : aucun certificateur ni organisme habilité des {len(index.cards)} "
                             f"fiches n'a le SIRET {', '.join(numbers)}. Vérifiez le numéro sur l'annuaire des "

@@ -36,6 +36,14 @@ def levels_line(certification: Certification) -> str:
     return ", ".join(parts) or "non précisé"
 
 
+CERTIFIER_SIRETS = "SIRET des certificateurs"
+
+
+def certifier_siret(name: str, siret: str, inactive: bool = False) -> str:
+    """A certifier's SIRET as the fiche's passage writes it, and as an answer quotes it from there."""
+    return f"{name} : {siret}" + (" (inactif)" if inactive else "")
+
+
 def key_facts(c: Certification) -> list[tuple[str, str]]:
     """The identity of a certification as (label, value), shared by the fiche view and the index."""
     facts = [("Intitulé", c.title), ("Statut", status_line(c)), ("Niveau", levels_line(c))]
@@ -50,9 +58,9 @@ def key_facts(c: Certification) -> list[tuple[str, str]]:
         if items:
             facts.append((label, " ; ".join(items)))
         if label == "Certificateur(s)" and any(x.siret for x in c.certifiers):
-            facts.append(("SIRET des certificateurs", " ; ".join(
-                [f"{x.name} : {x.siret}" for x in c.certifiers if x.siret]
-                + [f"{x.name} : {siret} (inactif)" for x in c.certifiers for siret in x.inactive_sirets])))
+            facts.append((CERTIFIER_SIRETS, " ; ".join(
+                [certifier_siret(x.name, x.siret) for x in c.certifiers if x.siret]
+                + [certifier_siret(x.name, siret, True) for x in c.certifiers for siret in x.inactive_sirets])))
     return facts
 
 
