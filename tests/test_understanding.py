@@ -172,6 +172,15 @@ def test_out_of_scope_with_in_scope_words_is_declined(assistant):
     assert answer.declined and "coût" in answer.text
 
 
+def test_a_question_the_fiche_does_not_answer_in_its_words_shows_where_to_look(assistant):
+    answer = assistant.ask("titre asv, quand on tient un chien pour le veto (contention) c pour assurer quoi "
+                           "d'apres le referentiel ?")
+    assert answer.declined and answer.text.startswith("Pas dans les fiches, ou pas en ces termes")
+    assert answer.citations and {c.code for c in answer.citations} == {"RNCP40344"}
+    assert all(f"« {c.quote} »" in answer.text for c in answer.citations)
+    assert any("contention" in c.quote for c in answer.citations)
+
+
 def test_inactive_certifications_say_so_first(assistant):
     answer = assistant.ask("Quel est le niveau du RNCP 34762 ?")
     assert answer.text.startswith("Attention : la certification RNCP34762 n'est plus active [1]")

@@ -25,7 +25,14 @@ from assistant.answering.answer_kinds import OPEN_QUESTION, asks_yes_or_no, expe
 from assistant.answering.contacts import contact_details
 from assistant.answering.corpus_questions import corpus_answer
 from assistant.answering.drafts import Draft
-from assistant.answering.extractive import coverage, fiche_phrases_asked, holds_a_phrase, key_terms, quote_passages
+from assistant.answering.extractive import (
+    coverage,
+    fiche_phrases_asked,
+    holds_a_phrase,
+    key_terms,
+    nearest_sentences,
+    quote_passages,
+)
 from assistant.answering.fields import BY_NAME, IN_THIS_BLOC, FieldEntry
 from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
@@ -79,6 +86,7 @@ ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
 LINKS = {"equivalences", "linked"}  # entries about how one certification relates to another
 DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full cue of it
+NEAREST_DEPTH = 3  # passages whose sentences a decline shows as the closest to the question
 COMPLETION_DEPTH = 6  # passages read to complete a field answer with the question's own words
 WHERE_ASKED = 1.0  # a full cue of "which bloc": the question asks where a task sits, whatever the task
 UNIT_SECTIONS = {"bloc", "unite"}  # the passages of a fiche's blocs, or of an older fiche's activities
@@ -268,7 +276,8 @@ class Assistant:
         if not entries:
             if experience is not None:
                 return ranking_answer(ExperienceMapper(self.index), experience)
-            return self._with_status_of(self._from_passages(query))
+            quoted = self._from_passages(query)
+            return self._with_status_of(quoted) if not quoted.declined else self._not_answered(query)
         first = entries[0]
         if first.scope == "decline":
             said = self._contact_details(query) if first.name == "contact" else None
@@ -582,7 +591,7 @@ class Assistant:
             if drafted.lines:
                 answer.extend(self._with_status(certification, entries[0], drafted))
         if not answer.citations:
-            return declines.not_in_fiches(codes)
+            return self._not_answered(query, codes)
         if decline is not None and unanswered == min(len(codes), MAX_CERTIFICATIONS):
             said = self._fiche_phrase_asked(query, decline)
             if said is not None:
@@ -835,6 +844,16 @@ class Assistant:
         within = self._in_unit_written_out(query, keep, terms) if codes == query.codes else None
         quoted = within or self._quotes(query, codes, terms, depth, keep, hits)
         return quoted if quoted is not None else declines.not_in_fiches(codes)
+
+    def _not_answered(self, query: Query, codes: list[str] | None = None) -> Answer:
+        """No field and no passage answers: a decline that shows the sentences of the certification's
+        passages closest to the question, as where to look (none when no certification is in question)."""
+        codes = codes if codes is not None else (query.codes or query.ambiguous)
+        if not read_whole(codes):
+            return declines.not_in_fiches(codes)
+        terms = key_terms(query.folded, self._name_words(codes))
+        nearest = nearest_sentences(self._search(query, NEAREST_DEPTH, codes), terms, self.index.lexical.rarity(terms))
+        return declines.not_in_fiches(codes, nearest=nearest)
 
     def _quotes(self, query: Query, codes: list[str], terms: list[str] | None, depth: int, keep=None,
                 hits: list[Hit] | None = None) -> Answer | None:

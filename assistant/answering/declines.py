@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from itertools import islice
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Citation
+from assistant.answering.drafts import Draft
 
 COVERED = ("les blocs de compétences et leur évaluation, la composition des jurys, les voies d'accès dont la "
            "VAE, la validité des acquis, le niveau, les certificateurs, les métiers visés et l'enregistrement")
@@ -12,14 +13,30 @@ ELSEWHERE = ("adressez-vous au certificateur de la certification ou à France VA
              "accompagne les candidats")
 
 
-def not_in_fiches(codes: list[str], topic: str = "") -> Answer:
+def not_in_fiches(codes: list[str], topic: str = "", nearest: list[Citation] | None = None) -> Answer:
+    """The fiches do not hold the answer. With `nearest` (sentences of the certification's fiche closest to
+    the question, see `extractive.nearest_sentences`), the decline says it found no passage that answers
+    clearly, and shows those sentences as where to look: the question may be asked in other words than the
+    fiche's. They are quoted, cited, and said to perhaps not answer; the answer stays a decline."""
     where = f" de {', '.join(codes)}" if codes else ""
+    elsewhere = f"Pour le reste (coût, financement, calendrier des sessions, démarches), {ELSEWHERE}."
+    certification = codes[0] if len(codes) == 1 else None
+    if nearest:
+        draft = Draft()
+        draft.say(f"Pas dans les fiches, ou pas en ces termes : aucun passage des fiches{where} ne répond clairement "
+                  "à cette question.")
+        draft.say("Les passages qui s'en approchent le plus, à lire avec prudence car ils n'y répondent peut-être "
+                  "pas :" if len(nearest) > 1 else
+                  "Le passage qui s'en approche le plus, à lire avec prudence car il n'y répond peut-être pas :")
+        for citation in nearest:
+            marker = draft.cite(citation)
+            part = citation.section_label + (f", {citation.bloc}" if citation.bloc else "")
+            draft.say(f"- « {citation.quote} » ({citation.code}, {part}) {marker}")
+        draft.say(f"Les fiches décrivent {COVERED}. {elsewhere}")
+        return Answer(text=draft.text, citations=draft.citations, declined=True, certification=certification)
     what = f"ne parlent pas {topic}" if topic else "ne contiennent pas la réponse à cette question"
-    return Answer(
-        text=(f"Pas dans les fiches : les fiches{where} {what}. Elles décrivent {COVERED}. "
-              f"Pour le reste (coût, financement, calendrier des sessions, démarches), {ELSEWHERE}."),
-        declined=True, certification=codes[0] if len(codes) == 1 else None,
-    )
+    return Answer(text=f"Pas dans les fiches : les fiches{where} {what}. Elles décrivent {COVERED}. {elsewhere}",
+                  declined=True, certification=certification)
 
 
 def also_asked(topic: str) -> str:
