@@ -53,9 +53,15 @@ def holds_a_phrase(analysed: list[str], phrases: set[tuple[str, ...]]) -> bool:
     return any(tuple(analysed[i:i + PHRASE_TERMS]) in phrases for i in range(len(analysed) - PHRASE_TERMS + 1))
 
 
+# prepositions of several words: their noun or verb is no word of the question's own ("à partir de quelle date"
+# is not about "tout ou partie", "en fonction de" not about "fonctions commerciales")
+LOCUTIONS = re.compile(r"\b(?:[aà] partir|[aà] l['’]aide|au lieu|[aà] cause|en fonction|au bout|[aà] propos)"
+                       r"\s+(?:de|d['’]|du|des)|\b(?:gr[aâ]ce|par rapport)\s+(?:[aà]|aux?)\b", re.IGNORECASE)
+
+
 def key_terms(question: str, title_words: set[str]) -> list[str]:
     """The question's own words: not generic, not the words of the certification's title."""
-    return [t for t in dict.fromkeys(analyse(question))
+    return [t for t in dict.fromkeys(analyse(LOCUTIONS.sub(" ", question)))
             if t not in QUESTION_TERMS and t not in title_words and not CODE.fullmatch(t)]
 
 
