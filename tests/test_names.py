@@ -31,6 +31,7 @@ def names(seeds, sample) -> CertificationNames:
     ("cda titre pro, faut connaitre le rgaa ?", ["RNCP37873"]),  # acronym shared by two, the type decides
     ("le pge de gem (le nouveau)", ["RNCP39568"]),  # a title and the one it replaced: which is new decides
     ("l'ancien pge de gem", ["RNCP34762"]),
+    ("le titre pro DW c quel niveau", ["RNCP35959"]),  # the initials of a two-word title, after a type
 ])
 def test_a_certification_named_the_way_people_name_it(names, text, codes):
     assert names.named_in(text).codes == codes
@@ -76,3 +77,8 @@ def test_certifiers_named_for_questions_over_the_corpus(names):
 def test_both_words_of_a_shortening_name_the_certification_they_shorten(names):
     assert {"titr", "pro"} <= names.name_terms("RNCP37873")  # "titre pro" for a titre professionnel
     assert "pro" not in names.name_terms("RNCP35625")  # a diplôme of a school is no titre professionnel
+
+
+def test_two_letter_initials_name_a_title_only_right_after_a_type(names):
+    assert names.named_in("dw c quel niveau").codes == []
+    assert names.named_in("la fiche du dw").codes == []

@@ -561,6 +561,11 @@ def test_a_topic_the_fiches_rarely_hold_is_answered_where_this_fiche_holds_it(as
     ("le titre professionnel développeur web et web mobile, c'est quel niveau ?", None),  # one of the index
     ("et le titre pro secrétaire assistant, il a combien de blocs ?", "secretaire assistant"),  # a word in common
     ("le titre pro cda javascript, c'est obligatoire ?", None),  # the title, then what is asked of it
+    # a word shared with a title of the index, and the ministry that delivers it, name no title of the index
+    ("Quels sont les blocs du titre professionnel Assistant de direction du ministère du Travail ?",
+     "assistant direction"),
+    ("le bts finition amenagement des batiments c quel niveau ?", None),  # every word names the index's BTS
+    ("titre pro DW ya combien de blocs et c quoi chacun ?", None),  # initials, then the question: no title
 ])
 def test_a_certification_named_by_a_type_and_a_title_the_index_lacks_is_said_absent(assistant, question, absent):
     found = assistant.index.names.absent_title(question.lower(), assistant._asking)
@@ -568,6 +573,26 @@ def test_a_certification_named_by_a_type_and_a_title_the_index_lacks_is_said_abs
     if absent:
         answer = assistant.ask(question)
         assert answer.declined and "ne fait pas partie des fiches" in answer.text and answer.citations == []
+
+
+def test_each_title_given_after_a_type_is_read_not_only_the_first(assistant):
+    question = "apres le titre pro cda je voudrais le titre pro assistant de direction, c quoi ses blocs ?"
+    assert assistant.index.names.absent_title(question, assistant._asking) == "assistant direction"
+
+
+def test_a_follow_up_naming_a_bloc_after_another_field_asks_for_that_bloc(assistant):
+    history = [Turn(role="user", content="le titre pro dwwm c'est quel niveau ?"),
+               Turn(role="assistant", content="Niveau 5 (RNCP37674).")]
+    answer = assistant.ask("Et le deuxième bloc, qu'est-ce qu'il contient exactement ?", history=history)
+    assert "RNCP37674BC02" in answer.text and "niveau 5" not in answer.text
+
+
+def test_a_corpus_follow_up_giving_another_level_lists_that_level(assistant):
+    history = [Turn(role="user", content="Quelles certifications de niveau 4 as-tu ?"),
+               Turn(role="assistant", content="RNCP37488 et RNCP40344.")]
+    answer = assistant.ask("et au niveau juste au-dessus, le 5 ?", history=history)
+    listed = {c.code for c in answer.citations}
+    assert {"RNCP36612", "RNCP37674"} <= listed and not {"RNCP37488", "RNCP40344"} & listed
 
 
 @pytest.mark.parametrize(("competence", "verdict", "found"), [

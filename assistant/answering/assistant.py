@@ -215,6 +215,8 @@ class Assistant:
         if query.follow_up and previous is not None and (not chosen or chosen[0].lexical == 0):
             if query.bloc_numbers and REFINED_BY_A_BLOC.get(previous.name) == "evaluation":
                 return [BY_NAME["bloc_evaluation"]]
+            if query.bloc_numbers and previous.name not in REFINED_BY_A_BLOC and previous.scope != "bloc":
+                return [BY_NAME["bloc_content"]]  # "c'est quel niveau ?" then "et le deuxième bloc ?": that bloc
             return [previous]
         if previous is not None and previous.scope == "corpus" and query.follow_up and query.how not in CHOSEN:
             return [previous]
@@ -560,10 +562,12 @@ class Assistant:
         question's own words and an out-of-scope topic was also asked ("combien de temps dure une démarche
         de VAE ?" is not the VAE route), the decline wins."""
         codes = query.codes or query.ambiguous
-        if not codes or query.how == "indice":  # named by a type and a title the index lacks, a word in common
-            absent = self.index.names.absent_title(query.folded, self._asking)
-            if absent is not None:  # "le titre professionnel Technicien d'assistance…": not a title of the index
-                return declines.unknown_certification([f"« {absent} »"], self.index.titles)
+        absent = self.index.names.absent_title(query.folded, self._asking) if query.how != "code" else None
+        # "le titre professionnel Technicien d'assistance…" is not a title of the index; nor is "le titre pro
+        # Assistant de direction du ministère du Travail", though "assistant" and the ministry name some
+        if absent is not None and (not codes or query.how == "indice" or self.index.names.named_by(absent, codes)
+                                   or all(self.index.names.by_its_certifier_only(query.text, c) for c in codes)):
+            return declines.unknown_certification([f"« {absent} »"], self.index.titles)
         if not codes:
             guessed = self._guess_certification(query)
             if guessed is None:

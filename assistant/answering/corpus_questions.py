@@ -90,6 +90,8 @@ OVERSEAS = [("new_caledonia", r"caledonie", "Nouvelle-Calédonie"),
 # certifications belong to ("celles qui concernent le web" is a domain)
 ASKS_FOR_A_MENTION = re.compile(r"\b(?:mentionn\w*|evoqu\w*|cit(?:e|ent|es|ee|ees|er)|en toutes lettres|"
                                 r"explicitement|noir sur blanc)\b")
+# "niveau 5", and "au niveau juste au-dessus, le 5 ?": the level is the figure soon after the word
+LEVEL = re.compile(r"\bniveau\b[^0-9?.!;+]{0,25}?(?<![+\w])([1-8])\b(?!\s*(?:%|ans?\b|blocs?\b|mois\b))")
 BAC_LEVELS = {"0": 4, "1": 5, "2": 5, "3": 6, "4": 6, "5": 7, "8": 8}
 CORPUS_WORDS = frozenset(analyse(
     "certification certifications certifs certif titres titre diplomes diplome fiches liste lesquelles lesquels "
@@ -231,7 +233,7 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]],
     writes those two words in a row: "l'écoute active" is what a fiche says, not certifications "actives"."""
     folded = fold(question)
     wanted = CorpusFilter()
-    if level := re.search(r"\bniveau\s*(\d)\b", folded):
+    if level := LEVEL.search(folded):
         wanted.level = int(level.group(1))
         wanted.said.append(f"de niveau {wanted.level}")
     elif bac := re.search(r"\bbac\s*\+\s*(\d)", folded):

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.index.cards import Card, initials
-from assistant.index.french_analyser import STOP_WORDS, analyse
+from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
 from assistant.text_normalise import fold, words
 
 CODE_MENTION = re.compile(r"\bRNCP\s*(\d{3,6})|\b(\d{4,6})\b", re.IGNORECASE)
@@ -56,6 +55,8 @@ CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnel
                                 r"brevet technicien superieur|baccalaureat professionnel|cap|but|dut|bachelor|"
                                 r"mastere|cqp|diplome etat|certificat specialisation)\b")
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
+# the first word of each type: another type begins another name ("un bac pro commerce, le CAP …")
+TYPE_WORDS = frozenset("titre licence brevet baccalaureat cap but dut bachelor mastere cqp diplome certificat".split())
 PHRASE_SHORTENINGS = sorted((k for k in SHORTENINGS if " " in k), key=len, reverse=True)
 
 
@@ -67,15 +68,28 @@ def significant(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOP_WORDS and len(w) > 1]
 
 
-def expand_shortenings(text: str) -> list[str]:
-    """The significant words of a question, with the shortenings people type spelt out."""
+def _spelt_out(text: str) -> list[str]:
+    """Every word of a text, with the shortenings people type spelt out."""
     folded = " " + " ".join(words(text)) + " "
     for phrase in PHRASE_SHORTENINGS:
         folded = folded.replace(f" {phrase} ", f" {SHORTENINGS[phrase]} ")
     out: list[str] = []
     for word in folded.split():
         out.extend(SHORTENINGS.get(word, word).split())
-    return [w for w in out if w not in STOP_WORDS and len(w) > 1]
+    return out
+
+
+def expand_shortenings(text: str) -> list[str]:
+    """The significant words of a question, with the shortenings people type spelt out."""
+    return [w for w in _spelt_out(text) if w not in STOP_WORDS and len(w) > 1]
+
+
+def initials_after_a_type(text: str, known: set[str]) -> set[str]:
+    """Two-letter initials written right after a type of certification ("titre pro SA", "le TP SA"): after a
+    type they name a title of two words; anywhere else two letters are a word ("sa", "la") or name too much."""
+    spelt = " ".join(_spelt_out(text))
+    return {spelt[m.end():].split()[0] for m in CERTIFICATION_TYPE.finditer(spelt)
+            if spelt[m.end():].split() and spelt[m.end():].split()[0] in known}
 
 
 def _parts(title: str) -> list[str]:
@@ -153,12 +167,17 @@ class CertificationNames:
         self.certifier_names: dict[str, set[str]] = {}
         self.kind_words: dict[str, set[str]] = {}
         self.name_words: dict[str, set[str]] = {}
+        self.typed_initials: set[str] = set()
         for card in cards:
             title = {w for t in filter(None, [card.title, card.new_title]) for w in significant(t)}
             self.title_words[card.code] = title - GENERIC_NAME_WORDS
             self.certifier_names[card.code] = certifier_acronyms(card, common) | certifier_phrases(card)
             self.acronyms[card.code] = title_acronyms(card, common) | certifier_acronyms(card, common) | {
                 w for w in self.title_words[card.code] if w not in common and len(w) <= 5}
+            if len(self.title_words[card.code]) == 2:  # "Secrétaire assistant": "SA", said only after a type
+                short = initials(sorted(self.title_words[card.code], key=fold(card.title).find))
+                self.typed_initials.add(short)
+                self.acronyms[card.code].add(short)
             # The type ("BTS", "titre professionnel") only ever confirms a title: "je sors d'un BTS" names
             # the candidate's own diploma, not the BTS of the corpus.
             self.kind_words[card.code] = set(significant(card.kind)) - GENERIC_NAME_WORDS - self.title_words[card.code]
@@ -183,40 +202,42 @@ class CertificationNames:
 
     def absent_title(self, question: str, asking: frozenset[str] = frozenset()) -> str | None:
         """The title a question gives after a type of certification ("le titre professionnel Technicien
-        d'assistance en informatique", "la licence pro GRH") when no certification of the index bears it:
-        its first word is in none of their names and at most half of its words are in any. None when no type
-        is named, or when one of the index's certifications could be the one meant. `asking`: analysed words
-        that ask something (the answerers' cues) are not taken for the title ("le BTS en alternance, c'est
-        possible ?" gives none)."""
-        said = expand_shortenings(question)
-        text = " ".join(said)
-        marker = CERTIFICATION_TYPE.search(text)
-        if marker is None:
-            return None
-        following: list[str] = []
-        asked: list[str] = []
-        for word in text[marker.end():].split():
-            terms = analyse(word)
-            if word not in GENERIC_NAME_WORDS and terms and terms[0] not in asking:
-                following.append(word)
-                asked.append(terms[0])
-            if len(following) == TITLE_WORDS:
-                break
-        if len(following) < 2:
-            return None
-        found = Counter(code for term in asked for code in self._codes_by_term.get(term, ()))
-        best = max(found.values(), default=0)
-        # a title starts with its head word: "le titre pro cda javascript" is the CDA and what is asked of it;
-        # "le titre pro comptable assistant" is not the "assistant ressources humaines"
-        if following[0] in self._title_heads or best * 2 > len(asked):
-            return None
-        return " ".join(following)
+        d'assistance en informatique", "la licence pro GRH") when no certification of the index bears it (see
+        `_names_one`). None when no type is named, or when every title given could be one of the index's.
+        The title is the words right after the type, up to the first that asks (`asking`: the answerers' cues,
+        "le BTS en alternance, c'est possible ?" gives none) or says "a certification": "titre pro SA ya
+        combien de blocs et c quoi chacun ?" gives no title, not « chacun veux voir … »."""
+        text = " ".join(_spelt_out(question))
+        for marker in CERTIFICATION_TYPE.finditer(text):
+            after = text[marker.end():].split()
+            if after and after[0] in self.typed_initials:  # "le titre pro SA": a title of the index
+                continue
+            following: list[str] = []
+            for word in after:
+                if word in STOP_WORDS or len(word) < 2:
+                    continue
+                terms = analyse(word)
+                if (word in GENERIC_NAME_WORDS or word in TYPE_WORDS or not terms or terms[0] in asking
+                        or terms[0] in QUESTION_TERMS or len(following) == TITLE_WORDS):
+                    break
+                following.append(self._corrected(word))
+            if len(following) >= 2 and not self._names_one(following):
+                return " ".join(following)
+        return None
 
-    @cached_property
-    def _title_heads(self) -> set[str]:
-        """Words a title of the index can start with when named: its own words and acronyms, not the words of
-        a type ("technicien" of "brevet de technicien supérieur" starts no title)."""
-        return {w for code in self.codes for w in self.title_words[code] | self.acronyms[code]}
+    def _names_one(self, following: list[str]) -> bool:
+        """Whether the words given after a type could name a certification of the index: an acronym ("le titre
+        pro cda javascript" is the CDA and what is asked of it), words that are all names of the index ("le BTS
+        finition aménagement"), or half of a title by two of its words or one no other title holds ("le CAP
+        petite enfance demande quoi"). "Le titre pro assistant de direction" names none, though "assistant" is
+        in two titles."""
+        said = set(following)
+        return (any(word in self.acronyms[code] for word in following for code in self.codes_by_word.get(word, ()))
+                or all(word in self.codes_by_word for word in following)
+                or any(len(self.title_words[code] & said) * 2 >= len(self.title_words[code])
+                       and (len(self.title_words[code] & said) >= 2
+                            or any(len(self.codes_by_word[w]) == 1 for w in self.title_words[code] & said))
+                       for code in self.codes))
 
     @cached_property
     def _codes_by_term(self) -> dict[str, set[str]]:
@@ -267,9 +288,11 @@ class CertificationNames:
         return word
 
     def _said(self, text: str) -> set[str]:
-        """The name words of a text, spelt out and corrected, with each pair of neighbours."""
-        said = [self._corrected(w) for w in expand_shortenings(text)]
-        return set(said) | {f"{a} {b}" for a, b in zip(said, said[1:], strict=False)}
+        """The name words of a text, spelt out and corrected, with each pair of neighbours; two-letter initials
+        only right after a type of certification."""
+        said = [self._corrected(w) for w in expand_shortenings(text) if w not in self.typed_initials]
+        return (set(said) | {f"{a} {b}" for a, b in zip(said, said[1:], strict=False)}
+                | initials_after_a_type(text, self.typed_initials))
 
     def named_in(self, text: str) -> Mention:
         """The certifications a text names by code, else by name; ambiguous readings are reported."""
@@ -336,6 +359,10 @@ class CertificationNames:
         if acronym or extra >= 0.5:
             return coverage + extra + 0.5 * acronym
         return 0.0
+
+    def named_by(self, words_said: str, codes: list[str]) -> bool:
+        """Whether some of these words are names of these certifications."""
+        return any(self.name_words[code] & set(words_said.split()) for code in codes if code in self.name_words)
 
     def by_its_certifier_only(self, text: str, code: str) -> bool:
         """Whether the text names this certification by its certifier (and type) alone: "une CCI locale" names
