@@ -580,6 +580,13 @@ def test_each_title_given_after_a_type_is_read_not_only_the_first(assistant):
     assert assistant.index.names.absent_title(question, assistant._asking) == "assistant direction"
 
 
+def test_two_questions_in_two_clauses_are_both_answered(assistant):
+    answer = assistant.ask("titre pro dwwm : qui le délivre, et il est de quel niveau ?")
+    assert "niveau 5" in answer.text and "MINISTERE DU TRAVAIL" in answer.text.upper()
+    framed = assistant.ask("Selon les objectifs de la fiche RNCP37674, quels emplois vise-t-elle ?")
+    assert "Résumé" not in framed.text.split("\n")[0]  # a clause that frames asks nothing of its own
+
+
 def test_a_follow_up_naming_a_bloc_after_another_field_asks_for_that_bloc(assistant):
     history = [Turn(role="user", content="le titre pro dwwm c'est quel niveau ?"),
                Turn(role="assistant", content="Niveau 5 (RNCP37674).")]

@@ -84,6 +84,8 @@ NAMED_CODE = re.compile(r"\bRNCP\s*\d{3,6}(?:\s*BC\s*\d{1,2})?\b|\b\d{4,6}\b", r
 CERTIFICATION_PARTS = re.compile(r"\bRNCP\s*\d{3,6}|\bbloc\s*(?:n\W?\s*)?\d|\bBC\s*\d", re.IGNORECASE)
 ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
+CLAUSES = re.compile(r"[,;:?!.]|\bet\b")  # "qui le délivre, et il est de quel niveau ?": two questions
+INTERROGATIVE = re.compile(r"\b(?:quel(?:le)?s?|combien|cb|comment|quand|pourquoi|quoi|koi)\b|^\s*qui\b")
 LINKS = {"equivalences", "linked"}  # entries about how one certification relates to another
 DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full cue of it
 NEAREST_DEPTH = 3  # passages whose sentences a decline shows as the closest to the question
@@ -194,6 +196,23 @@ class Assistant:
             return ""
         return chosen[0].entry.name if chosen else ""
 
+    def _asked_in_a_clause_of_its_own(self, query: Query, scored: list[Scored], chosen: list[Scored]) -> list[Scored]:
+        """"Qui le délivre, et il est de quel niveau ?" is two questions: a field of the same scope whose cue
+        stands in a clause where no cue of the fields chosen does is asked too, however far below the best
+        it scores (`decide_all` keeps a second field only within two margins of the first)."""
+        if len(chosen) != 1:
+            return []
+        clauses = [c for c in CLAUSES.split(query.asked) if c.strip()]
+        taken = {i for i, c in enumerate(clauses) if self.router.cues_found(chosen[0].entry, c)}
+        for s in scored:
+            if s is chosen[0] or s.entry.scope != chosen[0].entry.scope or s.lexical < 0.5:
+                continue
+            # a clause that asks ("il est de quel niveau"), not one that frames ("selon les objectifs de la fiche")
+            own = {i for i, c in enumerate(clauses) if INTERROGATIVE.search(c) and self.router.cues_found(s.entry, c)}
+            if own and not own & taken:
+                return [s]
+        return []
+
     def _entries(self, query: Query) -> list[FieldEntry]:
         """What the question asks for, best first. A short follow-up with no cue of its own asks what the
         previous question asked; naming a bloc after a question on a bloc's evaluation asks that bloc's."""
@@ -208,6 +227,7 @@ class Assistant:
                                     s.semantic)
                              if s.entry.name in ROUTE_ENTRIES else s for s in scored), key=lambda s: -s.score)
         chosen = decide_all(scored)
+        chosen += self._asked_in_a_clause_of_its_own(query, scored, chosen)
         if not query.codes and not query.ambiguous:  # nothing to answer a field for: the corpus, a job, a decline
             unbound = decide_all(scored, allowed=lambda e: e.scope in ("corpus", "fits_me", "decline"))
             chosen = unbound or chosen
