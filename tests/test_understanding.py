@@ -587,6 +587,13 @@ def test_two_questions_in_two_clauses_are_both_answered(assistant):
     assert "Résumé" not in framed.text.split("\n")[0]  # a clause that frames asks nothing of its own
 
 
+def test_a_corpus_follow_up_on_this_certifier_lists_what_the_certifier_named_before_delivers(assistant):
+    history = [Turn(role="user", content="Qui délivre le titre pro Développeur web et web mobile ?"),
+               Turn(role="assistant", content="Le Ministère du Travail, du Plein emploi et de l'Insertion.")]
+    answer = assistant.ask("Et en tout, quelles certifications de ta base ce ministère délivre-t-il ?", history=history)
+    assert {c.code for c in answer.citations} == {"RNCP37674", "RNCP37873"}
+
+
 def test_a_follow_up_naming_a_bloc_after_another_field_asks_for_that_bloc(assistant):
     history = [Turn(role="user", content="le titre pro dwwm c'est quel niveau ?"),
                Turn(role="assistant", content="Niveau 5 (RNCP37674).")]

@@ -92,6 +92,8 @@ ASKS_FOR_A_MENTION = re.compile(r"\b(?:mentionn\w*|evoqu\w*|cit(?:e|ent|es|ee|ee
                                 r"explicitement|noir sur blanc)\b")
 # "niveau 5", and "au niveau juste au-dessus, le 5 ?": the level is the figure soon after the word
 LEVEL = re.compile(r"\bniveau\b[^0-9?.!;+]{0,25}?(?<![+\w])([1-8])\b(?!\s*(?:%|ans?\b|blocs?\b|mois\b))")
+THIS_CERTIFIER = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:ministeres?|certificateurs?|ecoles?|etablissements?|"
+                            r"chambres?|universites?|organismes? certificateurs?)\b")
 BAC_LEVELS = {"0": 4, "1": 5, "2": 5, "3": 6, "4": 6, "5": 7, "8": 8}
 CORPUS_WORDS = frozenset(analyse(
     "certification certifications certifs certif titres titre diplomes diplome fiches liste lesquelles lesquels "
@@ -496,7 +498,10 @@ def corpus_answer(index, question: str, before: str = "", sections: set[str] = f
     the words that asked for them."""
     cards = index.cards
     question = SAYS_NOTHING.sub(" ", question)  # "hors « Sans objet »": the fiches' word for an empty rubric
-    wanted = read_filter(question, index.names.certified_by, lambda word, after: phrase_held(index, word, after))
+    # "quelles certifications ce ministère délivre-t-il ?": the certifier is the one the exchange before named
+    named_before = index.names.certified_by(before) if before and THIS_CERTIFIER.search(fold(question)) else set()
+    wanted = read_filter(question, (lambda _: named_before) if named_before else index.names.certified_by,
+                         lambda word, after: phrase_held(index, word, after))
     if wanted.empty and before:
         wanted = read_filter(before, lambda _: set())
     kinds = kinds_named(question, {card.kind for card in cards.values() if card.kind})
