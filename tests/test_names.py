@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.index.cards import card_of
+from assistant.index.cards import Card, card_of
 from assistant.index.names import CertificationNames
 
 
@@ -82,3 +82,22 @@ def test_both_words_of_a_shortening_name_the_certification_they_shorten(names):
 def test_two_letter_initials_name_a_title_only_right_after_a_type(names):
     assert names.named_in("dw c quel niveau").codes == []
     assert names.named_in("la fiche du dw").codes == []
+
+
+TRADES = CertificationNames([
+    Card(code="RNCP90904", title="Technicien de maintenance industrielle", kind="Titre professionnel"),
+    Card(code="RNCP90903", title="Responsable de la logistique", kind="Titre"),
+    Card(code="RNCP90901", title="Secrétaire assistant", kind="Titre professionnel"),
+    Card(code="RNCP90905", title="Technicien supérieur en méthodes", kind="Titre"),
+])
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("tech maintenance indus, ya eu combien de certifiés ?", ["RNCP90904"]),  # words cut short, one said whole
+    ("le titre resp logistique c quel niveau", ["RNCP90903"]),
+    ("titre pro SA c quoi les blocs", ["RNCP90901"]),  # two-letter initials right after a type
+    ("tech c quoi", []),  # a beginning alone begins too many words
+    ("sa formation est longue ?", []),  # two letters anywhere else are a word
+])
+def test_titles_cut_short_or_by_their_initials_name_their_certification(text, codes):
+    assert TRADES.named_in(text).codes == codes

@@ -10,6 +10,7 @@ certifications is reported as ambiguous, never settled silently.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnel
                                 r"brevet technicien superieur|baccalaureat professionnel|cap|but|dut|bachelor|"
                                 r"mastere|cqp|diplome etat|certificat specialisation)\b")
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
+MIN_CUT = 3  # letters a title word cut short keeps ("com", "tech", "resp")
 # the first word of each type: another type begins another name ("un bac pro commerce, le CAP …")
 TYPE_WORDS = frozenset("titre licence brevet baccalaureat cap but dut bachelor mastere cqp diplome certificat".split())
 PHRASE_SHORTENINGS = sorted((k for k in SHORTENINGS if " " in k), key=len, reverse=True)
@@ -290,9 +292,45 @@ class CertificationNames:
     def _said(self, text: str) -> set[str]:
         """The name words of a text, spelt out and corrected, with each pair of neighbours; two-letter initials
         only right after a type of certification."""
-        said = [self._corrected(w) for w in expand_shortenings(text) if w not in self.typed_initials]
+        said = self._ends_restored([self._corrected(w) for w in expand_shortenings(text)
+                                    if w not in self.typed_initials])
         return (set(said) | {f"{a} {b}" for a, b in zip(said, said[1:], strict=False)}
                 | initials_after_a_type(text, self.typed_initials))
+
+    def _ends_restored(self, said: list[str]) -> list[str]:
+        """Title words cut short ("tech maintenance indus", "resp logistique") read as the words they begin,
+        when another word of the same title is said in full: a beginning alone ("tech") begins too many words
+        to name anything, and a word the fiches' summaries write ("développe") is not cut short."""
+        whole = set(said)
+        restored = []
+        for word in said:
+            if len(word) < MIN_CUT or word in self.vocabulary or word in self._running_words:
+                restored.append(word)  # a word the fiches write ("développe") is no title word cut short
+                continue
+            begun = {title_word for title_word in self._title_words_beginning(word)
+                     for code in self.codes_by_word[title_word]
+                     if title_word in self.title_words[code] and (self.title_words[code] - {title_word}) & whole}
+            restored.append(next(iter(begun)) if len(begun) == 1 else word)
+        return restored
+
+    def _title_words_beginning(self, start: str) -> list[str]:
+        """The words of the index's titles that begin with `start` and are longer (found by bisection: the
+        whole RNCP has tens of thousands of title words)."""
+        words = self._sorted_title_words
+        found = []
+        for position in range(bisect.bisect_right(words, start), len(words)):
+            if not words[position].startswith(start):
+                break
+            found.append(words[position])
+        return found
+
+    @cached_property
+    def _running_words(self) -> set[str]:
+        return {word for card in self.cards.values() for word in words(card.summary)}
+
+    @cached_property
+    def _sorted_title_words(self) -> list[str]:
+        return sorted({word for title in self.title_words.values() for word in title})
 
     def named_in(self, text: str) -> Mention:
         """The certifications a text names by code, else by name; ambiguous readings are reported."""
