@@ -316,12 +316,12 @@ class CertificationNames:
     def _title_words_beginning(self, start: str) -> list[str]:
         """The words of the index's titles that begin with `start` and are longer (found by bisection: the
         whole RNCP has tens of thousands of title words)."""
-        words = self._sorted_title_words
+        title_words = self._sorted_title_words
         found = []
-        for position in range(bisect.bisect_right(words, start), len(words)):
-            if not words[position].startswith(start):
+        for position in range(bisect.bisect_right(title_words, start), len(title_words)):
+            if not title_words[position].startswith(start):
                 break
-            found.append(words[position])
+            found.append(title_words[position])
         return found
 
     @cached_property
