@@ -300,8 +300,7 @@ class Assistant:
         if not entries:
             if experience is not None:
                 return ranking_answer(ExperienceMapper(self.index), experience)
-            quoted = self._from_passages(query)
-            return self._with_status_of(quoted) if not quoted.declined else self._not_answered(query)
+            return self._with_status_of(self._from_passages(query))
         first = entries[0]
         if first.scope == "decline":
             said = self._contact_details(query) if first.name == "contact" else None
@@ -869,17 +868,17 @@ class Assistant:
                 return written
         within = self._in_unit_written_out(query, keep, terms) if codes == query.codes else None
         quoted = within or self._quotes(query, codes, terms, depth, keep, hits)
-        return quoted if quoted is not None else declines.not_in_fiches(codes)
+        return quoted if quoted is not None else self._not_answered(query, codes, hits[:NEAREST_DEPTH])
 
-    def _not_answered(self, query: Query, codes: list[str] | None = None) -> Answer:
+    def _not_answered(self, query: Query, codes: list[str], hits: list[Hit] | None = None) -> Answer:
         """No field and no passage answers: a decline that shows the sentences of the certification's
-        passages closest to the question, as where to look (none when no certification is in question)."""
-        codes = codes if codes is not None else (query.codes or query.ambiguous)
+        passages closest to the question, as where to look (none when no certification is in question).
+        `hits`: the passages a search for this question already found, not searched again."""
         if not read_whole(codes):
             return declines.not_in_fiches(codes)
         terms = key_terms(query.folded, self._name_words(codes))
-        nearest = nearest_sentences(self._search(query, NEAREST_DEPTH, codes), terms, self.index.lexical.rarity(terms))
-        return declines.not_in_fiches(codes, nearest=nearest)
+        hits = hits if hits is not None else self._search(query, NEAREST_DEPTH, codes)
+        return declines.not_in_fiches(codes, nearest=nearest_sentences(hits, terms, self.index.lexical.rarity(terms)))
 
     def _quotes(self, query: Query, codes: list[str], terms: list[str] | None, depth: int, keep=None,
                 hits: list[Hit] | None = None) -> Answer | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -90,8 +91,8 @@ def initials_after_a_type(text: str, known: set[str]) -> set[str]:
     """Two-letter initials written right after a type of certification ("titre pro SA", "le TP SA"): after a
     type they name a title of two words; anywhere else two letters are a word ("sa", "la") or name too much."""
     spelt = " ".join(_spelt_out(text))
-    return {spelt[m.end():].split()[0] for m in CERTIFICATION_TYPE.finditer(spelt)
-            if spelt[m.end():].split() and spelt[m.end():].split()[0] in known}
+    after = (spelt[m.end():].split()[:1] for m in CERTIFICATION_TYPE.finditer(spelt))
+    return {word for first in after for word in first if word in known}
 
 
 def _parts(title: str) -> list[str]:
@@ -163,7 +164,9 @@ class CertificationNames:
     def __init__(self, cards: list[Card]) -> None:
         self.cards = {card.code: card for card in cards}
         self.codes = set(self.cards)
-        common = ordinary_words(cards)
+        in_summaries = summary_word_counts(cards)
+        common = {word for word, fiches in in_summaries.items() if fiches >= 2}  # never alone one's name
+        self._running_words = set(in_summaries)  # a word a summary writes is no title word cut short
         self.title_words: dict[str, set[str]] = {}
         self.acronyms: dict[str, set[str]] = {}
         self.certifier_names: dict[str, set[str]] = {}
@@ -325,10 +328,6 @@ class CertificationNames:
         return found
 
     @cached_property
-    def _running_words(self) -> set[str]:
-        return {word for card in self.cards.values() for word in words(card.summary)}
-
-    @cached_property
     def _sorted_title_words(self) -> list[str]:
         return sorted({word for title in self.title_words.values() for word in title})
 
@@ -422,13 +421,10 @@ class CertificationNames:
                        and any(w in self.title_words[c] for c in self.codes_by_word[w])})
 
 
-def ordinary_words(cards: list[Card]) -> set[str]:
-    """Words the fiches use in their running text: never taken alone as the name of one certification."""
-    seen: dict[str, int] = {}
-    for card in cards:
-        for word in set(words(card.summary)):
-            seen[word] = seen.get(word, 0) + 1
-    return {w for w, n in seen.items() if n >= 2}
+def summary_word_counts(cards: list[Card]) -> Counter[str]:
+    """How many fiches' summaries use each word: the fiches' running text, not their names. A word two of them
+    use is never taken alone as the name of one certification."""
+    return Counter(word for card in cards for word in set(words(card.summary)))
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
