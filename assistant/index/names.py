@@ -55,9 +55,13 @@ SHORTENINGS: dict[str, str] = {
 # Types of French certifications, as spelt out by `expand_shortenings`: a question naming one then gives a title.
 CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnelle|licence pro|licence|"
                                 r"brevet technicien superieur|baccalaureat professionnel|cap|but|dut|bachelor|"
-                                r"mastere|cqp|diplome etat|certificat specialisation)\b")
+                                r"mastere|cqp|diplome etat|certificat specialisation|"
+                                r"certificat aptitude professionnelle)\b")
+# the words of the type as fiches write it, where people say it otherwise
+TYPES_SPELT_OUT = {"cap": "certificat aptitude professionnelle", "licence pro": "licence professionnelle"}
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
 MIN_CUT = 3  # letters a title word cut short keeps ("com", "tech", "resp")
+FAMILY = 6  # letters two words of one family share ("cuisine" and "cuisinier", "comptabilité" and "comptable")
 # the first word of each type: another type begins another name ("un bac pro commerce, le CAP …")
 TYPE_WORDS = frozenset("titre licence brevet baccalaureat cap but dut bachelor mastere cqp diplome certificat".split())
 PHRASE_SHORTENINGS = sorted((k for k in SHORTENINGS if " " in k), key=len, reverse=True)
@@ -226,6 +230,7 @@ class CertificationNames:
                         or terms[0] in QUESTION_TERMS or len(following) == TITLE_WORDS):
                     break
                 following.append(self._corrected(word))
+            following = self._ends_restored(following, typed={0: marker.group(0)})
             if len(following) >= 2 and not self._names_one(following):
                 return " ".join(following)
         return None
@@ -295,26 +300,47 @@ class CertificationNames:
     def _said(self, text: str) -> set[str]:
         """The name words of a text, spelt out and corrected, with each pair of neighbours; two-letter initials
         only right after a type of certification."""
-        said = self._ends_restored([self._corrected(w) for w in expand_shortenings(text)
-                                    if w not in self.typed_initials])
+        said = [self._corrected(w) for w in expand_shortenings(text) if w not in self.typed_initials]
+        said = self._ends_restored(said, _after_a_type(said))
         return (set(said) | {f"{a} {b}" for a, b in zip(said, said[1:], strict=False)}
                 | initials_after_a_type(text, self.typed_initials))
 
-    def _ends_restored(self, said: list[str]) -> list[str]:
-        """Title words cut short ("tech maintenance indus", "resp logistique") read as the words they begin,
-        when another word of the same title is said in full: a beginning alone ("tech") begins too many words
-        to name anything, and a word the fiches' summaries write ("développe") is not cut short."""
+    def _ends_restored(self, said: list[str], typed: dict[int, str]) -> list[str]:
+        """Title words cut short ("tech maintenance indus", "resp logistique", "le tp compta") read as the title
+        word they begin, when the certification is otherwise pointed at: another word of the same title said in
+        full, or its type right before the word (`typed`: positions in `said` and the type said before them).
+        Right after its type, a word of the same family also stands for a title word ("le CAP cuisine" is the
+        CAP Cuisinier), but a job said beside a title word is not the title ("ingénieur logiciel" is no
+        "ingénierie du logiciel"). A beginning alone ("tech") begins too many words to name anything, and a word
+        the fiches' summaries write ("développe") is not a title word cut short unless it follows a type."""
         whole = set(said)
         restored = []
-        for word in said:
-            if len(word) < MIN_CUT or word in self.vocabulary or word in self._running_words:
-                restored.append(word)  # a word the fiches write ("développe") is no title word cut short
+        for position, word in enumerate(said):
+            kind = typed.get(position)
+            if len(word) < MIN_CUT or word in self.vocabulary or (word in self._running_words and kind is None):
+                restored.append(word)
                 continue
-            begun = {title_word for title_word in self._title_words_beginning(word)
-                     for code in self.codes_by_word[title_word]
-                     if title_word in self.title_words[code] and (self.title_words[code] - {title_word}) & whole}
+            stands_for = self._title_words_of_family(word) if kind else set(self._title_words_beginning(word))
+            begun = {title_word for title_word in stands_for for code in self.codes_by_word[title_word]
+                     if title_word in self.title_words[code]
+                     and (self._is_of_kind(code, kind) if kind else (self.title_words[code] - {title_word}) & whole)}
             restored.append(next(iter(begun)) if len(begun) == 1 else word)
         return restored
+
+    def _is_of_kind(self, code: str, kind_said: str) -> bool:
+        """Whether a certification is of the type said ("titre professionnel", "cap"): the BTS Comptabilité is
+        not the titre professionnel Comptable assistant. A fiche that gives no type contradicts none."""
+        kind = set(words(self.cards[code].kind))
+        return not kind or set(TYPES_SPELT_OUT.get(kind_said, kind_said).split()) <= kind
+
+    def _title_words_of_family(self, word: str) -> set[str]:
+        """The words of the index's titles that `word` begins ("compta": "comptable") or that share its first
+        `FAMILY` letters ("comptabilite": "comptable", "cuisine": "cuisinier")."""
+        family = set(self._title_words_beginning(word))
+        if len(word) >= FAMILY:
+            family |= {title_word for title_word in self._title_words_beginning(word[:FAMILY])
+                       if title_word != word}
+        return family
 
     def _title_words_beginning(self, start: str) -> list[str]:
         """The words of the index's titles that begin with `start` and are longer (found by bisection: the
@@ -425,6 +451,18 @@ def summary_word_counts(cards: list[Card]) -> Counter[str]:
     """How many fiches' summaries use each word: the fiches' running text, not their names. A word two of them
     use is never taken alone as the name of one certification."""
     return Counter(word for card in cards for word in set(words(card.summary)))
+
+
+def _after_a_type(said: list[str]) -> dict[int, str]:
+    """The positions of the words right after a type of certification, with that type ("cuisine" after "cap"
+    in "le cap cuisine", "compta" after "titre professionnel" spelt out from "tp")."""
+    ends = {match.end(): match.group(0) for match in CERTIFICATION_TYPE.finditer(" ".join(said))}
+    positions, offset = {}, 0
+    for position, word in enumerate(said):
+        if offset - 1 in ends:
+            positions[position] = ends[offset - 1]
+        offset += len(word) + 1
+    return positions
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
