@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answer import Turn
-from assistant.answering.assistant import Assistant
+from assistant.answering.assistant import INTERROGATIVE, Assistant
 from assistant.answering.extractive import key_terms
 from assistant.answering.query import Context, understand, without_words
 from assistant.certification import Route
@@ -587,6 +587,17 @@ def test_two_questions_in_two_clauses_are_both_answered(assistant):
     framed = understand("Selon les objectifs de la fiche RNCP37674, quels emplois vise-t-elle ?",
                         assistant.index.names, None, Context())
     assert [entry.name for entry in assistant._entries(framed)] == ["jobs"]
+
+
+@pytest.mark.parametrize(("clause", "asks"), [
+    (" par qui est-il delivre ?", True),  # "qui" after its preposition
+    (" c'est qui qui le delivre", True),
+    ("qui le delivre", True),
+    (" les jeunes qui sortent du bac", False),  # "qui" that relates
+    (" c'est l'etat qui le delivre", False),
+])
+def test_a_clause_asks_who_after_a_preposition_or_c_est(clause, asks):
+    assert bool(INTERROGATIVE.search(clause)) is asks
 
 
 def test_a_corpus_follow_up_on_this_certifier_lists_what_the_certifier_named_before_delivers(assistant):
