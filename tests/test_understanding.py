@@ -87,6 +87,8 @@ def test_a_long_message_is_read_on_the_question_it_asks_at_its_end(assistant):
     ("mon livret 2 pour le RNCP 37873 doit faire combien de pages ?", "vae_file"),
     ("quelle convention collective pour un titulaire du RNCP 35809 ?", "outside_rules"),
     ("l'école du RNCP 39568 fait des portes ouvertes ?", "school_life"),
+    ("quels employeurs recrutent les titulaires du RNCP 40344 ?", "sectors"),  # who hires: the sectors
+    ("dans quels genres d'entreprises peut-on travailler avec le RNCP 36612 ?", "sectors"),
 ])
 def test_the_router_finds_what_is_asked(assistant, question, entry):
     scored = assistant.route(read(assistant, question))

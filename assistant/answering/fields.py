@@ -216,8 +216,11 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Quels emplois sont accessibles ?", "ça mène à quels postes ?"),
         sections=('metiers', 'secteurs')),
     FieldEntry("sectors", "certification", {
-        "secteur": 1.0, "type d'entreprise": 0.8, "quelles entreprises": 0.8, "ou travailler": 0.6,
-        "branche": 0.5, "structures": 0.6, "travailler dans": 0.8, "travailler en": 0.6}, (
+        "secteur": 1.0, "type d'entreprise": 0.8, "types d'entreprise": 0.8, "genre d'entreprise": 0.8,
+        "genres d'entreprise": 0.8, "quelles entreprises": 0.8, "ou travailler": 0.6, "branche": 0.5,
+        "structures": 0.6, "travailler dans": 0.8, "travailler en": 0.6, "quels employeurs": 0.8,
+        "type d'employeur": 0.8, "types d'employeur": 0.8, "qui recrute": 0.7, "qui embauche": 0.7,
+        "employeurs recrutent": 0.8}, (
         "Dans quels secteurs d'activité travaille-t-on ?", "quel type d'entreprise embauche ?",
         "dans quelles structures on bosse ?"),
         sections=('secteurs',)),
