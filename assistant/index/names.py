@@ -316,14 +316,15 @@ class CertificationNames:
         whole = set(said)
         restored = []
         for position, word in enumerate(said):
-            kind = typed.get(position)
-            if len(word) < MIN_CUT or word in self.vocabulary or (word in self._running_words and kind is None):
+            type_said = typed.get(position)
+            if len(word) < MIN_CUT or word in self.vocabulary or (word in self._running_words and not type_said):
                 restored.append(word)
                 continue
-            stands_for = self._title_words_of_family(word) if kind else set(self._title_words_beginning(word))
+            stands_for = self._title_words_of_family(word) if type_said else self._title_words_beginning(word)
             begun = {title_word for title_word in stands_for for code in self.codes_by_word[title_word]
                      if title_word in self.title_words[code]
-                     and (self._is_of_kind(code, kind) if kind else (self.title_words[code] - {title_word}) & whole)}
+                     and (self._is_of_kind(code, type_said) if type_said
+                          else (self.title_words[code] - {title_word}) & whole)}
             restored.append(next(iter(begun)) if len(begun) == 1 else word)
         return restored
 
@@ -335,12 +336,9 @@ class CertificationNames:
 
     def _title_words_of_family(self, word: str) -> set[str]:
         """The words of the index's titles that `word` begins ("compta": "comptable") or that share its first
-        `FAMILY` letters ("comptabilite": "comptable", "cuisine": "cuisinier")."""
-        family = set(self._title_words_beginning(word))
-        if len(word) >= FAMILY:
-            family |= {title_word for title_word in self._title_words_beginning(word[:FAMILY])
-                       if title_word != word}
-        return family
+        `FAMILY` letters ("comptabilite": "comptable", "cuisine": "cuisinier"): both are the title words that
+        begin with its first `FAMILY` letters."""
+        return set(self._title_words_beginning(word[:FAMILY]))
 
     def _title_words_beginning(self, start: str) -> list[str]:
         """The words of the index's titles that begin with `start` and are longer (found by bisection: the
