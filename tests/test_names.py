@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answering.query import with_title_words
 from assistant.index.cards import Card, card_of
 from assistant.index.names import CertificationNames
 
@@ -114,3 +115,13 @@ def test_titles_cut_short_by_their_initials_or_in_another_form_name_their_certif
 def test_a_title_said_in_another_form_after_its_type_is_not_absent():
     assert TRADES.absent_title("le cap cuisine c delivre par qui ?") is None
     assert TRADES.absent_title("les blocs du BTS comptabilite et gestion ?") == "comptabilite gestion"
+
+
+def test_words_standing_for_a_title_word_after_its_type_are_written_as_the_title_writes_them():
+    assert TRADES.title_words_said_otherwise("le cap cuisine c quoi les blocs") == {"cuisine": "cuisinier"}
+    assert TRADES.title_words_said_otherwise("avec le tp compta on bosse ou") == {"compta": "comptable"}
+    # a word cut short beside another title word names the certification, and is left as said
+    assert TRADES.title_words_said_otherwise("tech maintenance indus, ya combien de certifies") == {}
+    assert "cap" in TRADES.name_terms("RNCP90922")  # "CAP" says which certification, not what is asked
+    assert "cap" not in TRADES.name_terms("RNCP90921")
+    assert with_title_words("le cap cuisine c delivre par qui ?", TRADES) == "le cap cuisinier c delivre par qui ?"

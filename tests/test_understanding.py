@@ -594,6 +594,7 @@ def test_two_questions_in_two_clauses_are_both_answered(assistant):
 @pytest.mark.parametrize(("clause", "asks"), [
     (" par qui est-il delivre ?", True),  # "qui" after its preposition
     (" c'est qui qui le delivre", True),
+    ("le cap c'est delivre par qui ", True),  # "par qui" asks wherever it stands
     ("qui le delivre", True),
     (" les jeunes qui sortent du bac", False),  # "qui" that relates
     (" c'est l'etat qui le delivre", False),

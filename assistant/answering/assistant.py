@@ -87,9 +87,9 @@ MAX_CERTIFICATIONS = 4
 CLAUSES = re.compile(r"[,;:?!.]|\bet\b")  # "qui le délivre, et il est de quel niveau ?": two questions
 # a clause that asks: `OPEN_QUESTION` less the words that also relate ("les jeunes qui sortent du bac"), "qui"
 # counting only when it opens the clause, after its preposition if any ("et par qui est-il délivré ?"), or after
-# "c'est" ("c'est qui qui le délivre ?")
+# "c'est" ("c'est qui qui le délivre ?"); "par qui" asks wherever it stands ("c délivré par qui ?")
 INTERROGATIVE = re.compile(r"\b(?:quel(?:le)?s?|combien|cb|comment|quand|pourquoi|quoi|koi)\b"
-                           r"|^\s*(?:(?:par|de|pour|avec|a|chez|aupres de)\s+)?qui\b|\bc'est qui\b")
+                           r"|^\s*(?:(?:par|de|pour|avec|a|chez|aupres de)\s+)?qui\b|\bc'est qui\b|\bpar qui\b")
 LINKS = {"equivalences", "linked"}  # entries about how one certification relates to another
 DECLINE_CLOSE = 0.5  # a decline asked beside a field counts within half a full cue of it
 NEAREST_DEPTH = 3  # passages whose sentences a decline shows as the closest to the question

@@ -200,10 +200,18 @@ def units_written_out(folded: str, units: list[Unit]) -> list[Unit]:
     return [unit for unit in units if without_titles(folded, [unit.title]) != folded]
 
 
+def with_title_words(folded: str, names: CertificationNames) -> str:
+    """A folded question with the words that stand for a title word written as the title writes them ("le
+    cap cuisine" as "le cap cuisinier"): the name is then read as a name, never as what is asked."""
+    for said, title_word in names.title_words_said_otherwise(folded).items():
+        folded = re.sub(rf"(?<![\w-]){re.escape(said)}(?![\w-])", title_word, folded)
+    return folded
+
+
 def understand(question: str, names: CertificationNames, selected: str | None, context: Context) -> Query:
     original = question.strip()
     text, cut = focus(original)
-    folded = spell_out(fold(text))
+    folded = with_title_words(spell_out(fold(text)), names)
     follow_up = looks_like_follow_up(folded)
     mention = names.named_in(text)
     extra = [c for c in names.codes_in(original) if c not in mention.codes] if text != original else []

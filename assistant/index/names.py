@@ -264,7 +264,7 @@ class CertificationNames:
         what is asked."""
         words = {w for name in self.name_words.get(code, ()) for w in name.split()}
         # "titre pro" names a titre professionnel: both its words say which certification
-        short = {part for s, long in SHORTENINGS.items()
+        short = {part for s, long in (SHORTENINGS | TYPES_SPELT_OUT).items()
                  if all(w in words or w in GENERIC_NAME_WORDS for w in long.split()) for part in s.split()}
         return {t for word in words | short for t in analyse(word)}
 
@@ -304,6 +304,18 @@ class CertificationNames:
         said = self._ends_restored(said, _after_a_type(said))
         return (set(said) | {f"{a} {b}" for a, b in zip(said, said[1:], strict=False)}
                 | initials_after_a_type(text, self.typed_initials))
+
+    def title_words_said_otherwise(self, text: str) -> dict[str, str]:
+        """The words of a text that stand for a title word right after its type ("compta" and "comptable" in
+        "le tp compta", "cuisine" and "cuisinier" in "le CAP cuisine"), with that title word: once written as
+        the title writes it, the name is not taken for what is asked. A word cut short elsewhere ("expert inge
+        logiciel") names the certification but is left as said: measured, writing it out lost a read case and
+        won none."""
+        said = [w for w in expand_shortenings(text) if w not in self.typed_initials]
+        corrected = [self._corrected(w) for w in said]
+        typed = _after_a_type(corrected)
+        restored = self._ends_restored(corrected, typed)
+        return {said[i]: restored[i] for i in typed if restored[i] != corrected[i]}
 
     def _ends_restored(self, said: list[str], typed: dict[int, str]) -> list[str]:
         """Title words cut short ("tech maintenance indus", "resp logistique", "le tp compta") read as the title
