@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from assistant.answer import Answer, Citation, quote_of
 from assistant.answering.drafts import Draft
 from assistant.chunking import Chunk
-from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.index.french_analyser import QUESTION_TERMS, analyse, singular_verb
 from assistant.index.search import Hit
 
 KEY_COVERAGE = 0.4  # share of the question's own words (by rarity) the quoted sentences must hold
@@ -78,7 +78,9 @@ def share_held(terms: list[str], present: set[str], weights: dict[str, float] | 
     count a word as present through another (`corpus_questions.alternatives`), give its words here."""
     weight = weights or {}
     total = sum(weight.get(t, 1.0) for t in terms)
-    return sum(weight.get(t, 1.0) for t in terms if t in present) / total if total else 0.0
+    # a verb in either number ("restent acquis" asked, "reste acquis" written)
+    forms = present | {singular_verb(t) for t in present}
+    return sum(weight.get(t, 1.0) for t in terms if t in forms or singular_verb(t) in forms) / total if total else 0.0
 
 
 def window(sentence: str, terms: list[str], width: int = MAX_QUOTE_CHARS,

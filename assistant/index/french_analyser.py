@@ -55,6 +55,17 @@ def _term(word: str) -> str:
     return stem.rstrip("e") if len(stem.rstrip("e")) >= 3 else stem
 
 
+@lru_cache(maxsize=65536)
+def singular_verb(term: str) -> str:
+    """The term of a verb's third person singular for a term its plural leaves whole ("restent" for "reste",
+    "gardent", "recrutent"): the stemmer keeps "-ent" since most words ending so are no verbs ("parent",
+    "équivalent"). The term itself when it does not end so. Used to tell whether a text holds a word in
+    either number, never to index."""
+    if len(term) < 6 or not term.endswith("ent") or term.endswith("ment"):
+        return term
+    return _term(term[:-2])
+
+
 # two words joined by a hyphen, not part of a longer chain ("audio-visuel", "front-end", "plate-forme")
 _COMPOUND = re.compile(r"(?<![a-z0-9-])([a-z0-9]{3,})-([a-z0-9]{3,})(?![a-z0-9]*-)")
 
