@@ -95,6 +95,13 @@ def test_the_router_finds_what_is_asked(assistant, question, entry):
     assert scored[0].entry.name == entry, [(s.entry.name, round(s.score, 2)) for s in scored[:3]]
 
 
+@pytest.mark.parametrize("question", ["jai arrete l'ecole en 3eme, faut un diplome ?", "faut-il le bac pour entrer ?",
+                                      "faut le bac pour faire la formation ?"])
+def test_asking_whether_a_diploma_is_needed_is_a_cue_of_the_prerequisites(assistant, question):
+    entry = next(e for e in assistant.router.entries if e.name == "prerequisites")
+    assert any(weight >= 0.7 for _, weight in assistant.router.cues_found(entry, question))
+
+
 def test_a_subject_after_the_verb_does_not_hide_a_cue(assistant):
     from assistant.answering.fields import BY_NAME
 

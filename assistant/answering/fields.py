@@ -167,7 +167,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "il faut avoir": 0.6, "faut il avoir": 0.6, "faut-il avoir": 0.6, "experience requise": 0.7,
         "diplome necessaire": 0.7, "pour candidater": 0.7, "acceder": 0.4, "pre-requis": 1.0,
         "pour entrer": 1.0, "pour rentrer": 1.0, "pour acceder": 0.8, "requis": 0.8, "rentrer": 0.6, "age": 0.5,
-        "selection": 0.6, "quel diplome": 0.5}, (
+        "selection": 0.6, "quel diplome": 0.5, "faut un diplome": 0.7, "faut il un diplome": 0.7,
+        "faut le bac": 0.7, "faut il le bac": 0.7, "diplome exige": 0.7, "diplome requis": 0.7}, (
         "Quels sont les prérequis pour entrer en formation ?", "Faut-il un diplôme pour candidater ?",
         "il faut quoi pour rentrer", "Quelles sont les conditions d'admission ?", "faut il avoir le bac ?"),
         sections=('prerequis',)),
