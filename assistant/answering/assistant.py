@@ -28,6 +28,7 @@ from assistant.answering.drafts import Draft
 from assistant.answering.extractive import (
     coverage,
     fiche_phrases_asked,
+    field_stated,
     holds_a_phrase,
     key_terms,
     nearest_sentences,
@@ -610,7 +611,8 @@ class Assistant:
                 continue
             drafted = Draft()
             for entry in entries:
-                one = self._draft(entry, certification, query, entries)
+                one = self._draft(entry, certification, query, entries) or self._field_stated(query, certification,
+                                                                                            entry)
                 if one is not None and one.text not in drafted.text:
                     drafted.extend(one)
             drafted, answered = self._completed(query, certification, entries, drafted, decline is None)
@@ -679,6 +681,21 @@ class Assistant:
             completed.extend(drafted)
         drafted = completed
         return drafted, True
+
+    def _field_stated(self, query: Query, c: Certification, entry: FieldEntry) -> Draft | None:
+        """A field the export has no element for (`FieldEntry.stated_in_text`: what stays acquired after a
+        partial validation) may still be stated in the fiche's text: the sentences that speak of it in the
+        field's own words, its answerer's cues (`extractive.field_stated`). Measured for every field the fiche
+        left empty, it answered five questions the fiches do not answer, from words as loose as "entrer" and
+        "diplôme"."""
+        if not entry.stated_in_text or not read_whole([c.code]):
+            return None
+        name_words = self._name_words([c.code])
+        terms = key_terms(query.folded, name_words)
+        hits = [Hit(chunk=chunk, score=0.0) for chunk in self.index.passages_of([c.code])]
+        stated = field_stated(hits, cue_stems(entry.cues) - QUESTION_TERMS - name_words, terms,
+                              self.index.lexical.rarity(terms))
+        return Draft(lines=stated.text.split("\n"), citations=list(stated.citations)) if stated else None
 
     def _draft(self, entry: FieldEntry, c: Certification, query: Query, asked: list[FieldEntry]) -> Draft | None:
         """One entry's answer for one certification. `asked` is everything the question asks: "dans quel bloc…

@@ -36,6 +36,10 @@ NAME_LISTS = {"partenaires"}  # lists of organisations' names: their field answe
 # the answer for 57, one of the best two for 72; once shown, 57 of the 116 such declines show the answer.
 NEAREST_SHOWN = 2
 NEAREST_WORDS = 4  # "Compétences :" heads a list; it says nothing on its own
+# words of a field's vocabulary a sentence must hold to state that field (see `field_stated`): "reste valable",
+# "garde … manquants"; one ("obtenu", "acquis") is said of many things
+FIELD_WORDS = 2
+FIELD_QUOTES = 2
 
 
 def fiche_phrases_asked(question: str, title_words: set[str]) -> set[tuple[str, ...]]:
@@ -173,6 +177,31 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
             break
     if coverage(terms, " ".join(c.quote for c in picked), weight) < KEY_COVERAGE and not phrased:
         return None
+    return _quoted(picked)
+
+
+def field_stated(hits: list[Hit], vocabulary: set[str], terms: list[str], rarity: dict[str, float]) -> Answer | None:
+    """The sentences of a certification's passages that state a field its fiche gives no element for, in the
+    field's own words: those holding `FIELD_WORDS` words or more of the field's vocabulary (its answerer's
+    cues) and one of the question's own words at least, most of the field's first, then by the question's.
+    "Si je rate un CCP, je garde ceux que j'ai réussis ?" is answered by "Chaque CCP obtenu reste valable sans
+    limite de durée", which shares one word with it. None when no sentence speaks of the field. Without the
+    question's word, a sentence on what stays acquired answered "la soutenance dure combien de temps ?"."""
+    found = sorted(((-len(set(analysed) & vocabulary), -share, rank, sentence, chunk)
+                    for share, rank, sentence, chunk, analysed in _sentences_read(hits, terms, rarity)
+                    if len(set(analysed) & vocabulary) >= FIELD_WORDS and share > 0), key=lambda item: item[:3])
+    picked: dict[str, Citation] = {}
+    for _, _, _, sentence, chunk in found:
+        said = sentence.strip(" -•*").rstrip(" .;")
+        if said not in picked:
+            picked[said] = quote_of(chunk, window(sentence, sorted(vocabulary), weights=rarity))
+        if len(picked) == FIELD_QUOTES:
+            break
+    return _quoted(list(picked.values())) if picked else None
+
+
+def _quoted(picked: list[Citation]) -> Answer:
+    """The sentences chosen, quoted and cited, as an answer."""
     draft = Draft()
     codes = list(dict.fromkeys(c.code for c in picked))
     lead = f"D'après la fiche {codes[0]}" if len(codes) == 1 else "D'après les fiches"

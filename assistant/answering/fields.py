@@ -41,6 +41,9 @@ class FieldEntry:
     topic: str = ""  # for declines: what the fiches do not hold, said in the answer
     requires: str = ""  # a pattern the folded question must hold for the entry to be considered at all
     sections: tuple[str, ...] = ()  # the chunk sections (chunking.SECTION_LABELS) that hold its answer
+    # a field the France Compétences export has no element for (what stays acquired after a partial
+    # validation: only the old CNCP fiches give it a heading), so an export's fiche can only state it in its text
+    stated_in_text: bool = False
 
     @property
     def answer(self) -> Callable | None:
@@ -129,7 +132,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Combien de temps mes blocs restent-ils acquis ?", "Quelle est la durée de validité des blocs acquis ?",
         "mes blocs valides ils expirent ?", "je garde mes blocs a vie ?",
         "les acquis sont conservés combien de temps ?"),
-        sections=('validation_partielle',)),
+        sections=('validation_partielle',), stated_in_text=True),
     FieldEntry("partial", "certification", {
         "partiel": 1.0, "rate": 0.7, "echoue": 0.8, "echec": 0.8, "pas tout": 0.6, "un seul bloc": 0.6,
         "une partie": 0.6, "bloc par bloc": 0.6, "que se passe": 0.4, "capitalis": 0.8, "pas obtenu": 0.6,
@@ -137,7 +140,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "Que se passe-t-il si je rate un bloc ?", "Peut-on valider une partie seulement de la certification ?",
         "validation partielle c quoi", "si j'ai pas tout, je garde ce que j'ai eu ?",
         "Les blocs se capitalisent-ils ?", "et si le jury ne valide qu'un bloc ?"),
-        sections=('validation_partielle',)),
+        sections=('validation_partielle',), stated_in_text=True),
     FieldEntry("status", "certification", {
         "actif": 1.0, "active": 1.0, "encore": 0.5, "toujours": 0.4, "existe encore": 0.9, "plus possible": 0.8,
         "obsolete": 0.8, "peut on encore": 0.8, "en vigueur": 0.9, "statut": 0.8, "valable": 0.3,

@@ -1,0 +1,42 @@
+"""A field the export gives no element for, stated in the fiche's text in the field's own words."""
+
+from assistant.answering.extractive import field_stated, key_terms
+from assistant.answering.fields import BY_NAME
+from assistant.answering.router import cue_stems
+from assistant.chunking import Chunk
+from assistant.index.french_analyser import QUESTION_TERMS
+from assistant.index.search import Hit
+
+
+def _hit(section: str, body: str) -> Hit:
+    chunk = Chunk(id=f"RNCP90921-{section}-{len(body)}", code="RNCP90921", section=section, bloc="",
+                  title="Comptable assistant", text=f"RNCP90921\n{section}\n{body}", fiche_hash="h")
+    return Hit(chunk=chunk, score=0.0)
+
+
+HITS = [
+    _hit("activites", "Les horaires sont ceux d'un bureau. Il rapproche les relevés bancaires."),
+    _hit("resume", "Le titre est composé de trois CCP. Chaque CCP obtenu reste valable sans limite de durée : le "
+                   "candidat peut se présenter plus tard aux CCP qui lui manquent."),
+]
+PARTIAL = cue_stems(BY_NAME["partial"].cues) | cue_stems(BY_NAME["validity"].cues)
+
+
+def test_the_sentence_speaking_of_the_field_in_its_words_answers_though_it_shares_one_word_with_the_question():
+    terms = key_terms("si je rate un des ccp, est-ce que je garde ceux que j'ai reussis ?", set())
+    stated = field_stated(HITS, PARTIAL - QUESTION_TERMS, terms, dict.fromkeys(terms, 1.0))
+    assert stated is not None
+    assert [c.quote for c in stated.citations] == [
+        "Chaque CCP obtenu reste valable sans limite de durée : le candidat peut se présenter plus tard aux CCP qui "
+        "lui manquent."]
+
+
+def test_no_sentence_speaking_of_the_field_states_nothing():
+    terms = key_terms("je garde mes ccp ?", set())
+    assert field_stated(HITS[:1], PARTIAL - QUESTION_TERMS, terms, {}) is None
+
+
+def test_a_sentence_in_the_field_s_words_states_nothing_of_a_question_it_shares_no_word_with():
+    # "la soutenance du mémoire dure combien de temps ?" is no question on what stays acquired
+    terms = key_terms("la soutenance du memoire dure combien de temps ?", set())
+    assert field_stated(HITS, PARTIAL - QUESTION_TERMS, terms, dict.fromkeys(terms, 1.0)) is None
