@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-NUMBER_WORDS = (r"(?:\d+(?:[.,]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt"
-                r"|trente|quarante|cinquante|soixante|cent|mille)")
+NUMBER_WORDS = (r"(?:\d+(?:[.,]\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize"
+                r"|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille)")
 
 
 class AnswerKind(Enum):
