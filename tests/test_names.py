@@ -125,3 +125,6 @@ def test_words_standing_for_a_title_word_after_its_type_are_written_as_the_title
     assert "cap" in TRADES.name_terms("RNCP90922")  # "CAP" says which certification, not what is asked
     assert "cap" not in TRADES.name_terms("RNCP90921")
     assert with_title_words("le cap cuisine c delivre par qui ?", TRADES) == "le cap cuisinier c delivre par qui ?"
+    # the same word elsewhere in the question is the person's own
+    assert with_title_words("le cap cuisine c quoi ? je bosse en cuisine", TRADES) == \
+        "le cap cuisinier c quoi ? je bosse en cuisine"
