@@ -13,6 +13,7 @@ from assistant.answering.query import Context, understand, without_words
 from assistant.certification import Route
 from assistant.index.french_analyser import analyse
 from assistant.places.gazetteer import places_asked
+from assistant.text_normalise import fold
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +101,15 @@ def test_the_router_finds_what_is_asked(assistant, question, entry):
 def test_asking_whether_a_diploma_is_needed_is_a_cue_of_the_prerequisites(assistant, question):
     entry = next(e for e in assistant.router.entries if e.name == "prerequisites")
     assert any(weight >= 0.7 for _, weight in assistant.router.cues_found(entry, question))
+
+
+@pytest.mark.parametrize(("question", "entry_name"), [
+    ("soutenance dans 2 semaines, t'aurais des astuces pour pas me planter ?", "opinion"),  # advice is no fiche's
+    ("tu aurais des conseils pour bien réussir cette soutenance ?", "opinion"),
+])
+def test_a_kind_of_question_is_a_cue_of_its_entry(assistant, question, entry_name):
+    entry = next(e for e in assistant.router.entries if e.name == entry_name)
+    assert any(weight >= 0.8 for _, weight in assistant.router.cues_found(entry, fold(question)))
 
 
 def test_a_subject_after_the_verb_does_not_hide_a_cue(assistant):

@@ -422,10 +422,11 @@ ENTRIES: tuple[FieldEntry, ...] = (
               "logement)"),
     FieldEntry("opinion", "decline", {
         "meilleur": 0.9, "avis": 0.8, "conseilles": 0.7, "recommand": 0.7, "vaut le coup": 0.9, "mieux": 0.6,
-        "classement": 0.8, "reputation": 0.9, "tu penses": 0.7}, (
+        "classement": 0.8, "reputation": 0.9, "tu penses": 0.7, "astuce": 1.0, "tips": 1.0, "comment reussir": 0.8,
+        "me planter": 0.9, "conseils pour reussir": 1.0, "conseils pour bien": 0.9, "aurais des conseils": 1.0}, (
         "Quelle est la meilleure école ?", "tu me conseilles quel titre ?", "ça vaut le coup de faire ce diplôme ?",
         "quelle école a la meilleure réputation ?"),
-        topic="des avis, classements et comparaisons d'écoles"),
+        topic="des avis, conseils personnels, classements et comparaisons d'écoles"),
     FieldEntry("off_topic", "decline", {
         "meteo": 1.0, "temps fera": 1.0, "recette": 1.0, "blague": 1.0, "match": 0.7, "film": 0.7,
         "president de la republique": 0.9, "capitale": 0.8, "poeme": 0.9, "horoscope": 1.0}, (
