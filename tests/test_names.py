@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering.query import with_title_words
 from assistant.index.cards import Card, card_of
 from assistant.index.names import CertificationNames
 
@@ -124,7 +123,7 @@ def test_words_standing_for_a_title_word_after_its_type_are_written_as_the_title
     assert TRADES.title_words_said_otherwise("tech maintenance indus, ya combien de certifies") == {}
     assert "cap" in TRADES.name_terms("RNCP90922")  # "CAP" says which certification, not what is asked
     assert "cap" not in TRADES.name_terms("RNCP90921")
-    assert with_title_words("le cap cuisine c delivre par qui ?", TRADES) == "le cap cuisinier c delivre par qui ?"
+    assert TRADES.with_title_words("le cap cuisine c delivre par qui ?") == "le cap cuisinier c delivre par qui ?"
     # the same word elsewhere in the question is the person's own
-    assert with_title_words("le cap cuisine c quoi ? je bosse en cuisine", TRADES) == \
+    assert TRADES.with_title_words("le cap cuisine c quoi ? je bosse en cuisine") == \
         "le cap cuisinier c quoi ? je bosse en cuisine"

@@ -187,9 +187,10 @@ def field_stated(hits: list[Hit], vocabulary: set[str], terms: list[str], rarity
     "Si je rate un CCP, je garde ceux que j'ai réussis ?" is answered by "Chaque CCP obtenu reste valable sans
     limite de durée", which shares one word with it. None when no sentence speaks of the field. Without the
     question's word, a sentence on what stays acquired answered "la soutenance dure combien de temps ?"."""
-    found = sorted(((-len(set(analysed) & vocabulary), -share, rank, sentence, chunk)
-                    for share, rank, sentence, chunk, analysed in _sentences_read(hits, terms, rarity)
-                    if len(set(analysed) & vocabulary) >= FIELD_WORDS and share > 0), key=lambda item: item[:3])
+    speaking = ((len(vocabulary.intersection(analysed)), share, rank, sentence, chunk)
+                for share, rank, sentence, chunk, analysed in _sentences_read(hits, terms, rarity))
+    found = sorted(((-said, -share, rank, sentence, chunk) for said, share, rank, sentence, chunk in speaking
+                    if said >= FIELD_WORDS and share > 0), key=lambda item: item[:3])
     picked: dict[str, Citation] = {}
     for _, _, _, sentence, chunk in found:
         said = sentence.strip(" -•*").rstrip(" .;")

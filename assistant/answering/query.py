@@ -200,23 +200,10 @@ def units_written_out(folded: str, units: list[Unit]) -> list[Unit]:
     return [unit for unit in units if without_titles(folded, [unit.title]) != folded]
 
 
-# the last word of a type of certification as people write it ("cap", "tp", "titre pro", "bts", "licence pro")
-TYPE_ENDS = r"(?:cap|tp|pro|professionnel|professionnelle|bts|licence|but|dut|bachelor|mastere|cqp|etat|specialisation)"
-
-
-def with_title_words(folded: str, names: CertificationNames) -> str:
-    """A folded question with the words that stand for a title word right after its type written as the title
-    writes them ("le cap cuisine" as "le cap cuisinier"): the name is then read as a name, never as what is
-    asked. The same word elsewhere is left as said ("je bosse en cuisine")."""
-    for said, title_word in names.title_words_said_otherwise(folded).items():
-        folded = re.sub(rf"\b({TYPE_ENDS})\s+{re.escape(said)}(?![\w-])", rf"\1 {title_word}", folded)
-    return folded
-
-
 def understand(question: str, names: CertificationNames, selected: str | None, context: Context) -> Query:
     original = question.strip()
     text, cut = focus(original)
-    folded = with_title_words(spell_out(fold(text)), names)
+    folded = names.with_title_words(spell_out(fold(text)))
     follow_up = looks_like_follow_up(folded)
     mention = names.named_in(text)
     extra = [c for c in names.codes_in(original) if c not in mention.codes] if text != original else []

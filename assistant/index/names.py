@@ -57,6 +57,8 @@ CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnel
                                 r"brevet technicien superieur|baccalaureat professionnel|cap|but|dut|bachelor|"
                                 r"mastere|cqp|diplome etat|certificat specialisation|"
                                 r"certificat aptitude professionnelle)\b")
+# the last word of a type as people write it, unexpanded ("cap", "tp", "titre pro", "bts", "licence pro")
+TYPE_ENDS = r"(?:cap|tp|pro|professionnel|professionnelle|bts|licence|but|dut|bachelor|mastere|cqp|etat|specialisation)"
 # the words of the type as fiches write it, where people say it otherwise
 TYPES_SPELT_OUT = {"cap": "certificat aptitude professionnelle", "licence pro": "licence professionnelle"}
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
@@ -304,6 +306,14 @@ class CertificationNames:
         said = self._ends_restored(said, _after_a_type(said))
         return (set(said) | {f"{a} {b}" for a, b in zip(said, said[1:], strict=False)}
                 | initials_after_a_type(text, self.typed_initials))
+
+    def with_title_words(self, folded: str) -> str:
+        """A folded question with the words that stand for a title word right after its type written as the
+        title writes them ("le cap cuisine" as "le cap cuisinier"): the name is then read as a name, never as
+        what is asked. The same word elsewhere is left as said ("je bosse en cuisine")."""
+        for said, title_word in self.title_words_said_otherwise(folded).items():
+            folded = re.sub(rf"\b({TYPE_ENDS})\s+{re.escape(said)}(?![\w-])", rf"\1 {title_word}", folded)
+        return folded
 
     def title_words_said_otherwise(self, text: str) -> dict[str, str]:
         """The words of a text that stand for a title word right after its type ("compta" and "comptable" in
