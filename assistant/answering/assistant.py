@@ -688,13 +688,12 @@ class Assistant:
         field's own words, its answerer's cues (`extractive.field_stated`). Measured for every field the fiche
         left empty, it answered five questions the fiches do not answer, from words as loose as "entrer" and
         "diplôme"."""
-        if not entry.stated_in_text or not read_whole([c.code]):
+        if not entry.stated_in_text:
             return None
         name_words = self._name_words([c.code])
         terms = key_terms(query.folded, name_words)
-        hits = [Hit(chunk=chunk, score=0.0) for chunk in self.index.passages_of([c.code])]
-        stated = field_stated(hits, cue_stems(entry.cues) - QUESTION_TERMS - name_words, terms,
-                              self.index.lexical.rarity(terms))
+        stated = field_stated(self._rest_of_fiches([c.code], []), cue_stems(entry.cues) - QUESTION_TERMS - name_words,
+                              terms, self.index.lexical.rarity(terms))
         return Draft(lines=stated.text.split("\n"), citations=list(stated.citations)) if stated else None
 
     def _draft(self, entry: FieldEntry, c: Certification, query: Query, asked: list[FieldEntry]) -> Draft | None:

@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant.index.cards import Card, initials
 from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
@@ -205,6 +205,9 @@ class CertificationNames:
             for word in name:
                 self.codes_by_word.setdefault(word, set()).add(code)
         self.vocabulary = {w for w in self.idf if " " not in w}
+        # each question is read for names several times (the question and its folded form, the absent title,
+        # the hint): a word is looked up in the vocabulary once, not at every reading
+        self._corrected = lru_cache(maxsize=4096)(self._correction)
 
     def titles_of(self, code: str) -> list[str]:
         """The titles a certification is known by (its title, the new one if it changed)."""
@@ -290,8 +293,9 @@ class CertificationNames:
         named = [f"RNCP{m.group(1) or m.group(2)}" for m in UNKNOWN_CODE.finditer(_without_other_codes(text))]
         return [code for code in dict.fromkeys(named) if code not in self.codes]
 
-    def _corrected(self, word: str) -> str:
-        """A name word typed with one slip ("developeur", "cybersecurie") read as the word it meant."""
+    def _correction(self, word: str) -> str:
+        """A name word typed with one slip ("developeur", "cybersecurie") read as the word it meant (called
+        through `self._corrected`, which remembers it)."""
         if word in self.vocabulary or len(word) < 6:
             return word
         for known in self.vocabulary:
