@@ -127,3 +127,15 @@ def test_words_standing_for_a_title_word_after_its_type_are_written_as_the_title
     # the same word elsewhere in the question is the person's own
     assert TRADES.with_title_words("le cap cuisine c quoi ? je bosse en cuisine") == \
         "le cap cuisinier c quoi ? je bosse en cuisine"
+
+
+def test_the_acronym_a_fiche_gives_its_title_names_it():
+    from assistant.certification import Certification
+
+    home_help = Certification(code="RNCP90943", title="Assistant de vie aux familles", activities=[
+        "L'assistant de vie aux familles (ADVF) intervient au domicile de particuliers.",
+        "Le titre comprend trois certificats de compétences professionnelles (CCP)."])
+    card = card_of(home_help)
+    assert card.own_acronyms == ["ADVF"]  # "(CCP)" follows other words: it names something else
+    names = CertificationNames([card, Card(code="RNCP90942", title="Électricien", kind="CAP")])
+    assert names.named_in("le ccp 2 de l'advf c quoi ?").codes == ["RNCP90943"]

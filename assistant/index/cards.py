@@ -10,6 +10,7 @@ ministère du travail" are all answered from cards.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from pydantic import BaseModel
@@ -20,7 +21,7 @@ from assistant.contact_shapes import EMAIL, PHONE
 from assistant.index.french_analyser import STOP_WORDS
 from assistant.text_normalise import words
 
-CARD_LAYOUT = "14"  # raised when a card gains a field, so cards kept in an older catalog are made again
+CARD_LAYOUT = "15"  # raised when a card gains a field, so cards kept in an older catalog are made again
 
 
 class Card(BaseModel):
@@ -65,6 +66,7 @@ class Card(BaseModel):
     # initials: how people name organisations, read from the cards, not from every fiche, at 10 000 fiches
     partner_initials: dict[str, list[str]] = {}
     certifier_initials: list[str] = []
+    own_acronyms: list[str] = []  # the short names its text gives its title: "assistant de vie aux familles (ADVF)"
 
     @property
     def status(self) -> str:
@@ -110,7 +112,26 @@ def card_of(c: Certification) -> Card:
         inactive_sirets=[siret for x in c.certifiers for siret in x.inactive_sirets],
         partner_initials=_by_initials(p.name for p in c.partners if p.active is not False),
         certifier_initials=sorted(_by_initials(x.name for x in c.certifiers)),
+        own_acronyms=acronyms_given_to_title(c),
     )
+
+
+GIVEN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+
+
+def acronyms_given_to_title(c: Certification) -> list[str]:
+    """Acronyms the fiche writes in parentheses right after its own title ("L'assistant de vie aux familles
+    (ADVF) intervient…"): the short name its trade uses, which people type ("l'advf"), and which the
+    title's significant words alone ("avf") do not give. One after other words ("certificat de compétences
+    professionnelles (CCP)") names something else."""
+    titles = [words(t) for t in filter(None, [c.title, c.new_title])]
+    text = "\n".join([c.summary, *c.activities, *c.capacities, *c.jobs, c.sectors, c.prerequisites, c.vae_rules])
+    found: list[str] = []
+    for match in GIVEN_ACRONYM.finditer(text):
+        before = words(text[max(0, match.start() - 200):match.start()])
+        if any(title and before[-len(title):] == title for title in titles):
+            found.append(match.group(1))
+    return list(dict.fromkeys(found))
 
 
 def initials(name_words: list[str]) -> str:

@@ -184,7 +184,8 @@ class CertificationNames:
             self.title_words[card.code] = title - GENERIC_NAME_WORDS
             self.certifier_names[card.code] = certifier_acronyms(card, common) | certifier_phrases(card)
             self.acronyms[card.code] = title_acronyms(card, common) | certifier_acronyms(card, common) | {
-                w for w in self.title_words[card.code] if w not in common and len(w) <= 5}
+                w for w in self.title_words[card.code] if w not in common and len(w) <= 5} | _usable(
+                {fold(a) for a in card.own_acronyms}, common)
             if len(self.title_words[card.code]) == 2:  # "Secrétaire assistant": "SA", said only after a type
                 short = initials(sorted(self.title_words[card.code], key=fold(card.title).find))
                 self.typed_initials.add(short)
