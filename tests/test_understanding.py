@@ -1019,3 +1019,15 @@ def test_a_value_asked_in_a_field_is_found_in_any_sentence_of_the_field_s_line(a
                            "soutenance ?")
     cited = {c.code for c in answer.citations}
     assert {"RNCP31168", "RNCP35959", "RNCP36490", "RNCP39568"} <= cited and "RNCP34762" not in cited
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("le titre pro dwwm il demande quoi comme compétences exactement ? moi je fais des sites vitrines", "bloc_content"),
+    ("je fais des sites depuis 3 ans, le titre pro dwwm ça me correspond ?", "fits_me"),  # the mapping's own words ask
+])
+def test_a_person_telling_of_their_job_is_answered_what_the_clause_that_asks_asks(assistant, question, entry):
+    query = understand(question, assistant.index.names, None, Context())
+    scored = assistant.route(query)
+    story = [s for s in scored if s.entry.name == "fits_me"]
+    # whatever the embedder thinks of the story, the clause that asks decides
+    assert [s.entry.name for s in assistant._asked_beside_ones_story(query, scored, story)] == [entry]

@@ -218,6 +218,20 @@ class Assistant:
                 return [s]
         return []
 
+    def _asked_beside_ones_story(self, query: Query, scored: list[Scored], chosen: list[Scored]) -> list[Scored]:
+        """"le ccp vente il demande quoi comme compétences ? moi je conseille les clients…": the person tells
+        of their job, which the embedder finds close to "what fits me", but the clause that asks asks a field.
+        A field whose cue stands in a clause that asks, where no cue of the mapping stands, is what is asked;
+        the mapping is chosen only when its own words ask ("ça me correspond ?", "quel titre viser ?")."""
+        if not chosen or chosen[0].entry.scope != "fits_me":
+            return chosen
+        story = chosen[0].entry
+        asking = [c for c in CLAUSES.split(query.asked)
+                  if INTERROGATIVE.search(c) and not self.router.cues_found(story, c)]
+        fields = [s for s in scored if s.entry.scope in ("certification", "bloc")
+                  and any(self.router.cues_found(s.entry, c) for c in asking)]
+        return fields[:1] or chosen
+
     def _entries(self, query: Query) -> list[FieldEntry]:
         """What the question asks for, best first. A short follow-up with no cue of its own asks what the
         previous question asked; naming a bloc after a question on a bloc's evaluation asks that bloc's."""
@@ -233,6 +247,7 @@ class Assistant:
                              if s.entry.name in ROUTE_ENTRIES else s for s in scored), key=lambda s: -s.score)
         chosen = decide_all(scored)
         chosen += self._asked_in_a_clause_of_its_own(query, scored, chosen)
+        chosen = self._asked_beside_ones_story(query, scored, chosen)
         if not query.codes and not query.ambiguous:  # nothing to answer a field for: the corpus, a job, a decline
             unbound = decide_all(scored, allowed=lambda e: e.scope in ("corpus", "fits_me", "decline"))
             chosen = unbound or chosen
