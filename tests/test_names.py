@@ -139,3 +139,12 @@ def test_the_acronym_a_fiche_gives_its_title_names_it():
     assert card.own_acronyms == ["ADVF"]  # "(CCP)" follows other words: it names something else
     names = CertificationNames([card, Card(code="RNCP90942", title="Électricien", kind="CAP")])
     assert names.named_in("le ccp 2 de l'advf c quoi ?").codes == ["RNCP90943"]
+
+
+@pytest.mark.parametrize("text", [
+    "jai eu 2 ccp sur 3 au tp maintenance, le ccp electricite jlai rate",  # a title ends with its clause
+    "le tp maintenance en juin 2023 c quoi les blocs",  # and before a date
+])
+def test_a_title_given_after_its_type_ends_with_its_clause_or_a_date(text):
+    assert TRADES.named_in(text).codes == ["RNCP90904"]
+    assert TRADES.absent_title(text) is None

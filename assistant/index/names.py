@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 
 from assistant.index.cards import Card, initials
 from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
+from assistant.readers.french_dates import MONTHS
 from assistant.text_normalise import fold, words
 
 CODE_MENTION = re.compile(r"\bRNCP\s*(\d{3,6})|\b(\d{4,6})\b", re.IGNORECASE)
@@ -61,6 +62,8 @@ CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnel
 TYPE_ENDS = r"(?:cap|tp|pro|professionnel|professionnelle|bts|licence|but|dut|bachelor|mastere|cqp|etat|specialisation)"
 # the words of the type as fiches write it, where people say it otherwise
 TYPES_SPELT_OUT = {"cap": "certificat aptitude professionnelle", "licence pro": "licence professionnelle"}
+YEAR = re.compile(r"(?:19|20)\d\d")
+TITLE_END = re.compile(r"[,;:?!()]|\.(?:\s|$)")
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
 MIN_CUT = 3  # letters a title word cut short keeps ("com", "tech", "resp")
 FAMILY = 6  # letters two words of one family share ("cuisine" and "cuisinier", "comptabilité" and "comptable")
@@ -222,9 +225,10 @@ class CertificationNames:
         The title is the words right after the type, up to the first that asks (`asking`: the answerers' cues,
         "le BTS en alternance, c'est possible ?" gives none) or says "a certification": "titre pro SA ya
         combien de blocs et c quoi chacun ?" gives no title, not « chacun veux voir … »."""
-        text = " ".join(_spelt_out(question))
+        # a title ends with its clause: "au tp vendeur en juin, le ccp vente" gives "vendeur juin"
+        text = " | ".join(" ".join(_spelt_out(clause)) for clause in TITLE_END.split(question))
         for marker in CERTIFICATION_TYPE.finditer(text):
-            after = text[marker.end():].split()
+            after = text[marker.end():].split("|")[0].split()
             if after and after[0] in self.typed_initials:  # "le titre pro SA": a title of the index
                 continue
             following: list[str] = []
@@ -233,7 +237,8 @@ class CertificationNames:
                     continue
                 terms = analyse(word)
                 if (word in GENERIC_NAME_WORDS or word in TYPE_WORDS or not terms or terms[0] in asking
-                        or terms[0] in QUESTION_TERMS or len(following) == TITLE_WORDS):
+                        or terms[0] in QUESTION_TERMS or len(following) == TITLE_WORDS
+                        or word in MONTHS or YEAR.fullmatch(word)):  # "le tp vendeur en juin 2023": a date
                     break
                 following.append(self._corrected(word))
             following = self._ends_restored(following, typed={0: marker.group(0)})
