@@ -1031,3 +1031,22 @@ def test_a_person_telling_of_their_job_is_answered_what_the_clause_that_asks_ask
     story = [s for s in scored if s.entry.name == "fits_me"]
     # whatever the embedder thinks of the story, the clause that asks decides
     assert [s.entry.name for s in assistant._asked_beside_ones_story(query, scored, story)] == [entry]
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("ya du monde qui passe le titre dwwm par vae ou c rare ? t'as le chiffre pour 2021", True),
+    ("Combien de candidats ont obtenu le titre pro DWWM par la VAE en 2021 ?", True),
+    ("le titre dwwm par vae, t'as le chiffre pour 2019 ?", False),  # a year the statistics do not give
+    ("le titre dwwm, il a changé en 2021 ?", False),  # a year without a count asked
+])
+def test_a_count_asked_for_a_year_of_the_fiche_s_statistics_asks_the_statistics(assistant, question, asked):
+    entries = [e.name for e in assistant._entries(read(assistant, question))]
+    assert (entries[:1] == ["statistics"]) is asked
+
+
+def test_an_ordinal_opening_the_question_points_to_the_blocs_listed_before(assistant):
+    history = [Turn(role="user", content="le titre pro dwwm y a combien de ccp dedans ?"),
+               Turn(role="assistant", content="Deux CCP, un par bloc (RNCP37674).")]
+    query = read(assistant, "Le deuxième, il couvre quoi concrètement ?", history=history)
+    assert query.follow_up and query.bloc_numbers == [2]
+    assert [e.name for e in assistant._entries(query)] == ["bloc_content"]

@@ -73,6 +73,8 @@ from assistant.text_normalise import fold, spell_out
 # Entries whose answer a named bloc refines ("comment est évaluée la médiation" is the bloc's evaluation).
 ROUTE_ENTRIES = {"jury", "route_open"}
 ROUTE_BONUS = 0.2  # a question naming a route ("en alternance") is about routes unless it says otherwise
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+COUNT_ASKED = re.compile(r"\b(?:combien|cb|nombre|chiffres?|beaucoup|du monde|courant|rare)\b")
 ROUTE_NAMED = 0.5  # "on peut le faire en contrat de pro ?": the route named is a cue of whether it is open
 CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
 # "… figure-t-il parmi les organismes habilités ?", "un GRETA est habilité ?": a kind of organisation is asked of
@@ -232,6 +234,14 @@ class Assistant:
                   and any(self.router.cues_found(s.entry, c) for c in asking)]
         return fields[:1] or chosen
 
+    def _names_a_year_of_its_statistics(self, query: Query) -> bool:
+        """"ya du monde qui passe le tp vendeur par vae ? t'as le chiffre pour 2023": a year the fiche's
+        statistics give, asked with a count, asks the statistics however the count is asked for ("par la VAE"
+        says which count: the statistics give it)."""
+        years = {int(y) for y in YEAR.findall(query.folded)}
+        return bool(years) and COUNT_ASKED.search(query.folded) is not None and any(
+            years & set(self.index.cards[code].certified) for code in query.codes if code in self.index.cards)
+
     def _entries(self, query: Query) -> list[FieldEntry]:
         """What the question asks for, best first. A short follow-up with no cue of its own asks what the
         previous question asked; naming a bloc after a question on a bloc's evaluation asks that bloc's."""
@@ -246,6 +256,8 @@ class Assistant:
                                     s.semantic)
                              if s.entry.name in ROUTE_ENTRIES else s for s in scored), key=lambda s: -s.score)
         chosen = decide_all(scored)
+        if self._names_a_year_of_its_statistics(query):
+            chosen = [s for s in scored if s.entry.name == "statistics"]
         chosen += self._asked_in_a_clause_of_its_own(query, scored, chosen)
         chosen = self._asked_beside_ones_story(query, scored, chosen)
         if not query.codes and not query.ambiguous:  # nothing to answer a field for: the corpus, a job, a decline

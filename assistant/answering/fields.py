@@ -60,7 +60,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("blocs", "certification", {
         "blocs": 0.8, "bloc": 0.4, "combien de bloc": 1.0, "liste des bloc": 1.0, "compose": 0.4,
         "decoupe": 0.5, "modules": 0.6, "unites": 0.4, "composantes": 0.5, "programme": 0.3,
-        "contenu de la formation": 0.5, "parties": 0.4, "les competences": 0.3}, (
+        "contenu de la formation": 0.5, "parties": 0.4, "les competences": 0.3,
+        "ccp": 0.6, "combien de ccp": 1.0}, (
         "Quels sont les blocs de compétences de ce titre ?", "Combien de blocs compte la certification ?",
         "De quoi se compose le diplôme ?", "c koi les blocs", "cb de blocs il y a", "la liste des modules",
         "Comment est découpée la certification ?", "quelles sont les grandes parties du titre"),

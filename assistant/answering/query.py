@@ -43,6 +43,7 @@ THIS_BLOC = re.compile(r"\b(?:ce|cet|cette|le meme|du meme|ce meme)\s+(?:bloc|mo
 FOLLOW_UP_START = re.compile(r"^\s*(?:et|puis|aussi|idem|meme chose|pareil|ok|d.accord|et pour|pour)\b")
 BLOC_FIELDS = {"bloc_content", "bloc_evaluation", "bloc_find", "blocs", "evaluation"}  # "et le 3 ?" is a bloc
 BARE_ORDINAL = re.compile(r"\b(?:le|la|du|au)\s+(" + "|".join(ORDINALS) + r")\b")
+OPENING_ORDINAL = re.compile(r"\s*(?:et\s+)?(?:le|la)\s+(?:" + "|".join(ORDINALS) + r")\b")
 BARE_NUMBER = re.compile(r"(?<![\w/])(\d{1,2})(?![\w/])")
 
 
@@ -128,7 +129,10 @@ POINTS_BACK = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:code|titre|diplome|certif
 
 
 def looks_like_follow_up(folded: str) -> bool:
-    return bool(FOLLOW_UP_START.match(folded) or POINTS_BACK.search(folded)) or len(folded.split()) <= 4
+    """"et pour le bloc 2 ?", "ce titre", a few words, or an ordinal opening the question ("le troisième, il
+    couvre quoi ?"): one of the things listed just before."""
+    return bool(FOLLOW_UP_START.match(folded) or POINTS_BACK.search(folded) or OPENING_ORDINAL.match(folded)) \
+        or len(folded.split()) <= 4
 
 
 def read_context(history: list[tuple[str, str]], names: CertificationNames, field_of) -> Context:
