@@ -1050,3 +1050,15 @@ def test_an_ordinal_opening_the_question_points_to_the_blocs_listed_before(assis
     query = read(assistant, "Le deuxième, il couvre quoi concrètement ?", history=history)
     assert query.follow_up and query.bloc_numbers == [2]
     assert [e.name for e in assistant._entries(query)] == ["bloc_content"]
+
+
+@pytest.mark.parametrize(("question", "over_the_corpus"), [
+    ("Vers quelles fiches métiers du ROME cette certification oriente-t-elle ?", False),
+    ("j'ai besoin des fiches métiers ROME liées à ce titre : lesquelles sont-elles ?", False),
+    ("quelles autres certifications que ce titre sont de niveau 5 ?", True),  # others than this one
+])
+def test_this_certification_with_one_chosen_is_that_one_not_the_corpus(assistant, question, over_the_corpus):
+    answer = assistant.ask(question, "RNCP37674")
+    assert ("du corpus" in answer.text) is over_the_corpus
+    if not over_the_corpus:
+        assert {c.code for c in answer.citations} == {"RNCP37674"}

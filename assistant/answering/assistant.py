@@ -49,6 +49,7 @@ from assistant.answering.organisations import (
 from assistant.answering.partner_places import place_answer, place_phrase, placed_near
 from assistant.answering.query import (
     MAX_QUESTION_CHARS,
+    THE_ONE_SELECTED,
     THIS_BLOC,
     Context,
     Query,
@@ -80,6 +81,7 @@ CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus
 # "… figure-t-il parmi les organismes habilités ?", "un GRETA est habilité ?": a kind of organisation is asked of
 ABOUT_AUTHORISED_ORGANISATIONS = re.compile(r"\borganismes?\b|\bhabilit")
 OWN_SUBJECT = 3  # words of its own, besides a certification's name, for a question to be about something else
+OTHERS = re.compile(r"\b(?:autres?|d.autres)\b")
 CHOSEN = ("code", "nom")  # the question itself names its certification
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
                      "capacities": "competences", "activities": "", "overview": ""}
@@ -110,6 +112,13 @@ NOTICE_CUT = (f"(Votre message a été coupé à {MAX_QUESTION_CHARS} caractère
 def read_whole(codes: list[str]) -> bool:
     """Whether the question names few enough certifications for their whole fiches to be read."""
     return 0 < len(codes) <= MAX_CERTIFICATIONS
+
+
+def points_to_its_certification(query: Query) -> bool:
+    """"Vers quelles fiches métiers du ROME cette certification oriente-t-elle ?", "les fiches ROME liées à ce
+    titre : lesquelles ?": with one certification in hand, "ce titre" is that one, and the question is about
+    it, not over the corpus ("quelles autres certifications que ce titre…" still is)."""
+    return bool(query.certification and THE_ONE_SELECTED.search(query.folded) and not OTHERS.search(query.folded))
 
 
 class Assistant:
@@ -318,7 +327,7 @@ class Assistant:
         entries = self._entries(query)
         corpus_asked = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")) \
-                and not self._names_a_unit_of_its_certification(query):
+                and not self._names_a_unit_of_its_certification(query) and not points_to_its_certification(query):
             before = f"{query.context.last_question} {query.context.last_answer}" if query.follow_up else ""
             field = self._field_asked(query)
             listed = corpus_answer(self.index, query.folded, before, set(field.sections) if field else set(),
