@@ -7,7 +7,7 @@ import re
 import pytest
 
 from assistant.answer import Turn
-from assistant.answering.assistant import INTERROGATIVE, Assistant
+from assistant.answering.assistant import INTERROGATIVE, Assistant, clauses_of
 from assistant.answering.extractive import key_terms
 from assistant.answering.query import Context, understand, without_words
 from assistant.certification import Route
@@ -618,6 +618,19 @@ def test_two_questions_in_two_clauses_are_both_answered(assistant):
 ])
 def test_a_clause_asks_who_after_a_preposition_or_c_est(clause, asks):
     assert bool(INTERROGATIVE.search(clause)) is asks
+
+
+def test_a_clause_closed_by_a_question_mark_asks_without_a_question_word():
+    assert clauses_of("c'est un bac+3 ? c'est delivre par l'ecole ou par l'etat ?") == [
+        ("c'est un bac+3 ", True), (" c'est delivre par l'ecole ou par l'etat ", True)]
+    assert clauses_of("je suis vendeuse depuis 5 ans, quel titre ?") == [
+        ("je suis vendeuse depuis 5 ans", False), (" quel titre ", True)]
+
+
+def test_two_questions_without_a_question_word_are_both_answered(assistant):
+    query = understand("le titre pro dwwm c'est un bac+2 ? c'est delivre par l'etat ou par l'ecole ?",
+                       assistant.index.names, None, Context())
+    assert [entry.name for entry in assistant._entries(query)] == ["level", "certifier"]
 
 
 def test_a_corpus_follow_up_on_this_certifier_lists_what_the_certifier_named_before_delivers(assistant):

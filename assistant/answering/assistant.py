@@ -114,6 +114,18 @@ def read_whole(codes: list[str]) -> bool:
     return 0 < len(codes) <= MAX_CERTIFICATIONS
 
 
+def clauses_of(text: str) -> list[tuple[str, bool]]:
+    """The clauses of a question, each with whether it asks: a question word ("il est de quel niveau"), or a
+    question mark closing it ("c'est délivré par l'école ou par l'état ?"); one that frames or tells does not."""
+    clauses, start = [], 0
+    for end in [*CLAUSES.finditer(text), None]:
+        clause = text[start:end.start() if end else len(text)]
+        if clause.strip():
+            clauses.append((clause, bool(INTERROGATIVE.search(clause)) or (end is not None and end.group(0) == "?")))
+        start = end.end() if end else len(text)
+    return clauses
+
+
 def points_to_its_certification(query: Query) -> bool:
     """"Vers quelles fiches métiers du ROME cette certification oriente-t-elle ?", "les fiches ROME liées à ce
     titre : lesquelles ?": with one certification in hand, "ce titre" is that one, and the question is about
@@ -218,13 +230,13 @@ class Assistant:
         it scores (`decide_all` keeps a second field only within two margins of the first)."""
         if len(chosen) != 1:
             return []
-        clauses = [c for c in CLAUSES.split(query.asked) if c.strip()]
-        taken = {i for i, c in enumerate(clauses) if self.router.cues_found(chosen[0].entry, c)}
+        clauses = clauses_of(query.asked)
+        taken = {i for i, (c, _) in enumerate(clauses) if self.router.cues_found(chosen[0].entry, c)}
         for s in scored:
             if s is chosen[0] or s.entry.scope != chosen[0].entry.scope or s.lexical < 0.5:
                 continue
             # a clause that asks ("il est de quel niveau"), not one that frames ("selon les objectifs de la fiche")
-            own = {i for i, c in enumerate(clauses) if INTERROGATIVE.search(c) and self.router.cues_found(s.entry, c)}
+            own = {i for i, (c, asks) in enumerate(clauses) if asks and self.router.cues_found(s.entry, c)}
             if own and not own & taken:
                 return [s]
         return []
@@ -237,8 +249,7 @@ class Assistant:
         if not chosen or chosen[0].entry.scope != "fits_me":
             return chosen
         story = chosen[0].entry
-        asking = [c for c in CLAUSES.split(query.asked)
-                  if INTERROGATIVE.search(c) and not self.router.cues_found(story, c)]
+        asking = [c for c, asks in clauses_of(query.asked) if asks and not self.router.cues_found(story, c)]
         fields = [s for s in scored if s.entry.scope in ("certification", "bloc")
                   and any(self.router.cues_found(s.entry, c) for c in asking)]
         return fields[:1] or chosen
