@@ -134,3 +134,16 @@ def test_a_long_message_is_answered_on_the_question_it_asks(assistant):
     message = "Quel est le niveau du RNCP 31168 ? " + "J'ai organisé des jurys et des budgets. " * 40
     answer = assistant.ask(message)
     assert "6" in answer.text and {c.code for c in answer.citations} == {"RNCP31168"}
+
+
+def test_a_replacing_certification_is_given_with_the_fiche_s_sentence_that_names_it():
+    from assistant.answering import drafts
+    from assistant.certification import Certification
+
+    c = Certification(code="RNCP90944", title="Chargé de projet événementiel", next=["RNCP90954"], summary=(
+        "Le titre prépare aux métiers de l'événement. Après la fin de l'enregistrement, les blocs 1, 3 et 4 sont "
+        "reconnus dans le titre Chef de projet événementiel et expériences de marque (RNCP90954) qui succède au "
+        "présent titre. Chaque bloc donne lieu à une attestation."))
+    text = drafts.linked(c).text
+    assert "Chef de projet événementiel et expériences de marque (RNCP90954)" in text
+    assert "attestation" not in text  # only the sentences that name it

@@ -16,6 +16,7 @@ from assistant.answering.query import units_written_out
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind, registration_ended
 from assistant.first_of_each import first_of_each
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.readers.text_cleanup import split_sentences
 from assistant.render.fiche_text import (
     YES_NO,
     correspondence_line,
@@ -29,6 +30,7 @@ from assistant.render.fiche_text import (
 from assistant.render.shortened import shortened
 
 MARKER = re.compile(r"\[(\d+)\]")
+CODE = re.compile(r"RNCP\d{3,6}")
 MAX_PARTNERS = 25  # organisations listed in an answer; the fiche holds the rest
 
 
@@ -473,12 +475,26 @@ def linked(c: Certification, _q=None) -> Draft | None:
         if items:
             d.say(f"{label} de {named(c)} {d.cite(cite(c, 'historique', chr(10).join(items)))} :")
             d.lines += bullets(items)
+    for section, sentence in _sentences_naming(c, [*c.previous, *c.next]):
+        d.say(f"« {shortened(sentence, 400)} » {d.cite(cite(c, section, sentence))}")
     if c.history:
         d.say(f"Historique selon la fiche {d.cite(cite(c, 'historique', c.history))} : {c.history}")
     if former:
         d.say(f"Intitulés et enregistrements antérieurs {d.cite(cite(c, 'enregistrement', chr(10).join(former)))} :")
         d.lines += bullets(former)
     return d
+
+
+def _sentences_naming(c: Certification, codes: list[str]) -> list[tuple[str, str]]:
+    """The sentences of the fiche's text that name a certification it replaced or that replaced it, with
+    their section: the export gives the code alone ("RNCP90054"), the text its title and what carries over
+    ("les blocs 1, 3 et 4 sont reconnus dans le titre Chef de projet… (RNCP90054) qui succède au présent
+    titre")."""
+    wanted = [code for code in codes if CODE.fullmatch(code)]
+    texts = (("resume", c.summary), ("validation_partielle", c.partial_validation), ("vae", c.vae_rules))
+    found = [(section, sentence) for section, text in texts for sentence in split_sentences(text)
+             if any(re.search(rf"\b{code}\b", sentence) for code in wanted)]
+    return list(dict.fromkeys(found))
 
 
 def equivalences(c: Certification, q=None, toward: set[str] | None = None) -> Draft | None:

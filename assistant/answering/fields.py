@@ -244,7 +244,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("linked", "certification", {
         "precedent": 0.8, "ancien": 0.6, "ancienne version": 0.9, "remplace": 0.9, "suivante": 0.8,
         "nouvelle version": 0.9, "succe": 0.9, "historique": 0.6, "avant": 0.5, "remplac": 0.9,
-        "nouvelle certification": 0.9, "intitule": 0.5, "s'appelait": 0.9, "anciens": 0.6, "anterieur": 0.8}, (
+        "nouvelle certification": 0.9, "intitule": 0.5, "s'appelait": 0.9, "anciens": 0.6, "anterieur": 0.8,
+        "prend la suite": 0.9}, (
         "Quelle certification remplace celle-ci ?", "c'est quoi l'ancienne version du titre ?",
         "Y a-t-il une nouvelle version ?", "quelle était la certification précédente ?"),
         drafts.linked,
