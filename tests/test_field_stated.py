@@ -40,3 +40,12 @@ def test_a_sentence_in_the_field_s_words_states_nothing_of_a_question_it_shares_
     # "la soutenance du mémoire dure combien de temps ?" is no question on what stays acquired
     terms = key_terms("la soutenance du memoire dure combien de temps ?", set())
     assert field_stated(HITS, PARTIAL - QUESTION_TERMS, terms, dict.fromkeys(terms, 1.0)) is None
+
+
+
+def test_a_question_made_only_of_the_field_s_words_needs_none_of_its_own():
+    # "et si je le rate, je garde quoi ?": every word asks the field, none is left for the sentence to share
+    terms = key_terms("et si je le rate, je garde quoi ?", set())
+    assert field_stated(HITS, PARTIAL - QUESTION_TERMS, terms, dict.fromkeys(terms, 1.0)) is None
+    stated = field_stated(HITS, PARTIAL - QUESTION_TERMS, terms, dict.fromkeys(terms, 1.0), own_word_needed=False)
+    assert stated is not None and "valable sans limite de durée" in stated.text

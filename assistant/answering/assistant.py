@@ -659,7 +659,7 @@ class Assistant:
             drafted = Draft()
             for entry in entries:
                 one = self._draft(entry, certification, query, entries) or self._field_stated(query, certification,
-                                                                                            entry)
+                                                                                            entry, entries)
                 if one is not None and one.text not in drafted.text:
                     drafted.extend(one)
             drafted, answered = self._completed(query, certification, entries, drafted, decline is None)
@@ -729,18 +729,21 @@ class Assistant:
         drafted = completed
         return drafted, True
 
-    def _field_stated(self, query: Query, c: Certification, entry: FieldEntry) -> Draft | None:
+    def _field_stated(self, query: Query, c: Certification, entry: FieldEntry,
+                      asked: list[FieldEntry]) -> Draft | None:
         """A field the export has no element for (`FieldEntry.stated_in_text`: what stays acquired after a
         partial validation) may still be stated in the fiche's text: the sentences that speak of it in the
-        field's own words, its answerer's cues (`extractive.field_stated`). Measured for every field the fiche
-        left empty, it answered five questions the fiches do not answer, from words as loose as "entrer" and
-        "diplôme"."""
+        field's own words, the cues of the fields of this kind asked (`extractive.field_stated`). Measured for
+        every field the fiche left empty, it answered five questions the fiches do not answer, from words as
+        loose as "entrer" and "diplôme". A question made only of those words ("et si je le rate, je garde
+        quoi ?") has no word of its own for the sentence to share."""
         if not entry.stated_in_text:
             return None
         name_words = self._name_words([c.code])
         terms = key_terms(query.folded, name_words)
-        stated = field_stated(self._rest_of_fiches([c.code], []), cue_stems(entry.cues) - QUESTION_TERMS - name_words,
-                              terms, self.index.lexical.rarity(terms))
+        vocabulary = cue_stems(cue for e in asked if e.stated_in_text for cue in e.cues) - QUESTION_TERMS - name_words
+        stated = field_stated(self._rest_of_fiches([c.code], []), vocabulary, terms, self.index.lexical.rarity(terms),
+                              own_word_needed=any(t not in vocabulary for t in terms))
         return Draft(lines=stated.text.split("\n"), citations=list(stated.citations)) if stated else None
 
     def _draft(self, entry: FieldEntry, c: Certification, query: Query, asked: list[FieldEntry]) -> Draft | None:

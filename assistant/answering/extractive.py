@@ -180,7 +180,8 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
     return _quoted(picked)
 
 
-def field_stated(hits: list[Hit], vocabulary: set[str], terms: list[str], rarity: dict[str, float]) -> Answer | None:
+def field_stated(hits: list[Hit], vocabulary: set[str], terms: list[str], rarity: dict[str, float],
+                 own_word_needed: bool = True) -> Answer | None:
     """The sentences of a certification's passages that state a field its fiche gives no element for, in the
     field's own words: those holding `FIELD_WORDS` words or more of the field's vocabulary (its answerer's
     cues) and one of the question's own words at least, most of the field's first, then by the question's.
@@ -190,7 +191,7 @@ def field_stated(hits: list[Hit], vocabulary: set[str], terms: list[str], rarity
     speaking = ((len(vocabulary.intersection(analysed)), share, rank, sentence, chunk)
                 for share, rank, sentence, chunk, analysed in _sentences_read(hits, terms, rarity))
     found = sorted(((-said, -share, rank, sentence, chunk) for said, share, rank, sentence, chunk in speaking
-                    if said >= FIELD_WORDS and share > 0), key=lambda item: item[:3])
+                    if said >= FIELD_WORDS and (share > 0 or not own_word_needed)), key=lambda item: item[:3])
     picked: dict[str, Citation] = {}
     for _, _, _, sentence, chunk in found:
         said = sentence.strip(" -•*").rstrip(" .;")
