@@ -1075,3 +1075,26 @@ def test_this_certification_with_one_chosen_is_that_one_not_the_corpus(assistant
     assert ("du corpus" in answer.text) is over_the_corpus
     if not over_the_corpus:
         assert {c.code for c in answer.citations} == {"RNCP37674"}
+
+
+def test_an_entry_without_examples_leaves_the_others_semantic_scores_as_they_were(tmp_path, monkeypatch):
+    from assistant.answering.fields import ENTRIES
+    from assistant.answering.router import Router
+    from assistant.bench.hashed_embedder import HashedEmbeddings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    embedder = HashedEmbeddings()
+    with_examples = tuple(e for e in ENTRIES if e.examples)
+    assert len(with_examples) < len(ENTRIES)  # the dispenses are asked by their cues alone
+    vector = embedder.embed_query("je dois repasser les matieres generales ?")
+    alone = Router(lambda: embedder, with_examples).semantic(vector)
+    beside = dict(zip([e.name for e in ENTRIES], Router(lambda: embedder, ENTRIES).semantic(vector), strict=True))
+    assert [round(beside[e.name], 6) for e in with_examples] == [round(x, 6) for x in alone]
+    assert all(beside[e.name] == 0.0 for e in ENTRIES if not e.examples)
+
+
+def test_a_dispense_is_asked_by_its_words_and_never_said_where_the_fiche_states_none(assistant):
+    question = "J'ai déjà un diplôme : suis-je obligé de passer les matières générales ?"
+    assert [e.name for e in assistant._entries(read(assistant, question, "RNCP40344"))] == ["dispenses"]
+    # the ASV fiche says "indispensable", never a dispense: nothing is quoted as one
+    assert assistant.ask(question, "RNCP40344").declined

@@ -42,7 +42,8 @@ class FieldEntry:
     requires: str = ""  # a pattern the folded question must hold for the entry to be considered at all
     sections: tuple[str, ...] = ()  # the chunk sections (chunking.SECTION_LABELS) that hold its answer
     # a field the France Compétences export has no element for (what stays acquired after a partial
-    # validation: only the old CNCP fiches give it a heading), so an export's fiche can only state it in its text
+    # validation: only the old CNCP fiches give it a heading; the dispenses of épreuves), so an export's fiche
+    # can only state it in its text
     stated_in_text: bool = False
 
     @property
@@ -134,6 +135,11 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "mes blocs valides ils expirent ?", "je garde mes blocs a vie ?",
         "les acquis sont conservés combien de temps ?"),
         sections=('validation_partielle',), stated_in_text=True),
+    # no examples: an entry added with examples moves every entry's semantic z-score (`Router.semantic`)
+    FieldEntry("dispenses", "certification", {
+        "dispense": 1.0, "dispens": 1.0, "exempt": 1.0, "exonere": 0.9, "oblige de passer": 0.7,
+        "oblige de repasser": 0.7, "matieres generales": 0.8, "enseignement general": 0.8}, (),
+        sections=('resume', 'validation_partielle'), stated_in_text=True),
     FieldEntry("partial", "certification", {
         "partiel": 1.0, "rate": 0.7, "echoue": 0.8, "echec": 0.8, "pas tout": 0.6, "un seul bloc": 0.6,
         "une partie": 0.6, "bloc par bloc": 0.6, "que se passe": 0.4, "capitalis": 0.8, "pas obtenu": 0.6,

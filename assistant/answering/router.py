@@ -123,8 +123,10 @@ class Router:
         best = np.full(len(self.entries), -1.0, dtype=np.float32)
         for owner, similarity in zip(self._owner, similarities, strict=True):
             best[owner] = max(best[owner], similarity)
-        spread = float(best.std()) or 1.0
-        return [float(x) for x in (best - best.mean()) / spread]
+        # an entry without examples is neither near nor far: the others' z-scores are as without it
+        shown = np.asarray([bool(entry.examples) for entry in self.entries])
+        mean, spread = float(best[shown].mean()), float(best[shown].std()) or 1.0
+        return [float((x - mean) / spread) if has else 0.0 for x, has in zip(best, shown, strict=True)]
 
     def score(self, folded: str, vector: list[float] | None) -> list[Scored]:
         """Every entry with its score, best first."""
