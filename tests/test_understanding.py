@@ -429,6 +429,9 @@ def test_corpus_filters_count_blocs_and_certified_people_and_read_the_decision_y
     ("ya des certificats de specialisation dans ta liste ?", {"Certificat de spécialisation"}),
     ("quelles certifs sont des titres ?", set()),  # a word of a type is not the type
     ("quelles certifs sont de niveau 5 ?", set()),
+    ("je cherche un truc niveau bts, t'as quoi a ce niveau ?", set()),  # a type that says a level
+    ("tous les diplomes de l'education nationale (bts, titres pro, etc) ?", set()),  # types given as examples
+    ("les bts (pas les titres pro) de ta base ?", {"Brevet de technicien supérieur", "Titre professionnel"}),
 ])
 def test_a_type_of_certification_is_named_by_its_initials_or_all_its_words(question, named):
     from assistant.answering.corpus_questions import kinds_named
@@ -1098,3 +1101,19 @@ def test_a_dispense_is_asked_by_its_words_and_never_said_where_the_fiche_states_
     assert [e.name for e in assistant._entries(read(assistant, question, "RNCP40344"))] == ["dispenses"]
     # the ASV fiche says "indispensable", never a dispense: nothing is quoted as one
     assert assistant.ask(question, "RNCP40344").declined
+
+
+def test_a_corpus_question_on_this_same_certifier_follows_the_exchange_before(assistant):
+    history = [Turn(role="user", content="Qui délivre le titre pro Développeur web et web mobile ?"),
+               Turn(role="assistant", content="Le Ministère du Travail, du Plein emploi et de l'Insertion.")]
+    answer = assistant.ask("Quelles sont toutes les certifications de ta base délivrées par ce même ministère ?",
+                           history=history)
+    assert {c.code for c in answer.citations} == {"RNCP37674", "RNCP37873"}
+
+
+@pytest.mark.parametrize(("question", "declined"), [
+    ("Quels sont les frais de scolarité du titre pro DWWM chez FITEC, et peut-on payer en mensualités ?", True),
+    ("fitec c habilite pour le titre pro dwwm ? jai un rdv avec eux, c gratuit ?", False),  # authorised, asked
+])
+def test_a_topic_no_fiche_holds_asked_of_an_organisation_is_declined(assistant, question, declined):
+    assert assistant.ask(question).declined is declined

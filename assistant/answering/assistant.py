@@ -80,6 +80,7 @@ ROUTE_NAMED = 0.5  # "on peut le faire en contrat de pro ?": the route named is 
 CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
 # "… figure-t-il parmi les organismes habilités ?", "un GRETA est habilité ?": a kind of organisation is asked of
 ABOUT_AUTHORISED_ORGANISATIONS = re.compile(r"\borganismes?\b|\bhabilit")
+STRONG_DECLINE = 0.8  # a topic to decline asked this plainly is what an organisation named is asked about
 OWN_SUBJECT = 3  # words of its own, besides a certification's name, for a question to be about something else
 OTHERS = re.compile(r"\b(?:autres?|d.autres)\b")
 CHOSEN = ("code", "nom")  # the question itself names its certification
@@ -332,10 +333,11 @@ class Assistant:
         if unknown and not self._asks_where_a_task_sits(query) \
                 and not self._asks_about_a_bloc_named(query, self._entries(query)):
             return declines.names_not_in_fiches(query.codes or query.ambiguous, unknown)
-        named_organisations = self._organisations(query)
+        entries = self._entries(query)
+        named_organisations = None if self._topic_asked_of_an_organisation(query, entries) else \
+            self._organisations(query)
         if named_organisations is not None:
             return named_organisations
-        entries = self._entries(query)
         corpus_asked = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
         if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")) \
                 and not self._names_a_unit_of_its_certification(query) and not points_to_its_certification(query):
@@ -441,6 +443,14 @@ class Assistant:
                  if code.lower() in hit.chunk.text.lower().replace(" ", "")]
         found = list(dict.fromkeys(found))
         return [c for c in found if c in named] or ([] if named else found[:1])
+
+    def _topic_asked_of_an_organisation(self, query: Query, entries: list[FieldEntry]) -> bool:
+        """"les frais de scolarité au campus HELIOSE de Nantes ?": the organisation named is where a topic no
+        fiche holds is asked, by a strong cue of it; not when whether it is authorised is asked ("alaji, c'est
+        un organisme reconnu ? France Travail me le propose"), nor by a weak cue ("la cci du Cher")."""
+        if not entries or entries[0].scope != "decline" or ABOUT_AUTHORISED_ORGANISATIONS.search(query.folded):
+            return False
+        return self._lexical(query.asked)[self.router.entries.index(entries[0])] >= STRONG_DECLINE
 
     def _organisations(self, query: Query) -> Answer | None:
         """A question naming an organisation the certifier authorised: for the certification asked about, the

@@ -92,8 +92,8 @@ ASKS_FOR_A_MENTION = re.compile(r"\b(?:mentionn\w*|evoqu\w*|cit(?:e|ent|es|ee|ee
                                 r"explicitement|noir sur blanc)\b")
 # "niveau 5", and "au niveau juste au-dessus, le 5 ?": the level is the figure soon after the word
 LEVEL = re.compile(r"\bniveau\b[^0-9?.!;+]{0,25}?(?<![+\w])([1-8])\b(?!\s*(?:%|ans?\b|blocs?\b|mois\b))")
-THIS_CERTIFIER = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:ministeres?|certificateurs?|ecoles?|etablissements?|"
-                            r"chambres?|universites?|organismes? certificateurs?)\b")
+THIS_CERTIFIER = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:memes?\s+)?(?:ministeres?|certificateurs?|ecoles?|"
+                            r"etablissements?|chambres?|universites?|organismes? certificateurs?)\b")
 BAC_LEVELS = {"0": 4, "1": 5, "2": 5, "3": 6, "4": 6, "5": 7, "8": 8}
 CORPUS_WORDS = frozenset(analyse(
     "certification certifications certifs certif titres titre diplomes diplome fiches liste lesquelles lesquels "
@@ -337,11 +337,17 @@ def _said_by_a_fiche(folded: str, match: re.Match[str], phrase_held: Callable[[s
     return phrase_held(before[-1], match.group(0).split()[0])
 
 
+# a type that says a level ("un truc niveau cap"), or given as examples ("les diplômes de l'éducation nationale
+# (cap, mention complémentaire, etc)"), filters nothing
+NOT_A_KIND = re.compile(r"\b(?:niveau|equivalent)\s+(?:d.un\s+|du\s+|au\s+)?\w+|\([^()]*\betc\b[^()]*\)?")
+
+
 def kinds_named(question: str, kinds: set[str]) -> set[str]:
     """The types of certification the fiches give ("Brevet de technicien supérieur", "Titre professionnel")
     that the question names: by the initials of their words ("BTS", three letters at least: "CS" and "TP"
-    name too much else), or by every word of the type, typed whole, inflected or begun ("des titres pro")."""
-    typed = words(question)
+    name too much else), or by every word of the type, typed whole, inflected or begun ("des titres pro").
+    Not a type that says a level or is given as examples (`NOT_A_KIND`)."""
+    typed = words(NOT_A_KIND.sub(" ", fold(question)))
     stems = {stem for word in typed for stem in analyse(word)}
 
     def said(word: str) -> bool:

@@ -124,8 +124,9 @@ def without_words(text: str, words: set[str]) -> str:
 
 
 # Words that point back to the conversation: "ce code", "cette certification", "d'autres", "aussi".
-POINTS_BACK = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:code|titre|diplome|certification|bloc|module|fiche|jury|"
-                         r"metier|niveau)s?\b|\bd.autres\b|\baussi\b|\bcelui-ci\b|\bcelle-ci\b|\bla meme\b|\ble meme\b")
+POINTS_BACK = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:memes?\s+)?(?:code|titre|diplome|certification|bloc|module|"
+                         r"fiche|jury|metier|niveau|ministere|certificateur)s?\b"
+                         r"|\bd.autres\b|\baussi\b|\bcelui-ci\b|\bcelle-ci\b|\bla meme\b|\ble meme\b")
 
 
 def looks_like_follow_up(folded: str) -> bool:
