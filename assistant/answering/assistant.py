@@ -450,6 +450,8 @@ class Assistant:
         un organisme reconnu ? France Travail me le propose"), nor by a weak cue ("la cci du Cher")."""
         if not entries or entries[0].scope != "decline" or ABOUT_AUTHORISED_ORGANISATIONS.search(query.folded):
             return False
+        if entries[0].name == "contact":  # an organisation's coordinates: what the lists say of it is said
+            return False
         return self._lexical(query.asked)[self.router.entries.index(entries[0])] >= STRONG_DECLINE
 
     def _organisations(self, query: Query) -> Answer | None:
