@@ -148,3 +148,9 @@ def test_the_acronym_a_fiche_gives_its_title_names_it():
 def test_a_title_given_after_its_type_ends_with_its_clause_or_a_date(text):
     assert TRADES.named_in(text).codes == ["RNCP90904"]
     assert TRADES.absent_title(text) is None
+
+
+def test_initials_after_a_type_that_no_name_holds_are_a_title_the_index_does_not_have():
+    assert TRADES.absent_title("apres le tp compta je voudrais faire le bts cg, c quoi ses blocs") == "cg"
+    assert TRADES.absent_title("le titre pro SA c quoi les blocs") is None  # initials of a title of the index
+    assert TRADES.absent_title("pour ouvrir un bar faut une licence IV ?") is None  # a number, not initials

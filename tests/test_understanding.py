@@ -1117,3 +1117,11 @@ def test_a_corpus_question_on_this_same_certifier_follows_the_exchange_before(as
 ])
 def test_a_topic_no_fiche_holds_asked_of_an_organisation_is_declined(assistant, question, declined):
     assert assistant.ask(question).declined is declined
+
+
+def test_a_title_the_question_gives_is_what_it_asks_whatever_was_chosen_before(assistant):
+    history = [Turn(role="user", content="le titre pro dwwm c quel niveau ?"),
+               Turn(role="assistant", content="Niveau 5 (RNCP37674).")]
+    answer = assistant.ask("Et le BTS SIO, il contient quels blocs ?", history=history)
+    assert answer.declined and "sio" in answer.text.lower()
+    assert assistant.ask("le bts sio c quoi les blocs ?", "RNCP37674").declined

@@ -648,7 +648,9 @@ class Assistant:
         absent = self.index.names.absent_title(query.folded, self._asking) if query.how != "code" else None
         # "le titre professionnel Technicien d'assistance…" is not a title of the index; nor is "le titre pro
         # Assistant de direction du ministère du Travail", though "assistant" and the ministry name some
-        if absent is not None and (not codes or query.how == "indice" or self.index.names.named_by(absent, codes)
+        # a title the question itself gives is what it asks, whatever the conversation or the list had chosen
+        if absent is not None and (not codes or query.how in ("indice", "conversation", "sélection")
+                                   or self.index.names.named_by(absent, codes)
                                    or all(self.index.names.by_its_certifier_only(query.text, c) for c in codes)):
             return declines.unknown_certification([f"« {absent} »"], self.index.titles)
         if not codes:

@@ -65,6 +65,8 @@ TYPES_SPELT_OUT = {"cap": "certificat aptitude professionnelle", "licence pro": 
 YEAR = re.compile(r"(?:19|20)\d\d")
 TITLE_END = re.compile(r"[,;:?!()]|\.(?:\s|$)")
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
+ROMAN = re.compile(r"[ivxl]+")
+MAX_INITIALS = 4  # letters of the initials people name a title by ("CG", "SIO", "NDRC")
 MIN_CUT = 3  # letters a title word cut short keeps ("com", "tech", "resp")
 FAMILY = 6  # letters two words of one family share ("cuisine" and "cuisinier", "comptabilité" and "comptable")
 # the first word of each type: another type begins another name ("un bac pro commerce, le CAP …")
@@ -242,9 +244,16 @@ class CertificationNames:
                     break
                 following.append(self._corrected(word))
             following = self._ends_restored(following, typed={0: marker.group(0)})
-            if len(following) >= 2 and not self._names_one(following):
+            if (len(following) >= 2 or self._unknown_initials(following)) and not self._names_one(following):
                 return " ".join(following)
         return None
+
+    def _unknown_initials(self, following: list[str]) -> bool:
+        """One short word after a type that no name of the index holds: the initials of a title the index does
+        not have ("le BTS CG", "un BTS SIO"), the way people name one."""
+        return len(following) == 1 and len(following[0]) <= MAX_INITIALS and following[0] not in self.vocabulary \
+            and following[0] not in self.typed_initials and following[0] not in self._running_words \
+            and not ROMAN.fullmatch(following[0])  # "une licence IV" is a number, not a name
 
     def _names_one(self, following: list[str]) -> bool:
         """Whether the words given after a type could name a certification of the index: an acronym ("le titre
