@@ -68,15 +68,16 @@ from assistant.index.structure_hints import mentioned_bloc_numbers, mentioned_un
 from assistant.mapping.experiences import Experience
 from assistant.mapping.mapper import ExperienceMapper
 from assistant.places.gazetteer import places_asked, without_places
+from assistant.readers.french_dates import YEAR
 from assistant.render.fiche_text import french_date
 from assistant.text_normalise import fold, spell_out
 
 # Entries whose answer a named bloc refines ("comment est évaluée la médiation" is the bloc's evaluation).
 ROUTE_ENTRIES = {"jury", "route_open"}
 ROUTE_BONUS = 0.2  # a question naming a route ("en alternance") is about routes unless it says otherwise
-YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-COUNT_ASKED = re.compile(r"\b(?:combien|cb|nombre|chiffres?|beaucoup|du monde|courant|rare)\b")
 ROUTE_NAMED = 0.5  # "on peut le faire en contrat de pro ?": the route named is a cue of whether it is open
+# a count asked, however it is said ("t'as le chiffre pour 2023", "ya du monde qui passe par vae ou c rare ?")
+COUNT_ASKED = re.compile(r"\b(?:combien|cb|nombre|chiffres?|beaucoup|du monde|courant|rare)\b")
 CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus first
 # "… figure-t-il parmi les organismes habilités ?", "un GRETA est habilité ?": a kind of organisation is asked of
 ABOUT_AUTHORISED_ORGANISATIONS = re.compile(r"\borganismes?\b|\bhabilit")

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 
 from assistant.index.cards import Card, initials
 from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
-from assistant.readers.french_dates import MONTHS
+from assistant.readers.french_dates import MONTHS, YEAR
 from assistant.text_normalise import fold, words
 
 CODE_MENTION = re.compile(r"\bRNCP\s*(\d{3,6})|\b(\d{4,6})\b", re.IGNORECASE)
@@ -62,7 +62,6 @@ CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnel
 TYPE_ENDS = r"(?:cap|tp|pro|professionnel|professionnelle|bts|licence|but|dut|bachelor|mastere|cqp|etat|specialisation)"
 # the words of the type as fiches write it, where people say it otherwise
 TYPES_SPELT_OUT = {"cap": "certificat aptitude professionnelle", "licence pro": "licence professionnelle"}
-YEAR = re.compile(r"(?:19|20)\d\d")
 TITLE_END = re.compile(r"[,;:?!()]|\.(?:\s|$)")
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
 ROMAN = re.compile(r"[ivxl]+")

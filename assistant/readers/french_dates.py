@@ -9,6 +9,7 @@ MONTHS = {
     "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "décembre": 12,
 }
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year as people write it, alone ("en 2023", "le bts en 2019")
 WORDED_DATE = re.compile(
     r"(\d{1,2})(?:er)?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE
 )
