@@ -119,13 +119,10 @@ def read_whole(codes: list[str]) -> bool:
 def clauses_of(text: str) -> list[tuple[str, bool]]:
     """The clauses of a question, each with whether it asks: a question word ("il est de quel niveau"), or a
     question mark closing it ("c'est délivré par l'école ou par l'état ?"); one that frames or tells does not."""
-    clauses, start = [], 0
-    for end in [*CLAUSES.finditer(text), None]:
-        clause = text[start:end.start() if end else len(text)]
-        if clause.strip():
-            clauses.append((clause, bool(INTERROGATIVE.search(clause)) or (end is not None and end.group(0) == "?")))
-        start = end.end() if end else len(text)
-    return clauses
+    pieces = re.split(f"({CLAUSES.pattern})", text)  # clause, the mark that ends it, clause, …
+    ends = [*pieces[1::2], ""]
+    return [(clause, bool(INTERROGATIVE.search(clause)) or end == "?")
+            for clause, end in zip(pieces[0::2], ends, strict=True) if clause.strip()]
 
 
 def points_to_its_certification(query: Query) -> bool:
@@ -672,9 +669,14 @@ class Assistant:
             if certification is None:
                 continue
             drafted = Draft()
+            stated: Draft | None = None
+            read_in_text = False  # the fiche's text is read once for all the fields it may state that are asked
             for entry in entries:
-                one = self._draft(entry, certification, query, entries) or self._field_stated(query, certification,
-                                                                                            entry, entries)
+                one = self._draft(entry, certification, query, entries)
+                if one is None and entry.stated_in_text:
+                    if not read_in_text:
+                        stated, read_in_text = self._field_stated(query, certification, entries), True
+                    one = stated
                 if one is not None and one.text not in drafted.text:
                     drafted.extend(one)
             drafted, answered = self._completed(query, certification, entries, drafted, decline is None)
@@ -744,16 +746,13 @@ class Assistant:
         drafted = completed
         return drafted, True
 
-    def _field_stated(self, query: Query, c: Certification, entry: FieldEntry,
-                      asked: list[FieldEntry]) -> Draft | None:
+    def _field_stated(self, query: Query, c: Certification, asked: list[FieldEntry]) -> Draft | None:
         """A field the export has no element for (`FieldEntry.stated_in_text`: what stays acquired after a
         partial validation) may still be stated in the fiche's text: the sentences that speak of it in the
         field's own words, the cues of the fields of this kind asked (`extractive.field_stated`). Measured for
         every field the fiche left empty, it answered five questions the fiches do not answer, from words as
         loose as "entrer" and "diplôme". A question made only of those words ("et si je le rate, je garde
         quoi ?") has no word of its own for the sentence to share."""
-        if not entry.stated_in_text:
-            return None
         name_words = self._name_words([c.code])
         terms = key_terms(query.folded, name_words)
         vocabulary = cue_stems(cue for e in asked if e.stated_in_text for cue in e.cues) - QUESTION_TERMS - name_words

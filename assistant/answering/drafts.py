@@ -14,6 +14,7 @@ from assistant.answer import Citation, cite
 from assistant.answering.answer_kinds import asks_yes_or_no
 from assistant.answering.query import units_written_out
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind, registration_ended
+from assistant.codes import normalise_code
 from assistant.first_of_each import first_of_each
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.readers.text_cleanup import split_sentences
@@ -30,7 +31,6 @@ from assistant.render.fiche_text import (
 from assistant.render.shortened import shortened
 
 MARKER = re.compile(r"\[(\d+)\]")
-CODE = re.compile(r"RNCP\d{3,6}")
 MAX_PARTNERS = 25  # organisations listed in an answer; the fiche holds the rest
 
 
@@ -490,7 +490,7 @@ def _sentences_naming(c: Certification, codes: list[str]) -> list[tuple[str, str
     their section: the export gives the code alone ("RNCP90054"), the text its title and what carries over
     ("les blocs 1, 3 et 4 sont reconnus dans le titre Chef de projet… (RNCP90054) qui succède au présent
     titre")."""
-    wanted = [code for code in codes if CODE.fullmatch(code)]
+    wanted = [code for code in codes if normalise_code(code) == code]  # titles given instead are not searched
     texts = (("resume", c.summary), ("validation_partielle", c.partial_validation), ("vae", c.vae_rules))
     found = [(section, sentence) for section, text in texts for sentence in split_sentences(text)
              if any(re.search(rf"\b{code}\b", sentence) for code in wanted)]

@@ -116,7 +116,8 @@ def card_of(c: Certification) -> Card:
     )
 
 
-GIVEN_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,9})\)")
+ACRONYM = r"[A-Z][A-Z0-9]{1,9}"  # "ADVF", "ATT", "CESI"
+GIVEN_ACRONYM = re.compile(rf"\(({ACRONYM})\)")
 
 
 def acronyms_given_to_title(c: Certification) -> list[str]:

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from assistant.index.cards import Card, initials
+from assistant.index.cards import ACRONYM, Card, initials
 from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
 from assistant.readers.french_dates import MONTHS, YEAR
 from assistant.text_normalise import fold, words
@@ -115,7 +115,7 @@ def title_acronyms(card: Card, common_words: set[str]) -> set[str]:
     """Acronyms of the title: given in it ("(ATT)"), or the initials of the title or of a part of it."""
     found: set[str] = set()
     for title in filter(None, [card.title, card.new_title]):
-        found |= {fold(a) for a in re.findall(r"\b([A-Z][A-Z0-9]{1,9})\b", title)}
+        found |= {fold(a) for a in re.findall(rf"\b({ACRONYM})\b", title)}
         for part in _parts(title):
             kept = significant(part)
             if len(kept) >= 3:
