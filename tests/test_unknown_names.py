@@ -51,3 +51,42 @@ def test_a_question_about_a_name_no_fiche_holds_is_declined_saying_so(assistant)
 def test_what_the_fiche_says_of_a_bloc_named_answers_whatever_else_is_named(assistant):
     assert not assistant.ask("le bloc 2 du RNCP 31168 est-il évalué par un QCM ?").declined
     assert not assistant.ask("intech expert ingé logiciel, estimer le ROI c dans quel bloc ?").declined
+
+
+class _Passages:
+    """A double of the index's lexical search and catalogue over a few passages: enough for the look-up of a
+    name spelled out, which reads the passages holding the words that follow it."""
+
+    def __init__(self, bodies: list[str]) -> None:
+        from assistant.chunking import Chunk
+
+        self._chunks = {f"c{i}": Chunk(id=f"c{i}", code="RNCP90901", section="resume", bloc="", title="t",
+                                       text=f"RNCP90901\nresume\n{body}", fiche_hash="h")
+                        for i, body in enumerate(bodies)}
+        self.lexical, self.catalog = self, self
+
+    def ids_holding(self, term: str) -> list[str]:
+        from assistant.index.french_analyser import analyse
+
+        return [i for i, chunk in self._chunks.items() if term in analyse(chunk.body)]
+
+    def chunks(self, ids) -> dict:
+        return {i: self._chunks[i] for i in ids}
+
+
+SPELLED = _Passages(["Les titulaires du certificat de qualification professionnelle Agent machiniste classique de la "
+                     "branche sont dispensés de la mise en situation du CCP 2.",
+                     "Le candidat réalise le nettoyage des trois zones."])
+
+
+@pytest.mark.parametrize("initials, after, known", [
+    ("CQP", " Agent machiniste classique : suis-je dispensé ?", True),  # "certificat de qualification professionnelle"
+    ("cqp", " agent machiniste, ça dispense ?", True),
+    ("CQP", " de la branche, ça dispense ?", False),  # not the words the fiche writes after it
+    ("CQP", " ?", False),  # initials alone: any long text spells some by chance
+    ("CTP", " Agent machiniste classique ?", False),  # other initials before the same words
+])
+def test_initials_are_known_when_a_fiche_spells_them_out_before_the_same_words(initials, after, known):
+    from assistant.answering.unknown_names import _spelled_out
+
+    assert _spelled_out(SPELLED, initials.lower(), after) is known

@@ -74,7 +74,7 @@ def unknown_names(index, text: str) -> list[str]:
         name = match.group(1)
         if len(name) <= 2 or any(ch.isdigit() for ch in name) or (first and match.start(1) == first.start(1)):
             continue
-        if _known(index, name):
+        if _known(index, name, asked[match.end(1):]):
             continue
         found.append(name)
     for match in TITLED_RUN.finditer(asked):
@@ -108,14 +108,45 @@ def _titled_name(text: str, start: int) -> bool:
     return previous is not None and fold(previous.group(1)).strip("'") not in INTRODUCES_A_PLACE
 
 
-def _known(index, name: str) -> bool:
+def _known(index, name: str, after: str = "") -> bool:
     folded = fold(name)
     parts = [w for w in words(folded) if w not in STOP_WORDS]
     if not parts or any(index.lexical.holds(term) for part in parts for term in analyse(part)):
         return True
     if folded.replace("-", "") in organisation_initials(index):
         return True
-    return bool(index.names.codes_in(name)) or _names_a_certification_or_a_place(index, name)
+    if bool(index.names.codes_in(name)) or _names_a_certification_or_a_place(index, name):
+        return True
+    return _spelled_out(index, folded, after)
+
+
+# the small words a spelled-out name skips in its initials ("certificat de qualification professionnelle": CQP)
+SKIPPED_IN_INITIALS = r"(?:[\s'’-]+(?:de|du|des|d|la|le|les|l|et|en|a|au|aux))*[\s'’-]+"
+SPELLED_OUT_READ = 200  # passages read for a name spelled out
+SPELLED_OUT_FOLLOWING = 4  # words after the name looked for after its spelled-out form
+
+
+def _spelled_out(index, initials: str, after: str) -> bool:
+    """Whether a fiche writes in full the name the question gives by its initials, before the same words:
+    "le CQP Agent machiniste classique" where the fiche says "certificat de qualification professionnelle
+    Agent machiniste classique". The words that follow are needed: initials alone match some run of words
+    of any long text by chance."""
+    letters = initials.replace("-", "")
+    following: list[str] = []  # the words written after the name, up to its second of substance
+    for word in words(fold(after))[:SPELLED_OUT_FOLLOWING]:
+        following.append(word)
+        if sum(w not in STOP_WORDS for w in following) == 2:
+            break
+    stems = [analyse(w)[0] for w in following if w not in STOP_WORDS and analyse(w)]
+    if not stems or not 2 < len(letters) <= 6 or not letters.isalpha():
+        return False
+    ids = set(index.lexical.ids_holding(stems[0]))
+    for stem in stems[1:]:
+        ids &= set(index.lexical.ids_holding(stem))
+    run = re.compile(r"\b" + SKIPPED_IN_INITIALS.join(letter + r"[\w-]*" for letter in letters) + r"[\s'’-]+"
+                     + r"[\s'’-]+".join(re.escape(w) for w in following) + r"\b")
+    return any(run.search(fold(chunk.body))
+               for chunk in index.catalog.chunks(sorted(ids)[:SPELLED_OUT_READ]).values())
 
 
 def _names_a_certification_or_a_place(index, name: str) -> bool:
