@@ -112,6 +112,21 @@ def test_a_kind_of_question_is_a_cue_of_its_entry(assistant, question, entry_nam
     assert any(weight >= 0.8 for _, weight in assistant.router.cues_found(entry, fold(question)))
 
 
+@pytest.mark.parametrize(("question", "entry_name"), [
+    ("Le CAP Coiffure relève de quelle autorité certificatrice ?", "certifier"),  # the feminine of "certificateur"
+    ("Quels sont les certificats de compétences professionnelles qui constituent le titre ?", "blocs"),  # CCP
+    ("Qui peut être admis dans la formation, et selon quelle procédure ?", "prerequisites"),
+    ("avec juste le cap je peux ouvrir mon salon ?", "regulations"),  # what the credential lets one do alone
+    ("le titre me permet de m'installer à mon compte ?", "regulations"),
+    ("je garde mes allocations pendant la formation ?", "funding"),  # money while training is no fiche's
+    ("il existe une prime de salissure dans ce métier ?", "salary"),
+    ("l'école m'aide-t-elle à obtenir un visa étudiant ?", "abroad"),
+])
+def test_a_wording_of_a_field_is_a_cue_of_its_entry(assistant, question, entry_name):
+    entry = next(e for e in assistant.router.entries if e.name == entry_name)
+    assert any(weight >= 0.7 for _, weight in assistant.router.cues_found(entry, fold(question)))
+
+
 def test_a_subject_after_the_verb_does_not_hide_a_cue(assistant):
     from assistant.answering.fields import BY_NAME
 

@@ -62,7 +62,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "blocs": 0.8, "bloc": 0.4, "combien de bloc": 1.0, "liste des bloc": 1.0, "compose": 0.4,
         "decoupe": 0.5, "modules": 0.6, "unites": 0.4, "composantes": 0.5, "programme": 0.3,
         "contenu de la formation": 0.5, "parties": 0.4, "les competences": 0.3,
-        "ccp": 0.6, "combien de ccp": 1.0}, (
+        "ccp": 0.6, "combien de ccp": 1.0, "certificats de competences": 0.8}, (
         "Quels sont les blocs de compétences de ce titre ?", "Combien de blocs compte la certification ?",
         "De quoi se compose le diplôme ?", "c koi les blocs", "cb de blocs il y a", "la liste des modules",
         "Comment est découpée la certification ?", "quelles sont les grandes parties du titre"),
@@ -173,7 +173,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "combien de diplômés par VAE ?"),
         sections=('statistiques',)),
     FieldEntry("prerequisites", "certification", {
-        "prerequis": 1.0, "condition": 0.7, "admission": 0.8, "entrer": 0.6, "niveau requis": 0.8,
+        "prerequis": 1.0, "condition": 0.7, "admission": 0.8, "admis en": 0.8, "admis dans": 0.8, "entrer": 0.6,
+        "niveau requis": 0.8,
         "il faut avoir": 0.6, "faut il avoir": 0.6, "faut-il avoir": 0.6, "experience requise": 0.7,
         "diplome necessaire": 0.7, "pour candidater": 0.7, "acceder": 0.4, "pre-requis": 1.0,
         "pour entrer": 1.0, "pour rentrer": 1.0, "pour acceder": 0.8, "requis": 0.8, "rentrer": 0.6, "age": 0.5,
@@ -279,7 +280,10 @@ ENTRIES: tuple[FieldEntry, ...] = (
         sections=('voies_acces',)),
     FieldEntry("regulations", "certification", {
         "reglement": 1.0, "habilitation": 0.9, "interdi": 0.8, "autoris": 0.6, "legal": 0.5, "loi": 0.4,
-        "caces": 0.9, "permis": 0.6, "agrement": 0.7, "rgpd": 0.9, "droit de": 0.4}, (
+        "caces": 0.9, "permis": 0.6, "agrement": 0.7, "rgpd": 0.9, "droit de": 0.4, "le droit": 0.5,
+        # what the credential lets one do on one's own: "ouvrir mon salon", "m'installer à mon compte"
+        "m'installer": 0.7, "s'installer": 0.7, "a mon compte": 0.7, "a son compte": 0.7, "ouvrir mon": 0.7,
+        "ouvrir son": 0.7, "ouvrir un": 0.6, "mon propre": 0.5}, (
         "Y a-t-il une réglementation pour exercer ?", "faut-il une habilitation ?",
         "qu'est-ce que le titulaire n'a pas le droit de faire ?", "quelles règles légales encadrent le métier ?"),
         drafts.regulations,
@@ -325,19 +329,19 @@ ENTRIES: tuple[FieldEntry, ...] = (
         topic="du coût d'une formation ou d'une VAE"),
     FieldEntry("salary", "decline", {
         "salaire": 1.0, "paie combien": 1.0, "gagner": 0.8, "gagne": 0.8, "remuneration": 1.0, "brut": 0.7,
-        "par mois": 0.5, "paye combien": 1.0, "smic": 0.8}, (
+        "par mois": 0.5, "paye combien": 1.0, "smic": 0.8, "prime": 0.8, "pourboire": 1.0}, (
         "Quel salaire après ce titre ?", "on gagne combien par mois ?", "ça paie bien ?",
         "Quelle est la rémunération d'un titulaire ?"),
-        topic="des salaires"),
+        topic="des salaires, primes et pourboires"),
     FieldEntry("funding", "decline", {
         "cpf": 1.0, "financ": 1.0, "prise en charge": 0.8, "pole emploi": 0.9, "france travail": 0.9,
         "opco": 1.0, "rembours": 0.8, "compte personnel": 0.9, "aide financiere": 0.9, "transition pro": 0.8,
         "aide a l'embauche": 1.0, "aide de l'etat": 0.9, "aides de l'etat": 0.9, "montant de l'aide": 1.0,
-        "agefiph": 1.0}, (
+        "agefiph": 1.0, "allocation": 0.9, "indemnisation": 0.9}, (
         "Est-ce que je peux financer ma VAE avec mon CPF ?", "qui paie la formation ?",
         "Pôle emploi prend en charge la VAE ?", "comment financer le titre ?",
         "l'employeur touche une aide pour embaucher un apprenti ?"),
-        topic="du financement (CPF, France Travail, OPCO)"),
+        topic="du financement et des allocations (CPF, France Travail, OPCO, chômage)"),
     FieldEntry("sessions", "decline", {
         "prochaine session": 1.0, "date de la session": 1.0, "calendrier": 1.0, "quand a lieu": 0.8,
         "date du jury": 0.9, "date d'examen": 0.9, "date des examens": 0.9, "prochain jury": 1.0,
@@ -391,10 +395,11 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("abroad", "decline", {
         "a l'etranger": 0.9, "hors de france": 0.9, "belgique": 1.0, "suisse": 1.0, "luxembourg": 1.0,
         "canada": 1.0, "quebec": 1.0, "reconnu en": 0.8, "reconnu dans": 0.7, "reconnu a l": 0.8,
-        "diplome etranger": 1.0, "bac etranger": 1.0, "faut une equivalence": 0.9, "equivalence de diplome": 0.9}, (
+        "diplome etranger": 1.0, "bac etranger": 1.0, "faut une equivalence": 0.9, "equivalence de diplome": 0.9,
+        "visa": 1.0, "titre de sejour": 1.0}, (
         "Le titre est-il reconnu en Belgique ?", "je peux travailler à l'étranger avec ce diplôme, il est reconnu ?",
         "j'ai un diplôme étranger, il compte pour l'inscription ?", "ce titre est valable en Suisse ?"),
-        topic="de la reconnaissance des diplômes à l'étranger et des diplômes étrangers"),
+        topic="de la reconnaissance des diplômes à l'étranger, des diplômes étrangers et des visas"),
     FieldEntry("appeal", "decline", {
         "recours": 1.0, "contester": 1.0, "contestation": 1.0, "faire appel": 0.9, "reclamation": 0.9}, (
         "si le jury refuse, je peux faire un recours ?", "comment contester la décision du jury ?",

@@ -55,12 +55,16 @@ OTHER_WORDS = ("vision", "perimetre", "anciennete", "avantage", "passerelle", "p
                "parcoursup")
 
 
+# "l'autorité certificatrice", "une examinatrice": a cue naming who does a thing matches its feminine form
+FEMININE_AGENT = re.compile(r"teur(?=s?(?:\[|$))")
+
+
 def _cue_pattern(cue: str) -> re.Pattern[str]:
     """A cue matches at the start of a word ("evalu" in "évaluation"); "^" anchors it to the question's start;
     a cue of one short word matches it inflected, not as the start of another word."""
     start = r"^\s*" if cue.startswith("^") else r"(?<![a-z0-9])"
     bare = cue.lstrip("^").strip()
-    words = re.escape(bare).replace(r"\ ", r"[\s'-]+")
+    words = FEMININE_AGENT.sub(r"t(?:eur|rice)", re.escape(bare).replace(r"\ ", r"[\s'-]+"))
     others = [word for word in OTHER_WORDS if word.startswith(bare) and word != bare]
     if others:
         start += "(?!" + "|".join(others) + ")"
