@@ -35,6 +35,8 @@ def test_questions_that_ask_how_long(question, asks):
     ("Les blocs sont acquis pour une durée de cinq ans.", True),
     ("La présentation orale dure 20 minutes.", True),
     ("Les blocs acquis le sont définitivement.", True),
+    ("Les CCP obtenus lui restent acquis à titre définitif.", True),  # "for good" says how long
+    ("Les blocs sont acquis sans limitation de durée.", True),
     ("Elle comprend quatorze semaines de périodes de formation en milieu professionnel.", True),
     ("au moins seize semaines passées en entreprise", True),
     ("une période de treize mois", True),

@@ -32,7 +32,7 @@ ASKED = [
 HELD = {
     AnswerKind.DURATION: re.compile(
         rf"\b{NUMBER_WORDS}\s*(?:ans?|annees?|mois|semaines?|jours?|heures?|h|minutes?|min)\b|\b\d+\s*h\s*\d*\b"
-        r"|\billimite|\bsans limite|\ba vie\b|\bdefinitivement\b"),
+        r"|\billimite|\bsans limit|\ba vie\b|\bdefiniti(?:f|fs|ve|ves|vement)\b|\bsans (?:condition|limite) de duree\b"),
     AnswerKind.PERCENTAGE: re.compile(r"%|\bpour cent\b|\bpourcent"),
     # "un", "une" are articles far more often than counts: a count is a figure or a number word from two
     AnswerKind.NUMBER: re.compile(rf"\b(?!un\b|une\b){NUMBER_WORDS}\b|\baucun"),
