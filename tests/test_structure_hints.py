@@ -12,6 +12,10 @@ def test_bloc_mentions_in_several_spellings():
     assert mentioned_bloc_numbers("Que contient RNCP31168BC05 ?") == [5]
     assert mentioned_bloc_numbers("Le deuxième bloc porte sur quoi ?") == [2]
     assert mentioned_bloc_numbers("Quels blocs de compétences ?") == []
+    # a titre professionnel's CCP is one of its blocs
+    assert mentioned_bloc_numbers("le ccp 2 du titre paie c'est quoi ?") == [2]
+    assert mentioned_bloc_numbers("et le troisième CCP ?") == [3]
+    assert mentioned_bloc_numbers("combien de ccp ?") == []
 
 
 def test_units_are_named_within_the_scope():

@@ -11,9 +11,10 @@ from assistant.text_normalise import fold
 ORDINALS = {"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3,
             "quatrieme": 4, "cinquieme": 5, "sixieme": 6, "septieme": 7, "huitieme": 8, "neuvieme": 9,
             "dixieme": 10}
-BLOC_NUMBER = re.compile(r"\bbloc(?:s)?(?: de competences?)?\s*(?:n\s*[°o]?\s*)?(\d{1,2})\b")
+# a titre professionnel's CCP (certificat de compétences professionnelles) is one of its blocs: "le ccp 2"
+BLOC_NUMBER = re.compile(r"\b(?:bloc(?:s)?(?: de competences?)?|ccp)\s*(?:n\s*[°o]?\s*)?(\d{1,2})\b")
 BLOC_CODE = re.compile(r"\b(?:rncp\d{3,6})?bc\s*(\d{1,2})\b")
-ORDINAL_BLOC = re.compile(r"\b(" + "|".join(ORDINALS) + r")\s+bloc")
+ORDINAL_BLOC = re.compile(r"\b(" + "|".join(ORDINALS) + r")\s+(?:bloc|ccp)")
 NUMBERED_ACTIVITY = re.compile(r"\bactivite\s*(?:n\s*[°o]?\s*)?(\d{1,2})\b")
 
 def mentioned_bloc_numbers(question: str) -> list[int]:
