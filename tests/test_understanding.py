@@ -456,6 +456,36 @@ def test_a_type_of_certification_is_named_by_its_initials_or_all_its_words(quest
     assert kinds_named(question, kinds) == named
 
 
+def test_the_label_copied_after_a_code_filters_nothing_and_names_no_certification(assistant):
+    answer = assistant.ask("Quelles certifications de ta base relèvent du code NSF 315t (Etablissement de la paie, "
+                           "recrutement du personnel et relations sociales) ?")
+    assert {c.code for c in answer.citations} == {"RNCP36612"}
+    assert "correspond" not in answer.text  # the register's label is no domain asked
+
+
+def test_a_status_let_in_by_meme_filters_nothing(assistant):
+    answer = assistant.ask("les certifs niveau 6 de ta base c'est lesquelles ? toutes stp, meme celles qui sont "
+                           "plus actives")
+    assert {c.code for c in answer.citations} == {"RNCP31168", "RNCP36490", "RNCP37873"}
+
+
+@pytest.mark.parametrize(("question", "selected", "expected"), [
+    ("Je voudrais toutes les certifications de ta base qui ont exactement le même niveau que celle-ci.",
+     "RNCP37873", {"RNCP31168", "RNCP36490", "RNCP37873"}),
+    ("quelles certifs ont le même certificateur que le titre pro DWWM ?", None, {"RNCP37674", "RNCP37873"}),
+])
+def test_a_filter_taken_from_the_certification_compared_with(assistant, question, selected, expected):
+    answer = assistant.ask(question, selected)
+    assert {c.code for c in answer.citations} == expected
+    assert "(comme " in answer.text
+
+
+def test_a_bloc_named_by_its_number_and_nothing_else_asked_is_what_it_holds(assistant):
+    answer = assistant.ask("le ccp 2 du titre pro dwwm c'est quoi au juste ?")
+    assert answer.citations[0].bloc == "RNCP37674BC02"
+    assert "Compétences évaluées" in answer.text
+
+
 def test_corpus_filter_on_the_type_of_certification(assistant):
     answer = assistant.ask("parmi tes certifications, lesquelles sont des titres professionnels ?")
     professional = {code for code, card in assistant.index.cards.items() if card.kind == "Titre professionnel"}

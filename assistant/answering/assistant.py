@@ -23,7 +23,7 @@ from assistant.answering import declines, drafts
 from assistant.answering.alternatives import names_offered, none_named_in
 from assistant.answering.answer_kinds import OPEN_QUESTION, asks_yes_or_no, expected_kind, holds, kind_words
 from assistant.answering.contacts import contact_details
-from assistant.answering.corpus_questions import corpus_answer
+from assistant.answering.corpus_questions import asks_the_same_as, corpus_answer
 from assistant.answering.drafts import Draft
 from assistant.answering.extractive import (
     coverage,
@@ -337,16 +337,22 @@ class Assistant:
         if named_organisations is not None:
             return named_organisations
         corpus_asked = self._lexical(query.asked)[self._corpus_position] >= CORPUS_CUE
-        if query.how not in CHOSEN and (corpus_asked or (entries and entries[0].scope == "corpus")) \
-                and not self._names_a_unit_of_its_certification(query) and not points_to_its_certification(query):
+        # "toutes celles qui ont le même niveau que celle-ci / que le BTS MCO": the corpus, filtered by that one's
+        compared = query.codes[0] if len(query.codes) == 1 and asks_the_same_as(query.folded) else None
+        if (query.how not in CHOSEN or compared) and (corpus_asked or (entries and entries[0].scope == "corpus")) \
+                and not self._names_a_unit_of_its_certification(query) \
+                and (compared or not points_to_its_certification(query)):
             before = f"{query.context.last_question} {query.context.last_answer}" if query.follow_up else ""
             field = self._field_asked(query)
-            listed = corpus_answer(self.index, query.folded, before, set(field.sections) if field else set(),
+            asked = without_words(query.folded, self._name_words(query.codes)) if compared else query.folded
+            listed = corpus_answer(self.index, asked, before, set(field.sections) if field else set(),
                                    cue_stems(cue for cue, _ in self.router.cues_found(field, query.folded))
-                                   if field else set())
+                                   if field else set(), self.index.cards.get(compared) if compared else None)
             if listed is not None:
                 return listed
         entries = [e for e in entries if e.scope != "corpus"] or ([] if not entries else self._second_best(query))
+        if not entries and self._only_a_bloc_named(query):
+            entries = [BY_NAME["bloc_content"]]  # "le ccp 2 du titre paie c'est quoi au juste ?": that bloc
         if not entries:
             if experience is not None:
                 return ranking_answer(ExperienceMapper(self.index), experience)
@@ -636,6 +642,14 @@ class Assistant:
     def _second_best(self, query: Query) -> list[FieldEntry]:
         chosen = decide_all(self.route(query), allowed=lambda e: e.scope not in ("corpus", "fits_me"))
         return [s.entry for s in chosen]
+
+    def _only_a_bloc_named(self, query: Query) -> bool:
+        """An open question that names one bloc of its certification by number or code and asks nothing the
+        registry reads: what the bloc holds is what is asked."""
+        if len(query.codes) != 1 or asks_yes_or_no(query.folded):
+            return False
+        certification = self.index.certification(query.codes[0])
+        return certification is not None and self._named_unit(certification, query, False, set()) is not None
 
     def _about_certifications(self, entries: list[FieldEntry], query: Query,
                               decline: FieldEntry | None = None) -> Answer:

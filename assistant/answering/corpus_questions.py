@@ -17,7 +17,7 @@ from assistant.answer import Answer, Citation, quote_of
 from assistant.answering.drafts import Draft
 from assistant.answering.extractive import share_held, window
 from assistant.answering.organisations import PARTNER_SECTION
-from assistant.answering.query import ROUTE_WORDS
+from assistant.answering.query import ROUTE_WORDS, without_code_labels
 from assistant.certification import Route
 from assistant.chunking import SECTION_LABELS, Chunk
 from assistant.index.cards import Card
@@ -229,6 +229,10 @@ class CorpusFilter:
         return all(check() for check in checks)
 
 
+# "même celles qui…", "y compris les…", "celles qui… aussi": what follows is let in, it filters nothing
+INCLUDING = re.compile(r"\b(?:meme|y compris|aussi|egalement|inclus)\s+(?:celles?|ceux|les|celui)\b[^,;.?!]*$")
+
+
 def read_filter(question: str, certified_by: Callable[[str], set[str]],
                 phrase_held: Callable[[str, str], bool] = lambda _word, _next: False) -> CorpusFilter:
     """The filters a question over the corpus sets. `phrase_held(word, next_word)` says whether a fiche
@@ -244,7 +248,10 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]],
     if re.search(r"\bvae\b|validation des acquis", folded):
         wanted.vae_open = not re.search(r"\b(?:pas|plus|non|fermee?s?)\b[^?]*\b(?:vae|validation)", folded)
         wanted.said.append("ouvertes à la VAE" if wanted.vae_open else "fermées à la VAE")
-    if re.search(r"\b(?:inactive?s?|plus actives?|ne sont plus|expirees?|perimees?|plus valables?)\b", folded):
+    inactive = re.search(r"\b(?:inactive?s?|plus actives?|ne sont plus|expirees?|perimees?|plus valables?)\b", folded)
+    if inactive and INCLUDING.search(folded[:inactive.start()]):
+        pass  # "toutes, même celles qui ne sont plus actives": they are counted in, not the only ones asked
+    elif inactive:
         wanted.active = False
         wanted.said.append("inactives")
     elif any(not _said_by_a_fiche(folded, m, phrase_held)
@@ -496,18 +503,53 @@ def ask_for_sections(wanted: CorpusFilter, index, question: str, sections: set[s
                                                    "ni rubrique " + " ni ".join(labels)))
 
 
+# "le même niveau que celle-ci", "du même certificateur que le BTS" : a filter whose value is another's
+SAME_AS = re.compile(r"\bmeme\s+(?:(niveau)|(certificat(?:eur|rice)|organisme|ministere|ecole)|(?:code\s+)?(nsf)"
+                     r"|(?:code\s+)?(rome)|(type))\b(?=[^,;.?!]{0,20}\bqu)")  # "ce même ministère" points back, compares nothing
+
+
+def asks_the_same_as(question: str) -> bool:
+    return SAME_AS.search(fold(question)) is not None
+
+
+def same_as(wanted: CorpusFilter, question: str, reference: Card, cards: dict[str, Card]) -> None:
+    """The filters the question takes from the certification it compares with ("toutes celles qui ont le même
+    niveau que celle-ci"): that certification's level, certifiers, first NSF or ROME code, or type."""
+    said = f"(comme {reference.code})"
+    for match in SAME_AS.finditer(fold(question)):
+        level, certifier, nsf, rome, kind = match.groups()
+        if level and reference.level_european:
+            wanted.level = reference.level_european
+            wanted.said.append(f"de niveau {wanted.level} {said}")
+        elif certifier and reference.certifiers:
+            wanted.certifiers = {code for code, card in cards.items()
+                                 if set(card.certifiers) & set(reference.certifiers)}
+            wanted.said.append(f"du même certificateur {said}")
+        elif nsf and reference.nsf:
+            wanted.nsf = reference.nsf[0].lower()
+            wanted.said.append(f"de code NSF {wanted.nsf} {said}")
+        elif rome and reference.rome:
+            wanted.rome = reference.rome[0].upper()
+            wanted.said.append(f"menant au code ROME {wanted.rome} {said}")
+        elif kind and reference.kind:
+            wanted.kinds = {reference.kind}
+            wanted.said.append(f"de type « {reference.kind} » {said}")
+
+
 def corpus_answer(index, question: str, before: str = "", sections: set[str] = frozenset(),
-                  cue_words: set[str] = frozenset()) -> Answer | None:
+                  cue_words: set[str] = frozenset(), reference: Card | None = None) -> Answer | None:
     """The certifications of the corpus the question asks for, or None when it sets no filter or domain.
     `before` is the conversation's last exchange: "d'autres mènent-elles à ce code ?" reads its filters.
     `sections` and `cue_words` are the parts of a fiche the fields the question asks for are read from, and
     the words that asked for them."""
     cards = index.cards
-    question = SAYS_NOTHING.sub(" ", question)  # "hors « Sans objet »": the fiches' word for an empty rubric
+    question = without_code_labels(SAYS_NOTHING.sub(" ", question))  # "hors « Sans objet »": an empty rubric
     # "quelles certifications ce ministère délivre-t-il ?": the certifier is the one the exchange before named
     named_before = index.names.certified_by(before) if before and THIS_CERTIFIER.search(fold(question)) else set()
     wanted = read_filter(question, (lambda _: named_before) if named_before else index.names.certified_by,
                          lambda word, after: phrase_held(index, word, after))
+    if reference is not None:
+        same_as(wanted, question, reference, cards)
     if wanted.empty and before:
         wanted = read_filter(before, lambda _: set())
     kinds = kinds_named(question, {card.kind for card in cards.values() if card.kind})

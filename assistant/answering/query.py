@@ -205,12 +205,22 @@ def units_written_out(folded: str, units: list[Unit]) -> list[Unit]:
     return [unit for unit in units if without_titles(folded, [unit.title]) != folded]
 
 
+# "le code NSF 315t (Etablissement de la paie, …)": the register's label of a code, copied after it
+CODE_LABEL = re.compile(r"(\b(?:nsf|rome)\b\s*:?\s*[a-z]?\d{3,4}[a-z]?\s*)\([^)]*\)", re.IGNORECASE)
+
+
+def without_code_labels(text: str) -> str:
+    """The text without the labels copied after its NSF or ROME codes: the code filters, its label is the
+    register's wording, neither a domain asked nor the name of a certification ("Gestionnaire de paie")."""
+    return CODE_LABEL.sub(r"\1", text)
+
+
 def understand(question: str, names: CertificationNames, selected: str | None, context: Context) -> Query:
     original = question.strip()
     text, cut = focus(original)
     folded = names.with_title_words(spell_out(fold(text)))
     follow_up = looks_like_follow_up(folded)
-    mention = names.named_in(text)
+    mention = names.named_in(without_code_labels(text))  # "NSF 315t (… de la paie …)" names no title
     extra = [c for c in names.codes_in(original) if c not in mention.codes] if text != original else []
     codes, how, ambiguous = mention.codes, mention.how, mention.ambiguous
     if not codes and extra:
