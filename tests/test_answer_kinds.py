@@ -55,6 +55,8 @@ def test_answers_that_hold_a_duration(answer, holds):
     ("Combien de blocs compte le titre ?", AnswerKind.NUMBER),
     ("Combien de temps dure l'épreuve ?", AnswerKind.DURATION),
     ("Qui délivre le titre ?", None),
+    ("c quoi le % de reussite ?", AnswerKind.PERCENTAGE),
+    ("ca suffit comme experience ou faut etre 100% paie ?", None),  # a figure the person gives asks nothing
 ])
 def test_the_kind_of_answer_a_question_expects(question, kind):
     assert expected_kind(spell_out(fold(question))) is kind

@@ -49,3 +49,4 @@ def test_a_question_made_only_of_the_field_s_words_needs_none_of_its_own():
     assert field_stated(HITS, PARTIAL - QUESTION_TERMS, terms, dict.fromkeys(terms, 1.0)) is None
     stated = field_stated(HITS, PARTIAL - QUESTION_TERMS, terms, dict.fromkeys(terms, 1.0), own_word_needed=False)
     assert stated is not None and "valable sans limite de durée" in stated.text
+

@@ -121,10 +121,19 @@ def test_a_kind_of_question_is_a_cue_of_its_entry(assistant, question, entry_nam
     ("je garde mes allocations pendant la formation ?", "funding"),  # money while training is no fiche's
     ("il existe une prime de salissure dans ce métier ?", "salary"),
     ("l'école m'aide-t-elle à obtenir un visa étudiant ?", "abroad"),
+    ("le titre pro c'est un vrai diplome reconnu par l'etat ou un papier de centre ?", "certifier"),
+    ("Y a-t-il des contre-indications ou des aptitudes physiques pour suivre cette formation ?", "prerequisites"),
+    ("pour le cap je suis obligee de faire les stages pfmp quand meme ?", "dispenses"),
 ])
 def test_a_wording_of_a_field_is_a_cue_of_its_entry(assistant, question, entry_name):
     entry = next(e for e in assistant.router.entries if e.name == entry_name)
     assert any(weight >= 0.7 for _, weight in assistant.router.cues_found(entry, fold(question)))
+
+
+def test_recognised_in_the_new_title_is_no_recognition_abroad(assistant):
+    entry = next(e for e in assistant.router.entries if e.name == "abroad")
+    assert assistant.router.cues_found(entry, "mes ccp de l'ancien titre c'est reconnu dans le nouveau ?") == []
+    assert assistant.router.cues_found(entry, "le titre est-il reconnu dans d'autres pays ?") != []
 
 
 def test_a_subject_after_the_verb_does_not_hide_a_cue(assistant):
@@ -1146,6 +1155,13 @@ def test_a_dispense_is_asked_by_its_words_and_never_said_where_the_fiche_states_
     assert [e.name for e in assistant._entries(read(assistant, question, "RNCP40344"))] == ["dispenses"]
     # the ASV fiche says "indispensable", never a dispense: nothing is quoted as one
     assert assistant.ask(question, "RNCP40344").declined
+
+
+def test_a_count_asked_after_a_count_stays_on_the_figures(assistant):
+    history = [Turn(role="user", content="combien de certifiés pour le titre pro DWWM ?"),
+               Turn(role="assistant", content="1 000 certifiés en 2022 pour le titre Développeur web et web mobile.")]
+    query = read(assistant, "Et parmi eux, combien sont passés par la VAE ?", history=history)
+    assert [e.name for e in assistant._entries(query)] == ["statistics"]
 
 
 def test_a_corpus_question_on_this_same_certifier_follows_the_exchange_before(assistant):

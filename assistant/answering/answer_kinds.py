@@ -26,7 +26,8 @@ ASKED = [
     (AnswerKind.DURATION, re.compile(
         r"\bcombien de (?:temps|mois|jours?|semaines?|annees?|ans|heures?)\b|\bdelais?\b|\bduree\b"
         r"|\bpendant combien\b|\bau bout de combien\b")),
-    (AnswerKind.PERCENTAGE, re.compile(r"\bpourcentage|\btaux\b|\bproportion\b|%|\bpour cent\b")),
+    # "quel %", not "100% paie": a figure the person gives is no percentage asked
+    (AnswerKind.PERCENTAGE, re.compile(r"\bpourcentage|\btaux\b|\bproportion\b|(?<!\d)(?<!\d )%|(?<!\d )\bpour cent\b")),
     (AnswerKind.NUMBER, re.compile(r"\bcombien\b|\bnombre de\b|\bquel nombre\b")),
 ]
 HELD = {

@@ -21,7 +21,14 @@ from functools import lru_cache
 from assistant.answer import Answer, Turn, cite, quote_of
 from assistant.answering import declines, drafts
 from assistant.answering.alternatives import names_offered, none_named_in
-from assistant.answering.answer_kinds import OPEN_QUESTION, asks_yes_or_no, expected_kind, holds, kind_words
+from assistant.answering.answer_kinds import (
+    OPEN_QUESTION,
+    AnswerKind,
+    asks_yes_or_no,
+    expected_kind,
+    holds,
+    kind_words,
+)
 from assistant.answering.contacts import contact_details
 from assistant.answering.corpus_questions import asks_the_same_as, corpus_answer
 from assistant.answering.drafts import Draft
@@ -283,6 +290,9 @@ class Assistant:
             unbound = decide_all(scored, allowed=lambda e: e.scope in ("corpus", "fits_me", "decline"))
             chosen = unbound or chosen
         previous = BY_NAME.get(query.context.field_name)
+        if query.follow_up and previous is not None and previous.name == "statistics" \
+                and expected_kind(query.folded) is AnswerKind.NUMBER:
+            return [previous]  # "et parmi eux, combien par la VAE ?" after a count: the same figures, another row
         if query.follow_up and previous is not None and (not chosen or chosen[0].lexical == 0):
             if query.bloc_numbers and REFINED_BY_A_BLOC.get(previous.name) == "evaluation":
                 return [BY_NAME["bloc_evaluation"]]

@@ -39,7 +39,7 @@ NEAREST_WORDS = 4  # "Compétences :" heads a list; it says nothing on its own
 # words of a field's vocabulary a sentence must hold to state that field (see `field_stated`): "reste valable",
 # "garde … manquants"; one ("obtenu", "acquis") is said of many things
 FIELD_WORDS = 2
-FIELD_QUOTES = 2
+FIELD_QUOTES = 3
 
 
 def fiche_phrases_asked(question: str, title_words: set[str]) -> set[tuple[str, ...]]:

@@ -138,7 +138,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
     # no examples: an entry added with examples moves every entry's semantic z-score (`Router.semantic`)
     FieldEntry("dispenses", "certification", {
         "dispense": 1.0, "dispens": 1.0, "exempt": 1.0, "exonere": 0.9, "oblige de passer": 0.7,
-        "oblige de repasser": 0.7, "matieres generales": 0.8, "enseignement general": 0.8}, (),
+        "oblige de repasser": 0.7, "oblige de faire": 0.7, "obligee de passer": 0.7, "obligee de repasser": 0.7,
+        "obligee de faire": 0.7, "dois quand meme": 0.7, "matieres generales": 0.8, "enseignement general": 0.8}, (),
         sections=('resume', 'validation_partielle'), stated_in_text=True),
     FieldEntry("partial", "certification", {
         "partiel": 1.0, "rate": 0.7, "echoue": 0.8, "echec": 0.8, "pas tout": 0.6, "un seul bloc": 0.6,
@@ -179,14 +180,19 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "diplome necessaire": 0.7, "pour candidater": 0.7, "acceder": 0.4, "pre-requis": 1.0,
         "pour entrer": 1.0, "pour rentrer": 1.0, "pour acceder": 0.8, "requis": 0.8, "rentrer": 0.6, "age": 0.5,
         "selection": 0.6, "quel diplome": 0.5, "faut un diplome": 0.7, "faut il un diplome": 0.7,
-        "faut le bac": 0.7, "faut il le bac": 0.7, "diplome exige": 0.7, "diplome requis": 0.7}, (
+        "faut le bac": 0.7, "faut il le bac": 0.7, "diplome exige": 0.7, "diplome requis": 0.7,
+        # what the body must allow: "contre-indications", "aptitudes physiques", "un contrôle médical avant ?"
+        "contre-indication": 0.8, "contre indication": 0.8, "aptitudes physiques": 0.8, "aptitude medicale": 0.8,
+        "visite medicale": 0.7, "controle medical": 0.7, "certificat medical": 0.7}, (
         "Quels sont les prérequis pour entrer en formation ?", "Faut-il un diplôme pour candidater ?",
         "il faut quoi pour rentrer", "Quelles sont les conditions d'admission ?", "faut il avoir le bac ?"),
         sections=('prerequis',)),
     FieldEntry("certifier", "certification", {
         "certificateur": 1.0, "qui delivre": 1.0, "delivre": 0.7, "organisme": 0.6, "qui porte": 0.7,
         "qui certifie": 1.0, "quel ministere": 0.8, "qui propose": 0.6, "propose par": 0.6, "quelle ecole": 0.7,
-        "de qui": 0.3, "signe": 0.4}, (
+        "de qui": 0.3, "signe": 0.4,
+        # a state's diploma or a school's paper: who stands behind it
+        "reconnu par l'etat": 0.9, "ecole privee": 0.6}, (
         "Qui délivre cette certification ?", "Quel est l'organisme certificateur ?", "c'est quelle ecole ?",
         "quel ministère porte ce titre ?", "le diplome est délivré par qui"),
         sections=('presentation',)),
@@ -394,7 +400,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         topic="des aménagements d'épreuves pour les candidats en situation de handicap (tiers-temps)"),
     FieldEntry("abroad", "decline", {
         "a l'etranger": 0.9, "hors de france": 0.9, "belgique": 1.0, "suisse": 1.0, "luxembourg": 1.0,
-        "canada": 1.0, "quebec": 1.0, "reconnu en": 0.8, "reconnu dans": 0.7, "reconnu a l": 0.8,
+        "canada": 1.0, "quebec": 1.0, "reconnu en": 0.8, "reconnu a l": 0.8, "autre pays": 0.9, "autres pays": 0.9,
         "diplome etranger": 1.0, "bac etranger": 1.0, "faut une equivalence": 0.9, "equivalence de diplome": 0.9,
         "visa": 1.0, "titre de sejour": 1.0}, (
         "Le titre est-il reconnu en Belgique ?", "je peux travailler à l'étranger avec ce diplôme, il est reconnu ?",
