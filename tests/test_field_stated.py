@@ -50,3 +50,18 @@ def test_a_question_made_only_of_the_field_s_words_needs_none_of_its_own():
     stated = field_stated(HITS, PARTIAL - QUESTION_TERMS, terms, dict.fromkeys(terms, 1.0), own_word_needed=False)
     assert stated is not None and "valable sans limite de durée" in stated.text
 
+
+def test_what_stays_acquired_is_read_in_the_words_of_both_its_entries():
+    from assistant.answering.fields import stated_together
+
+    assert {e.name for e in stated_together([BY_NAME["partial"]])} == {"partial", "validity"}
+    assert [e.name for e in stated_together([BY_NAME["dispenses"]])] == ["dispenses"]
+    hits = [_hit("resume", "Les CCP obtenus sont capitalisables sans limite de temps : le candidat qui n'obtient "
+                           "pas le titre complet conserve les CCP acquis. Le jury se réunit à Lyon.")]
+    terms = key_terms("si je reussis seulement une partie des ccp, je perds le reste au bout d'un moment ?", set())
+    alone = cue_stems(BY_NAME["partial"].cues) - QUESTION_TERMS
+    both = cue_stems(cue for e in stated_together([BY_NAME["partial"]]) for cue in e.cues) - QUESTION_TERMS
+    assert field_stated(hits, alone, terms, dict.fromkeys(terms, 1.0)) is None  # one word of the partial alone
+    stated = field_stated(hits, both, terms, dict.fromkeys(terms, 1.0))
+    assert stated is not None and "capitalisables sans limite de temps" in stated.text
+

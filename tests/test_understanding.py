@@ -124,10 +124,16 @@ def test_a_kind_of_question_is_a_cue_of_its_entry(assistant, question, entry_nam
     ("le titre pro c'est un vrai diplome reconnu par l'etat ou un papier de centre ?", "certifier"),
     ("Y a-t-il des contre-indications ou des aptitudes physiques pour suivre cette formation ?", "prerequisites"),
     ("pour le cap je suis obligee de faire les stages pfmp quand meme ?", "dispenses"),
+    ("sans le brevet c mort ? ils demandent quoi a l'entrée", "prerequisites"),
 ])
 def test_a_wording_of_a_field_is_a_cue_of_its_entry(assistant, question, entry_name):
     entry = next(e for e in assistant.router.entries if e.name == entry_name)
     assert any(weight >= 0.7 for _, weight in assistant.router.cues_found(entry, fold(question)))
+
+
+def test_applying_for_jobs_asks_the_jobs(assistant):
+    query = read(assistant, "avec le tp dwwm je pourrai postuler sur les annonces de développeur front ?")
+    assert [e.name for e in assistant._entries(query)][:1] == ["jobs"]
 
 
 def test_recognised_in_the_new_title_is_no_recognition_abroad(assistant):

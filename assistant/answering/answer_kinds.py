@@ -27,13 +27,15 @@ ASKED = [
         r"\bcombien de (?:temps|mois|jours?|semaines?|annees?|ans|heures?)\b|\bdelais?\b|\bduree\b"
         r"|\bpendant combien\b|\bau bout de combien\b")),
     # "quel %", not "100% paie": a figure the person gives is no percentage asked
-    (AnswerKind.PERCENTAGE, re.compile(r"\bpourcentage|\btaux\b|\bproportion\b|(?<!\d)(?<!\d )%|(?<!\d )\bpour cent\b")),
+    (AnswerKind.PERCENTAGE, re.compile(r"\bpourcentage|\btaux\b|\bproportion\b|(?<!\d)(?<!\d )%"
+                                       r"|(?<!\d )\bpour cent\b")),
     (AnswerKind.NUMBER, re.compile(r"\bcombien\b|\bnombre de\b|\bquel nombre\b")),
 ]
 HELD = {
     AnswerKind.DURATION: re.compile(
         rf"\b{NUMBER_WORDS}\s*(?:ans?|annees?|mois|semaines?|jours?|heures?|h|minutes?|min)\b|\b\d+\s*h\s*\d*\b"
-        r"|\billimite|\bsans limit|\ba vie\b|\bdefiniti(?:f|fs|ve|ves|vement)\b|\bsans (?:condition|limite) de duree\b"),
+        r"|\billimite|\bsans limit|\ba vie\b|\bdefiniti(?:f|fs|ve|ves|vement)\b"
+        r"|\bsans (?:condition|limite) de duree\b"),
     AnswerKind.PERCENTAGE: re.compile(r"%|\bpour cent\b|\bpourcent"),
     # "un", "une" are articles far more often than counts: a count is a figure or a number word from two
     AnswerKind.NUMBER: re.compile(rf"\b(?!un\b|une\b){NUMBER_WORDS}\b|\baucun"),

@@ -41,7 +41,7 @@ from assistant.answering.extractive import (
     nearest_sentences,
     quote_passages,
 )
-from assistant.answering.fields import BY_NAME, IN_THIS_BLOC, FieldEntry
+from assistant.answering.fields import BY_NAME, IN_THIS_BLOC, FieldEntry, stated_together
 from assistant.answering.llm import LLMWriter
 from assistant.answering.mapping_answer import experience_in, mapping_answer, ranking_answer
 from assistant.answering.organisations import (
@@ -779,7 +779,7 @@ class Assistant:
         quoi ?") has no word of its own for the sentence to share."""
         name_words = self._name_words([c.code])
         terms = key_terms(query.folded, name_words)
-        vocabulary = cue_stems(cue for e in asked if e.stated_in_text for cue in e.cues) - QUESTION_TERMS - name_words
+        vocabulary = cue_stems(cue for e in stated_together(asked) for cue in e.cues) - QUESTION_TERMS - name_words
         stated = field_stated(self._rest_of_fiches([c.code], []), vocabulary, terms, self.index.lexical.rarity(terms),
                               own_word_needed=any(t not in vocabulary for t in terms))
         return Draft(lines=stated.text.split("\n"), citations=list(stated.citations)) if stated else None

@@ -503,9 +503,10 @@ def ask_for_sections(wanted: CorpusFilter, index, question: str, sections: set[s
                                                    "ni rubrique " + " ni ".join(labels)))
 
 
-# "le même niveau que celle-ci", "du même certificateur que le BTS" : a filter whose value is another's
+# "le même niveau que celle-ci", "du même certificateur que le BTS" : a filter whose value is another's ("ce
+# même ministère", without "que", points back to the exchange before and compares nothing)
 SAME_AS = re.compile(r"\bmeme\s+(?:(niveau)|(certificat(?:eur|rice)|organisme|ministere|ecole)|(?:code\s+)?(nsf)"
-                     r"|(?:code\s+)?(rome)|(type))\b(?=[^,;.?!]{0,20}\bqu)")  # "ce même ministère" points back, compares nothing
+                     r"|(?:code\s+)?(rome)|(type))\b(?=[^,;.?!]{0,20}\bqu)")
 
 
 def asks_the_same_as(question: str) -> bool:

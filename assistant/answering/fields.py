@@ -174,8 +174,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "combien de diplômés par VAE ?"),
         sections=('statistiques',)),
     FieldEntry("prerequisites", "certification", {
-        "prerequis": 1.0, "condition": 0.7, "admission": 0.8, "admis en": 0.8, "admis dans": 0.8, "entrer": 0.6,
-        "niveau requis": 0.8,
+        "prerequis": 1.0, "condition": 0.7, "admission": 0.8, "admis en": 0.8, "admis dans": 0.8, "a l'entree": 0.8,
+        "entrer": 0.6, "niveau requis": 0.8,
         "il faut avoir": 0.6, "faut il avoir": 0.6, "faut-il avoir": 0.6, "experience requise": 0.7,
         "diplome necessaire": 0.7, "pour candidater": 0.7, "acceder": 0.4, "pre-requis": 1.0,
         "pour entrer": 1.0, "pour rentrer": 1.0, "pour acceder": 0.8, "requis": 0.8, "rentrer": 0.6, "age": 0.5,
@@ -228,7 +228,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("jobs", "certification", {
         "metier": 1.0, "emploi": 0.9, "poste": 0.7, "debouche": 1.0, "travailler comme": 0.9, "quel travail": 0.8,
         "faire quoi apres": 0.8, "exercer": 0.6, "job": 0.8, "boulot": 0.8, "secteur": 0.5, "fonctions": 0.5,
-        "devenir quoi": 0.9, "peut devenir": 0.8}, (
+        "devenir quoi": 0.9, "peut devenir": 0.8, "postuler": 0.6}, (
         "Quels métiers peut-on exercer avec ce titre ?", "quels débouchés ?", "je pourrai bosser comme quoi apres",
         "on peut devenir quoi avec ?",
         "Quels emplois sont accessibles ?", "ça mène à quels postes ?"),
@@ -455,3 +455,17 @@ ENTRIES: tuple[FieldEntry, ...] = (
 )
 
 BY_NAME = {entry.name: entry for entry in ENTRIES}
+
+
+# what stays acquired after a partial validation, and for how long: one rubric of the fiche, two entries
+ACQUIRED = ("partial", "validity")
+
+
+def stated_together(asked: list[FieldEntry]) -> list[FieldEntry]:
+    """The entries stated in the fiche's text among those asked, in whose words a sentence is looked for. A
+    sentence on what stays acquired speaks in the words of both its entries ("les CCP sont capitalisables
+    sans limite de temps": "capitalisables" asks the partial validation, "temps" how long)."""
+    names = [e.name for e in asked if e.stated_in_text]
+    if set(names) & set(ACQUIRED):
+        names += [name for name in ACQUIRED if name not in names]
+    return [BY_NAME[name] for name in names]
