@@ -131,6 +131,13 @@ def test_a_wording_of_a_field_is_a_cue_of_its_entry(assistant, question, entry_n
     assert any(weight >= 0.7 for _, weight in assistant.router.cues_found(entry, fold(question)))
 
 
+def test_a_field_answer_saying_yes_or_no_comes_before_the_passages_that_complete_it(assistant):
+    # "présenté" is a word of the question the route's answer does not hold: passages complete it, after it
+    answer = assistant.ask("Le titre pro DWWM peut-il être présenté en candidat libre ?")
+    assert answer.text.startswith("Non, la voie « Par candidature individuelle » n'est pas ouverte")
+    assert "Par ailleurs :" in answer.text
+
+
 def test_applying_for_jobs_asks_the_jobs(assistant):
     query = read(assistant, "avec le tp dwwm je pourrai postuler sur les annonces de développeur front ?")
     assert [e.name for e in assistant._entries(query)][:1] == ["jobs"]

@@ -92,6 +92,7 @@ STRONG_DECLINE = 0.8  # a topic to decline asked this plainly is what an organis
 OWN_SUBJECT = 3  # words of its own, besides a certification's name, for a question to be about something else
 OTHERS = re.compile(r"\b(?:autres?|d.autres)\b")
 CHOSEN = ("code", "nom")  # the question itself names its certification
+DIRECT_ANSWER = re.compile(r"(?:Oui|Non)\b")  # a field's answer that says yes or no first answers the question
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
                      "capacities": "competences", "activities": "", "overview": ""}
 NAMED_CODE = re.compile(r"\bRNCP\s*\d{3,6}(?:\s*BC\s*\d{1,2})?\b|\b\d{4,6}\b", re.IGNORECASE)
@@ -762,6 +763,11 @@ class Assistant:
         completed = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
         if drafted.lines and entries and entries[0].scope == "bloc_find":
             # "dans quel bloc…" is answered by the bloc; the sentences that place the task there follow
+            drafted.extend(completed)
+            return drafted, True
+        if drafted.lines and DIRECT_ANSWER.match(drafted.lines[0]):
+            # "Non, la voie « Par candidature individuelle » n'est pas ouverte…" answers: the passages follow
+            drafted.say("Par ailleurs :")
             drafted.extend(completed)
             return drafted, True
         if drafted.lines:  # the passages answer what was asked; the field comes after, as context

@@ -249,12 +249,12 @@ def read_filter(question: str, certified_by: Callable[[str], set[str]],
         wanted.vae_open = not re.search(r"\b(?:pas|plus|non|fermee?s?)\b[^?]*\b(?:vae|validation)", folded)
         wanted.said.append("ouvertes à la VAE" if wanted.vae_open else "fermées à la VAE")
     inactive = re.search(r"\b(?:inactive?s?|plus actives?|ne sont plus|expirees?|perimees?|plus valables?)\b", folded)
-    if inactive and INCLUDING.search(folded[:inactive.start()]):
-        pass  # "toutes, même celles qui ne sont plus actives": they are counted in, not the only ones asked
-    elif inactive:
+    # "toutes, même celles qui ne sont plus actives": they are counted in, not the only ones asked
+    let_in = inactive is not None and INCLUDING.search(folded[:inactive.start()]) is not None
+    if inactive and not let_in:
         wanted.active = False
         wanted.said.append("inactives")
-    elif any(not _said_by_a_fiche(folded, m, phrase_held)
+    elif not inactive and any(not _said_by_a_fiche(folded, m, phrase_held)
              for m in re.finditer(r"\b(?:actives?|en vigueur|encore valables?)\b", folded)):
         wanted.active = True
         wanted.said.append("actives")

@@ -137,7 +137,7 @@ def _spelled_out(index, initials: str, after: str) -> bool:
         following.append(word)
         if sum(w not in STOP_WORDS for w in following) == 2:
             break
-    stems = [analyse(w)[0] for w in following if w not in STOP_WORDS and analyse(w)]
+    stems = [terms[0] for w in following if w not in STOP_WORDS for terms in [analyse(w)] if terms]
     if not stems or not 2 < len(letters) <= 6 or not letters.isalpha():
         return False
     ids = set(index.lexical.ids_holding(stems[0]))
