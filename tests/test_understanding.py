@@ -138,6 +138,37 @@ def test_a_field_answer_saying_yes_or_no_comes_before_the_passages_that_complete
     assert "Par ailleurs :" in answer.text
 
 
+def test_a_topic_declined_told_only_as_the_reason_of_the_question_does_not_decline_it(assistant):
+    answer = assistant.ask("c koi le code rome du titre pro dwwm ? france travail me le demande pour ma demande de "
+                           "financement")
+    assert not answer.declined and answer.text.startswith("Codes ROME de la certification RNCP37674")
+    # asked in the clause that asks, the topic is declined, whatever the other clauses tell
+    assert assistant.ask("c koi le code rome du titre pro dwwm et comment financer la formation ?").declined
+    assert assistant.ask("en alternance au titre pro dwwm je touche 900 euros, jai droit a la prime d'activite "
+                         "ou pas ?").declined
+
+
+@pytest.mark.parametrize(("question", "history"), [
+    ("Le dernier bloc du titre pro dwwm, il comprend quoi exactement ?", []),
+    ("Et le dernier, il faut y maîtriser quoi ?",
+     [Turn(role="user", content="le titre pro dwwm ya quoi comme blocs ?"),
+      Turn(role="assistant", content="Deux blocs : le front-end et le back-end (RNCP37674).")]),
+])
+def test_the_last_bloc_is_the_last_of_the_list(assistant, question, history):
+    answer = assistant.ask(question, history=history)
+    assert "Le bloc RNCP37674BC02 de la certification RNCP37674" in answer.text
+    assert "RNCP37674BC01 de la certification" not in answer.text
+
+
+def test_the_last_of_something_else_is_no_last_bloc(assistant):
+    from assistant.answering.assistant import names_the_last
+
+    history = [Turn(role="user", content="le titre pro dwwm ya quoi comme blocs ?"),
+               Turn(role="assistant", content="Deux blocs : le front-end et le back-end (RNCP37674).")]
+    assert names_the_last(read(assistant, "Et le dernier, celui du back-end ?", history=history))
+    assert not names_the_last(read(assistant, "et la dernière épreuve du bloc, elle dure combien ?", history=history))
+
+
 def test_applying_for_jobs_asks_the_jobs(assistant):
     query = read(assistant, "avec le tp dwwm je pourrai postuler sur les annonces de développeur front ?")
     assert [e.name for e in assistant._entries(query)][:1] == ["jobs"]

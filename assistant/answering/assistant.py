@@ -55,6 +55,7 @@ from assistant.answering.organisations import (
 )
 from assistant.answering.partner_places import place_answer, place_phrase, placed_near
 from assistant.answering.query import (
+    BLOC_FIELDS,
     MAX_QUESTION_CHARS,
     THE_ONE_SELECTED,
     THIS_BLOC,
@@ -65,7 +66,7 @@ from assistant.answering.query import (
     units_written_out,
     without_words,
 )
-from assistant.answering.router import Router, Scored, cue_stems, decide_all
+from assistant.answering.router import INVERTED_SUBJECT, Router, Scored, cue_stems, decide_all
 from assistant.answering.sirets import asks_a_siret, siret_answer
 from assistant.answering.unknown_names import unknown_names
 from assistant.certification import Certification, Unit, UnitKind
@@ -92,6 +93,9 @@ STRONG_DECLINE = 0.8  # a topic to decline asked this plainly is what an organis
 OWN_SUBJECT = 3  # words of its own, besides a certification's name, for a question to be about something else
 OTHERS = re.compile(r"\b(?:autres?|d.autres)\b")
 CHOSEN = ("code", "nom")  # the question itself names its certification
+LAST_UNIT = re.compile(r"\bderni(?:er|ere)\s+(?:bloc|ccp|module|activite|unite)\b")
+# "et le dernier ?", "et le dernier, celui en milieu sensible": not "et la dernière épreuve du bloc"
+LAST_LISTED = re.compile(r"\s*(?:et\s+)?(?:le|la)\s+derni(?:er|ere)\s*(?:[,?!.]|$|(?:bloc|ccp|module)\b)")
 DIRECT_ANSWER = re.compile(r"(?:Oui|Non)\b")  # a field's answer that says yes or no first answers the question
 REFINED_BY_A_BLOC = {"evaluation": "evaluation", "bloc_evaluation": "evaluation", "bloc_content": "competences",
                      "capacities": "competences", "activities": "", "overview": ""}
@@ -131,6 +135,12 @@ def clauses_of(text: str) -> list[tuple[str, bool]]:
     ends = [*pieces[1::2], ""]
     return [(clause, bool(INTERROGATIVE.search(clause)) or end == "?")
             for clause, end in zip(pieces[0::2], ends, strict=True) if clause.strip()]
+
+
+def names_the_last(query: Query) -> bool:
+    """"Le dernier bloc", or "et le dernier ?" after a question on the blocs: the last of the list."""
+    return bool(LAST_UNIT.search(query.folded) or (
+        query.follow_up and query.context.field_name in BLOC_FIELDS and LAST_LISTED.match(query.folded)))
 
 
 def points_to_its_certification(query: Query) -> bool:
@@ -385,6 +395,9 @@ class Assistant:
             # the answer of one certification guessed from the search
             return declines.not_over_the_corpus(self.index.titles)
         decline = self._decline_also_asked(query, entries)
+        asking = self._told_beside_what_is_asked(query, entries) if decline is not None else None
+        if asking is not None:
+            decline, query = None, replace(query, folded=asking)
         if decline is not None and self._said_as_the_fiche_says_it(decline, query.folded,
                                                                    query.codes or query.ambiguous):
             decline = None  # "le contrôle des bulletins de salaire": the fiche's own words, not the topic declined
@@ -650,6 +663,21 @@ class Assistant:
             return chosen[0].entry
         return None
 
+    def _told_beside_what_is_asked(self, query: Query, entries: list[FieldEntry]) -> str | None:
+        """"c koi le code rome de l'advf ? france travail me le demande pour ma demande de financement": the
+        clauses that ask name the fields, and no topic to decline, which stands only in a clause that tells
+        why. Those clauses, then: the others' words are neither declined nor looked for."""
+        # a subject after its verb asks too ("permet-il de s'inscrire en doctorat, et auprès de quelle école ?")
+        clauses = [(clause, asks or INVERTED_SUBJECT.search(clause) is not None)
+                   for clause, asks in clauses_of(query.folded)]
+        if all(asks for _, asks in clauses) or not any(asks for _, asks in clauses):
+            return None
+        asking = " ".join(clause for clause, asks in clauses if asks)
+        declined_there = any(self.router.cues_found(e, asking) for e in self.router.entries if e.scope == "decline")
+        if declined_there or not any(self.router.cues_found(e, asking) for e in entries):
+            return None
+        return asking
+
     def _second_best(self, query: Query) -> list[FieldEntry]:
         chosen = decide_all(self.route(query), allowed=lambda e: e.scope not in ("corpus", "fits_me"))
         return [s.entry for s in chosen]
@@ -795,7 +823,8 @@ class Assistant:
         et comment est-il évalué ?" is one bloc, its competences and its evaluation together."""
         cues = cue_stems(cue for e in asked for cue in e.cues)
         # "les compétences du bloc Définir et monter le projet" names one bloc; "les blocs du titre" none.
-        one_bloc = entry.name == "blocs" and (ONE_BLOC.search(query.folded) is not None or len(query.bloc_numbers) == 1)
+        one_bloc = entry.name == "blocs" and (ONE_BLOC.search(query.folded) is not None or len(query.bloc_numbers) == 1
+                                              or names_the_last(query))
         by_title = entry.name in REFINED_BY_A_BLOC or entry.scope == "bloc" or one_bloc
         unit = self._named_unit(c, query, by_title, cues)
         if unit is not None and (entry.scope == "bloc" or entry.name in REFINED_BY_A_BLOC or one_bloc):
@@ -849,6 +878,8 @@ class Assistant:
         for unit in c.units:
             if unit.code in named:
                 return unit
+        if c.units and names_the_last(query):
+            return c.units[-1]
         if not by_title:
             return None
         written_out = units_written_out(query.folded, c.units)  # "le bloc savoirs hautement spécialisés"
