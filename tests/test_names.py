@@ -154,3 +154,21 @@ def test_initials_after_a_type_that_no_name_holds_are_a_title_the_index_does_not
     assert TRADES.absent_title("apres le tp compta je voudrais faire le bts cg, c quoi ses blocs") == "cg"
     assert TRADES.absent_title("le titre pro SA c quoi les blocs") is None  # initials of a title of the index
     assert TRADES.absent_title("pour ouvrir un bar faut une licence IV ?") is None  # a number, not initials
+
+
+def _card(code: str, title: str, kind: str) -> Card:
+    return Card(code=code, title=title, kind=kind, certifiers=["MINISTERE DE L'EDUCATION NATIONALE"])
+
+
+def test_a_title_holding_an_acronym_is_named_by_its_initials_with_the_acronym_whole():
+    names = CertificationNames([_card("RNCP90901", "Gestion de la PME", "Brevet de technicien supérieur"),
+                                _card("RNCP90902", "Management commercial opérationnel",
+                                      "Brevet de technicien supérieur")])
+    assert names.named_in("apres un bts gpme on peut bosser comme quoi ?").codes == ["RNCP90901"]
+    assert names.named_in("le bts mco c'est quel niveau ?").codes == ["RNCP90902"]
+
+
+def test_cqp_is_the_type_of_a_certificat_de_qualification_professionnelle():
+    names = CertificationNames([_card("RNCP90903", "Agent de prévention et de sécurité",
+                                      "Certificat de qualification professionnelle")])
+    assert "cqp" in names.name_terms("RNCP90903")  # it says which certification, not what is asked

@@ -125,6 +125,8 @@ def test_a_kind_of_question_is_a_cue_of_its_entry(assistant, question, entry_nam
     ("Y a-t-il des contre-indications ou des aptitudes physiques pour suivre cette formation ?", "prerequisites"),
     ("pour le cap je suis obligee de faire les stages pfmp quand meme ?", "dispenses"),
     ("sans le brevet c mort ? ils demandent quoi a l'entrée", "prerequisites"),
+    ("le diplome c'est equivalent au bac maintenant ?", "level"),  # a level told by the diploma it matches
+    ("le tp ça vaut un cap ou c'est en dessous ?", "level"),
 ])
 def test_a_wording_of_a_field_is_a_cue_of_its_entry(assistant, question, entry_name):
     entry = next(e for e in assistant.router.entries if e.name == entry_name)

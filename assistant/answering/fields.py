@@ -198,7 +198,10 @@ ENTRIES: tuple[FieldEntry, ...] = (
         sections=('presentation',)),
     FieldEntry("level", "certification", {
         "niveau": 1.0, "bac+": 0.9, "bac +": 0.9, "equivalent": 0.5, "equivaut": 0.6, "europeen": 0.5,
-        "licence": 0.3, "master": 0.3, "cec": 0.6}, (
+        "licence": 0.3, "master": 0.3, "cec": 0.6,
+        # a level told by the diploma it matches: "c'est équivalent au bac ?", "ça vaut un cap ?"
+        "equivalent au bac": 1.0, "equivalent du bac": 1.0, "equivalent au cap": 1.0, "vaut un cap": 1.0,
+        "vaut un bac": 1.0}, (
         "Quel est le niveau de cette certification ?", "c'est un bac+ combien ?", "ça équivaut à quel diplôme ?",
         "niveau europeen du titre ?", "c'est de niveau licence ?"),
         sections=('presentation',)),

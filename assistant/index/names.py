@@ -61,7 +61,8 @@ CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnel
 # the last word of a type as people write it, unexpanded ("cap", "tp", "titre pro", "bts", "licence pro")
 TYPE_ENDS = r"(?:cap|tp|pro|professionnel|professionnelle|bts|licence|but|dut|bachelor|mastere|cqp|etat|specialisation)"
 # the words of the type as fiches write it, where people say it otherwise
-TYPES_SPELT_OUT = {"cap": "certificat aptitude professionnelle", "licence pro": "licence professionnelle"}
+TYPES_SPELT_OUT = {"cap": "certificat aptitude professionnelle", "licence pro": "licence professionnelle",
+                   "cqp": "certificat qualification professionnelle"}
 TITLE_END = re.compile(r"[,;:?!()]|\.(?:\s|$)")
 TITLE_WORDS = 4  # the words after the type that make its title (the rest is the question)
 ROMAN = re.compile(r"[ivxl]+")
@@ -120,7 +121,17 @@ def title_acronyms(card: Card, common_words: set[str]) -> set[str]:
             kept = significant(part)
             if len(kept) >= 3:
                 found.add(initials(kept))
+            found.add(_initials_keeping_acronyms(part))
     return _usable(found, common_words)
+
+
+def _initials_keeping_acronyms(part: str) -> str:
+    """The initials of a title that holds an acronym, the acronym kept whole: "gpme" for "Gestion de la PME",
+    as people shorten it ("" when the title holds none)."""
+    tokens = [t for t in re.findall(r"[^\W_][\w-]*", part) if fold(t) not in STOP_WORDS and len(t) > 1]
+    if not any(re.fullmatch(ACRONYM, t) for t in tokens) or len(tokens) < 2:
+        return ""
+    return "".join(fold(t) if re.fullmatch(ACRONYM, t) else fold(t)[0] for t in tokens)
 
 
 def certifier_acronyms(card: Card, common_words: set[str]) -> set[str]:
