@@ -144,6 +144,7 @@ def test_a_topic_declined_told_only_as_the_reason_of_the_question_does_not_decli
     answer = assistant.ask("c koi le code rome du titre pro dwwm ? france travail me le demande pour ma demande de "
                            "financement")
     assert not answer.declined and answer.text.startswith("Codes ROME de la certification RNCP37674")
+    assert "ne parlent pas du financement" in answer.text  # the topic told is said to be elsewhere, after
     # asked in the clause that asks, the topic is declined, whatever the other clauses tell
     assert assistant.ask("c koi le code rome du titre pro dwwm et comment financer la formation ?").declined
     assert assistant.ask("en alternance au titre pro dwwm je touche 900 euros, jai droit a la prime d'activite "

@@ -396,8 +396,11 @@ class Assistant:
             return declines.not_over_the_corpus(self.index.titles)
         decline = self._decline_also_asked(query, entries)
         asking = self._told_beside_what_is_asked(query, entries) if decline is not None else None
-        if asking is not None:
-            decline, query = None, replace(query, folded=asking)
+        if asking is not None:  # the fields asked are answered, the topic told is said to be elsewhere after them
+            answer = self._about_certifications(entries, replace(query, folded=asking))
+            if not answer.declined:
+                answer.text = f"{answer.text}\n{declines.also_asked(decline.topic)}"
+            return answer
         if decline is not None and self._said_as_the_fiche_says_it(decline, query.folded,
                                                                    query.codes or query.ambiguous):
             decline = None  # "le contrôle des bulletins de salaire": the fiche's own words, not the topic declined
