@@ -668,8 +668,8 @@ class Assistant:
 
     def _told_beside_what_is_asked(self, query: Query, entries: list[FieldEntry]) -> str | None:
         """"c koi le code rome de l'advf ? france travail me le demande pour ma demande de financement": the
-        clauses that ask name the fields, and no topic to decline, which stands only in a clause that tells
-        why. Those clauses, then: the others' words are neither declined nor looked for."""
+        clauses that ask name the fields and no topic to decline; the topic stands only in a clause that tells
+        why. Those asking clauses, then, or None: the other clauses' words are neither declined nor looked for."""
         # a subject after its verb asks too ("permet-il de s'inscrire en doctorat, et auprès de quelle école ?")
         clauses = [(clause, asks or INVERTED_SUBJECT.search(clause) is not None)
                    for clause, asks in clauses_of(query.folded)]
@@ -792,20 +792,18 @@ class Assistant:
         if quoted.declined:
             return drafted, False
         completed = Draft(lines=quoted.text.split("\n"), citations=list(quoted.citations))
-        if drafted.lines and entries and entries[0].scope == "bloc_find":
+        if not drafted.lines:
+            return completed, True
+        if entries and entries[0].scope == "bloc_find":
             # "dans quel bloc…" is answered by the bloc; the sentences that place the task there follow
             drafted.extend(completed)
             return drafted, True
-        if drafted.lines and DIRECT_ANSWER.match(drafted.lines[0]):
-            # "Non, la voie « Par candidature individuelle » n'est pas ouverte…" answers: the passages follow
-            drafted.say("Par ailleurs :")
-            drafted.extend(completed)
-            return drafted, True
-        if drafted.lines:  # the passages answer what was asked; the field comes after, as context
-            completed.say("Par ailleurs :")
-            completed.extend(drafted)
-        drafted = completed
-        return drafted, True
+        # the passages answer what was asked and the field comes after, as context; unless the field's answer
+        # says yes or no ("Non, la voie « Par candidature individuelle » n'est pas ouverte…"): it answers first
+        first, then = (drafted, completed) if DIRECT_ANSWER.match(drafted.lines[0]) else (completed, drafted)
+        first.say("Par ailleurs :")
+        first.extend(then)
+        return first, True
 
     def _field_stated(self, query: Query, c: Certification, asked: list[FieldEntry]) -> Draft | None:
         """A field the export has no element for (`FieldEntry.stated_in_text`: what stays acquired after a

@@ -115,9 +115,8 @@ def _known(index, name: str, after: str = "") -> bool:
         return True
     if folded.replace("-", "") in organisation_initials(index):
         return True
-    if bool(index.names.codes_in(name)) or _names_a_certification_or_a_place(index, name):
-        return True
-    return _spelled_out(index, folded, after)
+    return bool(index.names.codes_in(name)) or _names_a_certification_or_a_place(index, name) \
+        or _spelled_out(index, folded, after)
 
 
 # the small words a spelled-out name skips in its initials ("certificat de qualification professionnelle": CQP)
