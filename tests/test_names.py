@@ -97,6 +97,8 @@ TRADES = CertificationNames([
 
 @pytest.mark.parametrize(("text", "codes"), [
     ("tech maintenance indus, ya eu combien de certifiés ?", ["RNCP90904"]),  # words cut short, one said whole
+    ("tech maint indus c quoi les blocs ?", ["RNCP90904"]),  # every word cut short, all of one title
+    ("resp logist, c quel niveau ?", ["RNCP90903"]),
     ("le titre resp logistique c quel niveau", ["RNCP90903"]),
     ("titre pro SA c quoi les blocs", ["RNCP90901"]),  # two-letter initials right after a type
     ("tech c quoi", []),  # a beginning alone begins too many words
@@ -109,6 +111,16 @@ TRADES = CertificationNames([
 ])
 def test_titles_cut_short_by_their_initials_or_in_another_form_name_their_certification(text, codes):
     assert TRADES.named_in(text).codes == codes
+
+
+def test_a_known_title_named_after_an_absent_one_is_what_is_asked_of():
+    absent = "comptabilite gestion"
+    # the absent title is what the person holds, the known one, named after it, what they ask of
+    assert TRADES.named_after("les titulaires du bts comptabilite et gestion sont ils dispenses dans le titre pro "
+                              "comptable assistant ?", absent, ["RNCP90921"])
+    # named before it, the known title is theirs, and the absent one what they ask of
+    assert not TRADES.named_after("apres le titre pro comptable assistant je vise le bts comptabilite et gestion, "
+                                  "ya quoi comme blocs ?", absent, ["RNCP90921"])
 
 
 def test_a_title_said_in_another_form_after_its_type_is_not_absent():

@@ -82,8 +82,10 @@ SPELLED = _Passages(["Les titulaires du certificat de qualification professionne
 @pytest.mark.parametrize("initials, after, known", [
     ("CQP", " Agent machiniste classique : suis-je dispensé ?", True),  # "certificat de qualification professionnelle"
     ("cqp", " agent machiniste, ça dispense ?", True),
-    ("CQP", " de la branche, ça dispense ?", False),  # not the words the fiche writes after it
-    ("CQP", " ?", False),  # initials alone: any long text spells some by chance
+    # initials alone, or before other words: known only as a certification the fiche spells out from its type
+    ("CQP", " de la branche, ça dispense ?", True),
+    ("CQP", " ?", True),
+    ("DMSC", " ?", False),  # "dispensés de la mise en situation du CCP": a run of words any text holds by chance
     ("CTP", " Agent machiniste classique ?", False),  # other initials before the same words
 ])
 def test_initials_are_known_when_a_fiche_spells_them_out_before_the_same_words(initials, after, known):

@@ -704,7 +704,8 @@ class Assistant:
         # Assistant de direction du ministère du Travail", though "assistant" and the ministry name some
         # a title the question itself gives is what it asks, whatever the conversation or the list had chosen
         if absent is not None and (not codes or query.how in ("indice", "conversation", "sélection")
-                                   or self.index.names.named_by(absent, codes)
+                                   or (self.index.names.named_by(absent, codes)
+                                       and not self.index.names.named_after(query.folded, absent, codes))
                                    or all(self.index.names.by_its_certifier_only(query.text, c) for c in codes)):
             return declines.unknown_certification([f"« {absent} »"], self.index.titles)
         if not codes:

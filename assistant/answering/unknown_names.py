@@ -19,6 +19,8 @@ fiche: it is known when a passage writes two of them side by side, or it names a
 a body the assistant's own answers name ("France Compétences"). A credential typed in lowercase or in quotes
 ("le label bienvenue en france", "l'agrément pyrotechnie", "le label « Bienvenue en France »") is a name too
 when the word after the noun that introduces it is no word of any fiche: read sets 4 won, 0 lost.
+Initials given alone ("je suis titulaire du DEME") are known when a fiche writes that certification in full
+from its type on ("diplôme d'État de moniteur-éducateur"): the dispense it grants is then in the fiches.
 """
 
 from __future__ import annotations
@@ -137,7 +139,11 @@ def _spelled_out(index, initials: str, after: str) -> bool:
         if sum(w not in STOP_WORDS for w in following) == 2:
             break
     stems = [terms[0] for w in following if w not in STOP_WORDS for terms in [analyse(w)] if terms]
-    if not stems or not 2 < len(letters) <= 6 or not letters.isalpha():
+    if not 2 < len(letters) <= 6 or not letters.isalpha():
+        return False
+    if _a_diploma_spelled_out(index, letters):
+        return True
+    if not stems:
         return False
     ids = set(index.lexical.ids_holding(stems[0]))
     for stem in stems[1:]:
@@ -146,6 +152,23 @@ def _spelled_out(index, initials: str, after: str) -> bool:
                      + r"[\s'’-]+".join(re.escape(w) for w in following) + r"\b")
     return any(run.search(fold(chunk.body))
                for chunk in index.catalog.chunks(sorted(ids)[:SPELLED_OUT_READ]).values())
+
+
+# the first word of the certifications people name by initials alone ("le DEME", "un DEAS", "le CQP APS")
+INITIALLED_TYPES = {"d": "diplome", "c": "certificat", "t": "titre", "b": "brevet"}
+
+
+def _a_diploma_spelled_out(index, letters: str) -> bool:
+    """Whether a fiche writes in full, from a type of certification on, the diploma the question gives by its
+    initials alone: "le DEME" where the fiche says "diplôme d'État de moniteur-éducateur". Without words after
+    it, only a run that begins with the type is read: a run of any words is too easily matched by chance."""
+    kind = INITIALLED_TYPES.get(letters[0])
+    if kind is None:
+        return False
+    ids = sorted(index.lexical.ids_holding(analyse(kind)[0]))[:SPELLED_OUT_READ]
+    run = re.compile(r"\b" + kind + r"s?" + SKIPPED_IN_INITIALS
+                     + SKIPPED_IN_INITIALS.join(letter + r"[\w-]*" for letter in letters[1:]) + r"\b")
+    return any(run.search(fold(chunk.body)) for chunk in index.catalog.chunks(ids).values())
 
 
 def _names_a_certification_or_a_place(index, name: str) -> bool:

@@ -359,19 +359,27 @@ class CertificationNames:
     def _ends_restored(self, said: list[str], typed: dict[int, str]) -> list[str]:
         """Title words cut short ("tech maintenance indus", "resp logistique", "le tp compta") read as the title
         word they begin, when the certification is otherwise pointed at: another word of the same title said in
-        full, or its type right before the word (`typed`: positions in `said` and the type said before them).
+        full or cut short too ("educ spe"), or its type right before the word (`typed`: positions in `said`
+        and the type said before them).
         Right after its type, a word of the same family also stands for a title word ("le CAP cuisine" is the
         CAP Cuisinier), but a job said beside a title word is not the title ("ingénieur logiciel" is no
         "ingénierie du logiciel"). A beginning alone ("tech") begins too many words to name anything, and a word
         the fiches' summaries write ("développe") is not a title word cut short unless it follows a type."""
-        whole = set(said)
+        def cut(position: int, word: str) -> bool:
+            return not (len(word) < MIN_CUT or word in self.vocabulary
+                        or (word in self._running_words and position not in typed))
+
+        begins = {position: set(self._title_words_beginning(word)) for position, word in enumerate(said)
+                  if position not in typed and cut(position, word)}
         restored = []
         for position, word in enumerate(said):
             type_said = typed.get(position)
-            if len(word) < MIN_CUT or word in self.vocabulary or (word in self._running_words and not type_said):
+            if not cut(position, word):
                 restored.append(word)
                 continue
-            stands_for = self._title_words_of_family(word) if type_said else self._title_words_beginning(word)
+            # the other words point at the title: said in full, or cut short too ("educ spe")
+            whole = set(said).union(*(words for other, words in begins.items() if other != position))
+            stands_for = self._title_words_of_family(word) if type_said else begins[position]
             begun = {title_word for title_word in stands_for for code in self.codes_by_word[title_word]
                      if title_word in self.title_words[code]
                      and (self._is_of_kind(code, type_said) if type_said
@@ -475,6 +483,20 @@ class CertificationNames:
     def named_by(self, words_said: str, codes: list[str]) -> bool:
         """Whether some of these words are names of these certifications."""
         return any(self.name_words[code] & set(words_said.split()) for code in codes if code in self.name_words)
+
+    def named_after(self, text: str, absent: str, codes: list[str]) -> bool:
+        """Whether the folded text names one of these certifications by its title or acronym after the absent
+        title: "les titulaires du titre Conducteur du transport en commun sur route sont-ils dispensés … du
+        titre Conducteur du transport routier interurbain de voyageurs ?" asks of the second, and only says
+        what the person holds with the first. Named before it ("après le titre pro SA je voudrais le titre pro
+        assistant de direction, c quoi ses blocs ?"), the known one is what they hold, and the absent one
+        what they ask of; so is a certification named only by its certifier or type."""
+        last = re.search(rf"\b{re.escape(absent.split()[-1])}\b", text)
+        if last is None:
+            return False
+        said = self._said(text[last.end():])
+        return any(self._score(code, said & (self.title_words[code] | self.acronyms[code])) > 0
+                   for code in codes if code in self.title_words)
 
     def by_its_certifier_only(self, text: str, code: str) -> bool:
         """Whether the text names this certification by its certifier (and type) alone: "une CCI locale" names
