@@ -127,6 +127,7 @@ def test_a_kind_of_question_is_a_cue_of_its_entry(assistant, question, entry_nam
     ("sans le brevet c mort ? ils demandent quoi a l'entrée", "prerequisites"),
     ("le diplome c'est equivalent au bac maintenant ?", "level"),  # a level told by the diploma it matches
     ("le tp ça vaut un cap ou c'est en dessous ?", "level"),
+    ("Que deviennent les blocs validés après la fin du titre ?", "partial"),
 ])
 def test_a_wording_of_a_field_is_a_cue_of_its_entry(assistant, question, entry_name):
     entry = next(e for e in assistant.router.entries if e.name == entry_name)
@@ -877,6 +878,62 @@ def test_a_registration_over_answers_no_whatever_state_the_older_export_gives(as
     said = drafts.status(older, query).text
     assert said.startswith("Non : l'enregistrement") and "indique « Fiche active »" in said
     assert "délivrée jusqu'au 31 décembre 2099" in said
+
+
+def test_a_deadline_passed_is_said_too(fast_index):
+    from datetime import date
+
+    from assistant.answering import drafts
+    from assistant.answering.query import Context, understand
+
+    fiche = fast_index.certification("RNCP37674")
+    registration = fiche.registration.model_copy(update={"end": date(2024, 1, 31),
+                                                         "issuing_deadline": date(2025, 1, 31)})
+    older = fiche.model_copy(update={"registration": registration, "active": False})
+    query = understand("c'est encore valable ?", fast_index.names, "RNCP37674", Context())
+    assert "Sa date limite de délivrance, le 31 janvier 2025, est elle aussi passée" in drafts.status(older, query).text
+
+
+def test_what_stays_acquired_names_the_blocs_carried_to_the_successor(fast_index):
+    from assistant.answering import drafts
+    from assistant.certification import Correspondence
+
+    fiche = fast_index.certification("RNCP35419")  # replaced by RNCP42147, says nothing of partial validation
+    assert drafts.partial(fiche) is None
+    carried = fiche.model_copy(update={"correspondences": [
+        Correspondence(blocs=["RNCP35419BC02"], certification="RNCP42147", other_blocs=["RNCP42147BC01"]),
+        Correspondence(blocs=["RNCP35419BC03"], certification="RNCP99999", other_blocs=["RNCP99999BC01"])]})
+    said = drafts.partial(carried).text
+    assert "remplacée par RNCP42147" in said and "RNCP35419BC02 correspond à RNCP42147BC01" in said
+    assert "RNCP99999" not in said  # a correspondence with another certification than its successor
+
+
+def test_a_jury_asked_without_a_route_gives_the_vae_jury_then_the_others(assistant):
+    answer = assistant.ask("Comment est composé le jury du titre RNCP35419 ?")
+    vae, others = answer.text.index("« Par expérience (VAE) »"), answer.text.index("Pour les autres voies")
+    assert vae < others and "2 membres de la direction de l'école" in answer.text[others:]
+    # a route asked gets its jury alone
+    assert "Pour les autres voies" not in assistant.ask("le jury vae du titre RNCP35419 ?").text
+
+
+@pytest.mark.parametrize(("question", "route_said"), [
+    ("Le titre pro DWWM est-il ouvert aux candidats libres ?", "candidature individuelle"),
+    ("Par quelles voies obtenir le titre pro DWWM ?", "Voies d'accès"),
+])
+def test_routes_are_completed_by_what_the_summary_says_of_them(fast_index, question, route_said):
+    from assistant.answering import drafts
+    from assistant.answering.query import Context, understand
+
+    fiche = fast_index.certification("RNCP37674")
+    told = fiche.model_copy(update={"summary": "Le titre est accessible par l'apprentissage et par la VAE. "
+                                               "Il n'est pas accessible en candidat libre. Le titre est exigeant."})
+    query = understand(question, fast_index.names, None, Context())
+    said = drafts.route_open(told, query).text
+    assert route_said in said and "Le titre est exigeant" not in said
+    if query.routes:  # the route asked: the sentence on it
+        assert "« Il n'est pas accessible en candidat libre. »" in said
+    else:  # the list: the sentence naming several routes
+        assert "« Le titre est accessible par l'apprentissage et par la VAE. »" in said
 
 
 def test_a_job_that_shares_a_title_s_words_asks_for_the_ranking_not_that_title(assistant):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer import Citation, cite
 from assistant.answering.answer_kinds import asks_yes_or_no
-from assistant.answering.query import units_written_out
+from assistant.answering.query import ROUTE_WORDS, units_written_out
 from assistant.certification import Bloc, Certification, Route, Unit, UnitKind, registration_ended
 from assistant.codes import normalise_code
 from assistant.first_of_each import first_of_each
@@ -29,6 +29,7 @@ from assistant.render.fiche_text import (
     status_line,
 )
 from assistant.render.shortened import shortened
+from assistant.text_normalise import fold
 
 MARKER = re.compile(r"\[(\d+)\]")
 MAX_PARTNERS = 25  # organisations listed in an answer; the fiche holds the rest
@@ -170,7 +171,16 @@ def evaluation(c: Certification, _q=None) -> Draft | None:
 
 # -- access routes and VAE -----------------------------------------------------------------------------
 def jury(c: Certification, q=None, route: Route | None = None) -> Draft | None:
-    asked = [route] if route else (list(q.routes) if q is not None and q.routes else [Route.VAE])
+    """The jury of the access route asked; with none asked, the VAE jury first (the assistant's readers are
+    VAE candidates), then each other composition the fiche gives (see `_other_juries`)."""
+    if route is None and not (q is not None and q.routes):
+        d = jury(c, route=Route.VAE)
+        others = _other_juries(c)
+        if d is None or others is None:
+            return d or others
+        d.extend(others)
+        return d
+    asked = [route] if route else list(q.routes)
     if len(asked) > 1:
         d = Draft()
         for one in asked:
@@ -194,14 +204,36 @@ def jury(c: Certification, q=None, route: Route | None = None) -> Draft | None:
     return d
 
 
+def _other_juries(c: Certification) -> Draft | None:
+    """The juries of the other open routes whose composition differs from the VAE one, each composition
+    once with the routes it sits for: asked "le jury" without a route, a person may mean the certification's
+    jury in general ("le jury de certification"), which the fiche often gives apart from the VAE jury."""
+    vae = c.route(Route.VAE)
+    by_composition: dict[str, list] = {}
+    for access in c.access_routes:
+        if access.route is not Route.VAE and access.open and access.jury \
+                and (vae is None or access.jury.strip() != vae.jury.strip()):
+            by_composition.setdefault(access.jury.strip(), []).append(access)
+    if not by_composition:
+        return None
+    d = Draft()
+    for composition, accesses in by_composition.items():
+        marker = d.cite(cite(c, "voies_acces", f"{accesses[0].route.label} : {composition}"))
+        labels = " ; ".join(f"« {a.route.label} »" for a in accesses)
+        d.say(f"Pour les autres voies ({labels}), le jury est composé ainsi {marker} :")
+        d.lines += bullets([m.strip(" -–•") for m in composition.replace(";", "\n").split("\n") if m.strip(" -–•")])
+    return d
+
+
 def routes(c: Certification, _q=None) -> Draft | None:
-    """Every access route of the fiche, open or not."""
+    """Every access route of the fiche, open or not, then what its summary says of them in its own words."""
     if not c.access_routes:
         return None
     d = Draft()
     listed = [f"{r.route.label} : {YES_NO[r.open]}" for r in c.access_routes]
     d.say(f"Voies d'accès à la certification {named(c)} {d.cite(cite(c, 'voies_acces', chr(10).join(listed)))} :")
     d.lines += bullets(listed)
+    d.extend(_routes_in_summary(c, []))
     return d
 
 
@@ -214,7 +246,30 @@ def route_open(c: Certification, q=None) -> Draft | None:
         one = _one_route(c, route, q)
         if one is not None:
             d.extend(one)
+    if d.lines:
+        d.extend(_routes_in_summary(c, asked))
     return d if d.lines else None
+
+
+# a sentence of the summary about access, not one that merely holds a route's word ("le transport scolaire")
+ACCESS_WORDS = re.compile(r"\b(?:accessible|acces|voies?|candidats?|ouverte?s?|prepare|obtenu|obtenir)\b")
+ROUTE_SENTENCES = 2
+
+
+def _routes_in_summary(c: Certification, asked: list[Route]) -> Draft:
+    """The summary's sentences on the routes asked, or on several routes when none is: the official list says
+    "Par candidature individuelle : non" where the fiche writes "il n'est pas accessible en candidat libre",
+    the words a candidate uses."""
+    d = Draft()
+    for sentence in split_sentences(c.summary):
+        folded = fold(sentence)
+        said = {route for route, pattern in ROUTE_WORDS if pattern.search(folded)}
+        if (said & set(asked) if asked else len(said) >= 2) and ACCESS_WORDS.search(folded):
+            quoted = sentence.strip()
+            d.say(f"La fiche précise {d.cite(cite(c, 'resume', quoted))} : « {quoted} »")
+        if len(d.lines) == ROUTE_SENTENCES:
+            break
+    return d
 
 
 def _closed(q) -> bool:
@@ -279,14 +334,35 @@ def validity(c: Certification, _q=None) -> Draft | None:
 
 
 def partial(c: Certification, q=None) -> Draft | None:
+    """What a partial validation leaves acquired, and where the blocs acquired go on once the certification is
+    replaced (`_carried_to_successor`)."""
     if not c.partial_validation:
-        return validity(c, q)
+        d = validity(c, q)
+    else:
+        d = Draft()
+        d.say(f"Pour la certification {named(c)}, la fiche indique sur la validation partielle "
+              f"{d.cite(cite(c, 'validation_partielle', c.partial_validation))} : {c.partial_validation}")
+        if c.validity:
+            stated = f"Validité des composantes acquises : {c.validity.text}"
+            d.say(f"{stated} {d.cite(cite(c, 'validation_partielle', stated))}.")
+    carried = _carried_to_successor(c)
+    if d is None or carried is None:
+        return d or carried
+    d.extend(carried)
+    return d
+
+
+def _carried_to_successor(c: Certification) -> Draft | None:
+    """The blocs that correspond to blocs of the certification that replaces this one: for a candidate who
+    holds some, what they become once this certification can no longer be awarded."""
+    rows = [x for x in c.correspondences if x.blocs and x.certification in c.next]
+    if not rows:
+        return None
     d = Draft()
-    d.say(f"Pour la certification {named(c)}, la fiche indique sur la validation partielle "
-          f"{d.cite(cite(c, 'validation_partielle', c.partial_validation))} : {c.partial_validation}")
-    if c.validity:
-        stated = f"Validité des composantes acquises : {c.validity.text}"
-        d.say(f"{stated} {d.cite(cite(c, 'validation_partielle', stated))}.")
+    lines = [correspondence_line(x) for x in rows]
+    d.say(f"La certification {named(c)} est remplacée par {' ; '.join(c.next)} ; les blocs qui y ont une "
+          f"correspondance {d.cite(cite(c, 'correspondances', chr(10).join(lines)))} :")
+    d.lines += bullets(lines)
     return d
 
 
@@ -307,9 +383,12 @@ def status(c: Certification, q=None) -> Draft:
         d.say(f"Non : l'enregistrement de la certification {named(c)} au RNCP a pris fin le "
               f"{french_date(c.registration.end)} {marker}{said}.")
         deadline = c.registration.issuing_deadline
-        if deadline and not registration_ended(deadline):
+        if deadline:
+            # a candidate registered for a session needs the last day the certification can still be awarded
+            deadline_marker = d.cite(cite(c, 'enregistrement', f'Date limite de délivrance : {french_date(deadline)}'))
             d.say(f"Elle peut encore être délivrée jusqu'au {french_date(deadline)} (date limite de délivrance) "
-                  f"{d.cite(cite(c, 'enregistrement', f'Date limite de délivrance : {french_date(deadline)}'))}.")
+                  f"{deadline_marker}." if not registration_ended(deadline) else
+                  f"Sa date limite de délivrance, le {french_date(deadline)}, est elle aussi passée {deadline_marker}.")
     elif closed:
         lead = "Oui" if still and c.active else ("Non" if not still else "La fiche ne le dit pas clairement")
         d.say(f"{lead} : certification {named(c)} — {line} {marker}.")

@@ -144,7 +144,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("partial", "certification", {
         "partiel": 1.0, "rate": 0.7, "echoue": 0.8, "echec": 0.8, "pas tout": 0.6, "un seul bloc": 0.6,
         "une partie": 0.6, "bloc par bloc": 0.6, "que se passe": 0.4, "capitalis": 0.8, "pas obtenu": 0.6,
-        "ce qui reste": 0.5, "manque": 0.4}, (
+        "ce qui reste": 0.5, "manque": 0.4, "blocs valides": 0.9, "deja valide": 0.6, "deviennent": 0.5}, (
         "Que se passe-t-il si je rate un bloc ?", "Peut-on valider une partie seulement de la certification ?",
         "validation partielle c quoi", "si j'ai pas tout, je garde ce que j'ai eu ?",
         "Les blocs se capitalisent-ils ?", "et si le jury ne valide qu'un bloc ?"),

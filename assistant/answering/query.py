@@ -33,7 +33,7 @@ ROUTE_WORDS: list[tuple[Route, re.Pattern[str]]] = [
          r"professionnalisation|\bcontrats? (?:de )?pro\b|\balternance|\balternant"),
         (Route.FORMATION_CONTINUE, r"formation continue"),
         (Route.FORMATION_INITIALE, r"formation initiale|\betudiant|\beleve\b|\bscolaire"),
-        (Route.CANDIDATURE_INDIVIDUELLE, r"candidature individuelle|candidat libre|\ben libre\b"),
+        (Route.CANDIDATURE_INDIVIDUELLE, r"candidature individuelle|candidats? libres?|\ben libre\b"),
         (Route.VAE, r"\bvae\b|validation des acquis|\bpar (?:l.)?experience"),
     ]
 ]
