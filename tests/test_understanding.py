@@ -127,6 +127,10 @@ def test_a_kind_of_question_is_a_cue_of_its_entry(assistant, question, entry_nam
     ("sans le brevet c mort ? ils demandent quoi a l'entrée", "prerequisites"),
     ("le diplome c'est equivalent au bac maintenant ?", "level"),  # a level told by the diploma it matches
     ("le tp ça vaut un cap ou c'est en dessous ?", "level"),
+    ("Quels sont les domaines de compétences du diplôme d'État ?", "blocs"),  # what a DE calls its blocs
+    ("et c'est l'education nationale qui le donne ?", "certifier"),
+    ("faut obligatoirement le cap pour s'inscrire au bp ?", "prerequisites"),
+    ("Et pour pouvoir m'inscrire à l'examen, qu'est-ce qu'il faut ?", "prerequisites"),
     ("Que deviennent les blocs validés après la fin du titre ?", "partial"),
 ])
 def test_a_wording_of_a_field_is_a_cue_of_its_entry(assistant, question, entry_name):
@@ -914,6 +918,29 @@ def test_a_jury_asked_without_a_route_gives_the_vae_jury_then_the_others(assista
     assert vae < others and "2 membres de la direction de l'école" in answer.text[others:]
     # a route asked gets its jury alone
     assert "Pour les autres voies" not in assistant.ask("le jury vae du titre RNCP35419 ?").text
+
+
+@pytest.mark.parametrize("question", [
+    "le titre pro dwwm, gérer une base de données ça rentre dans quel ccp ?",
+    "dans le titre pro dwwm, ya un ccp qui parle des bases de données ?",
+])
+def test_a_unit_called_otherwise_than_bloc_is_asked_where_as_a_bloc_is(assistant, question):
+    assert assistant.ask(question).text.startswith("C'est dans RNCP37674BC02")
+
+
+def test_a_unit_is_named_by_the_label_its_title_or_evaluation_opens_with(fast_index):
+    from assistant.answering.query import units_labelled
+
+    fiche = fast_index.certification("RNCP37674")
+    first, second = fiche.blocs
+    labelled = fiche.model_copy(update={"blocs": [
+        first.model_copy(update={"title": f"DC1 - {first.title}", "evaluation": "Épreuve E1, coefficient 3."}),
+        second.model_copy(update={"evaluation": "Épreuve E2, coefficient 2, passée à la suite de l'épreuve E1."})],
+        "units": [fiche.units[0].model_copy(update={"title": f"DC1 - {first.title}"}), *fiche.units[1:]]})
+    assert [u.code for u in units_labelled(labelled, "l'epreuve e1 se passe comment ?")] == ["RNCP37674BC01"]
+    assert [u.code for u in units_labelled(labelled, "et l'e2 ?")] == ["RNCP37674BC02"]
+    assert [u.code for u in units_labelled(labelled, "le dc 1 c quoi")] == ["RNCP37674BC01"]
+    assert units_labelled(labelled, "le bloc 2 et le bac 2 ?") == []  # numbers read elsewhere, or no label
 
 
 @pytest.mark.parametrize(("question", "route_said"), [

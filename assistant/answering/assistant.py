@@ -63,6 +63,7 @@ from assistant.answering.query import (
     Query,
     read_context,
     understand,
+    units_labelled,
     units_written_out,
     without_words,
 )
@@ -880,6 +881,9 @@ class Assistant:
         for unit in c.units:
             if unit.code in named:
                 return unit
+        labelled = units_labelled(c, query.folded)
+        if len(labelled) == 1:
+            return labelled[0]
         if c.units and names_the_last(query):
             return c.units[-1]
         if not by_title:

@@ -30,6 +30,11 @@ SPEAKS_OF_ONESELF = (r"\b(?:je|j|mon|ma|mes)\b|"
                      + "".join(f"(?<!{verb} )(?<!{verb}-)" for verb in _IMPERATIVES) + r"\bmoi\b")
 
 
+# what fiches call their units besides "bloc" and "module" (a CCP of a titre professionnel, a domaine de
+# compétences of a diplôme d'État): "ça rentre dans quel ccp ?" asks where, as "dans quel bloc ?" does
+UNITS_NAMED_OTHERWISE = ("ccp", "dc", "domaine de competence", "certificat de competence")
+
+
 @dataclass(frozen=True)
 class FieldEntry:
     name: str
@@ -62,7 +67,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "blocs": 0.8, "bloc": 0.4, "combien de bloc": 1.0, "liste des bloc": 1.0, "compose": 0.4,
         "decoupe": 0.5, "modules": 0.6, "unites": 0.4, "composantes": 0.5, "programme": 0.3,
         "contenu de la formation": 0.5, "parties": 0.4, "les competences": 0.3,
-        "ccp": 0.6, "combien de ccp": 1.0, "certificats de competences": 0.8}, (
+        "ccp": 0.6, "combien de ccp": 1.0, "certificats de competences": 0.8, "domaines de competence": 0.8,
+        "combien de domaine": 1.0}, (
         "Quels sont les blocs de compétences de ce titre ?", "Combien de blocs compte la certification ?",
         "De quoi se compose le diplôme ?", "c koi les blocs", "cb de blocs il y a", "la liste des modules",
         "Comment est découpée la certification ?", "quelles sont les grandes parties du titre"),
@@ -87,7 +93,11 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "quel bloc": 1.0, "dans quel bloc": 1.2, "quel module": 0.8, "ou se trouve": 0.5, "traite": 0.5,
         "quels blocs": 0.6, "quelle partie": 0.5, "rattache": 0.5, "dans quelle unite": 0.8,
         "quelle activite": 0.5, "partie du bloc": 1.0, "c'est dans ce bloc": 0.9, "appartient au bloc": 1.0,
-        "releve du bloc": 1.0, "ou le bloc": 0.8, "ou dans le bloc": 0.8}, (
+        "releve du bloc": 1.0, "ou le bloc": 0.8, "ou dans le bloc": 0.8,
+        **{cue: weight for unit in UNITS_NAMED_OTHERWISE
+           for cue, weight in ((f"quel {unit}", 0.9), (f"dans quel {unit}", 1.1))},
+        **{f"{unit} qui {verb}": 1.0 for unit in ("bloc", "module", *UNITS_NAMED_OTHERWISE)
+           for verb in ("parle", "traite")}}, (
         "Dans quel bloc est traitée la gestion du budget ?", "Quel bloc parle de la sécurité ?",
         "la paie c'est dans quel bloc", "quel module aborde la communication ?",
         "Dans quelle partie du titre on apprend le réseau ?",
@@ -178,7 +188,9 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "entrer": 0.6, "niveau requis": 0.8,
         "il faut avoir": 0.6, "faut il avoir": 0.6, "faut-il avoir": 0.6, "experience requise": 0.7,
         "diplome necessaire": 0.7, "pour candidater": 0.7, "acceder": 0.4, "pre-requis": 1.0,
-        "pour entrer": 1.0, "pour rentrer": 1.0, "pour acceder": 0.8, "requis": 0.8, "rentrer": 0.6, "age": 0.5,
+        "pour entrer": 1.0, "pour rentrer": 1.0, "pour s'inscrire": 0.8, "pour m'inscrire": 0.8,
+        "pour pouvoir s'inscrire": 0.8, "pour pouvoir m'inscrire": 0.8,
+        "pour acceder": 0.8, "requis": 0.8, "rentrer": 0.6, "age": 0.5,
         "selection": 0.6, "quel diplome": 0.5, "faut un diplome": 0.7, "faut il un diplome": 0.7,
         "faut le bac": 0.7, "faut il le bac": 0.7, "diplome exige": 0.7, "diplome requis": 0.7,
         # what the body must allow: "contre-indications", "aptitudes physiques", "un contrôle médical avant ?"
@@ -192,7 +204,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "qui certifie": 1.0, "quel ministere": 0.8, "qui propose": 0.6, "propose par": 0.6, "quelle ecole": 0.7,
         "de qui": 0.3, "signe": 0.4,
         # a state's diploma or a school's paper: who stands behind it
-        "reconnu par l'etat": 0.9, "ecole privee": 0.6}, (
+        "reconnu par l'etat": 0.9, "ecole privee": 0.6, "qui le donne": 0.8, "qui la donne": 0.8}, (
         "Qui délivre cette certification ?", "Quel est l'organisme certificateur ?", "c'est quelle ecole ?",
         "quel ministère porte ce titre ?", "le diplome est délivré par qui"),
         sections=('presentation',)),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.certification import Route, Unit
+from assistant.certification import Certification, Route, Unit
 from assistant.index.french_analyser import STOP_WORDS, analyse
 from assistant.index.names import CertificationNames
 from assistant.index.structure_hints import ORDINALS, mentioned_bloc_numbers
@@ -203,6 +203,30 @@ def without_titles(folded: str, titles: list[str]) -> str:
 def units_written_out(folded: str, units: list[Unit]) -> list[Unit]:
     """The units whose title the folded question writes out (two significant words of it in a row)."""
     return [unit for unit in units if without_titles(folded, [unit.title]) != folded]
+
+
+# "l'épreuve E1", "le DC3", "l'EP2": the label a unit's title or evaluation gives it
+UNIT_LABEL = re.compile(r"\b([a-z]{1,3}) ?(\d{1,2})\b")
+LABELS_READ_ELSEWHERE = frozenset({"bc", "ccp", "n", "no", "bac", "rncp"})  # bloc numbers ("bc02", "ccp 2"), "n°3"
+
+
+def units_labelled(c: Certification, folded: str) -> list[Unit]:
+    """The units the question names by their label ("l'épreuve E1", "le dc3"): the one whose title holds it,
+    or whose evaluation opens with it ("Épreuve E2 …, réalisée à la suite de l'épreuve E1" is E2's)."""
+    asked = {(letters, int(number)) for letters, number in UNIT_LABEL.findall(folded)
+             if letters not in LABELS_READ_ELSEWHERE}
+    if not asked:
+        return []
+    found = []
+    for unit in c.units:
+        bloc = c.bloc(unit.code)
+        own = {(letters, int(number)) for letters, number in UNIT_LABEL.findall(fold(unit.title))}
+        opening = UNIT_LABEL.search(fold(bloc.evaluation)) if bloc is not None else None
+        if opening is not None:
+            own.add((opening.group(1), int(opening.group(2))))
+        if asked & own:
+            found.append(unit)
+    return found
 
 
 # "le code NSF 315t (Etablissement de la paie, …)": the register's label of a code, copied after it
