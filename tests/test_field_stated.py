@@ -65,3 +65,14 @@ def test_what_stays_acquired_is_read_in_the_words_of_both_its_entries():
     stated = field_stated(hits, both, terms, dict.fromkeys(terms, 1.0))
     assert stated is not None and "capitalisables sans limite de temps" in stated.text
 
+
+
+def test_a_sentence_holding_the_word_that_names_the_field_states_it_whatever_it_shares_with_the_question():
+    dispenses = cue_stems(BY_NAME["dispenses"].cues) - QUESTION_TERMS
+    hits = [_hit("resume", "Les titulaires d'un diplôme de niveau 4 sont dispensés des épreuves E5 et E6. "
+                           "Le jury se réunit à Lyon.")]
+    terms = key_terms("j'ai un bac pro, je dois repasser le francais et l'anglais ?", set())
+    assert field_stated(hits, dispenses, terms, dict.fromkeys(terms, 1.0)) is None  # one word of the field only
+    stated = field_stated(hits, dispenses, terms, dict.fromkeys(terms, 1.0), naming=frozenset({"dispens"}))
+    assert stated is not None and [c.quote for c in stated.citations] == [
+        "Les titulaires d'un diplôme de niveau 4 sont dispensés des épreuves E5 et E6."]

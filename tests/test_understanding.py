@@ -138,6 +138,28 @@ def test_a_wording_of_a_field_is_a_cue_of_its_entry(assistant, question, entry_n
     assert any(weight >= 0.7 for _, weight in assistant.router.cues_found(entry, fold(question)))
 
 
+def test_a_course_taught_somewhere_asks_no_dispense(assistant):
+    dispenses = next(e for e in assistant.router.entries if e.name == "dispenses")
+    assert assistant.router.cues_found(dispenses, fold("suis-je dispensée de l'épreuve E5 ?"))
+    assert assistant.router.cues_found(dispenses, fold("pour le bp je dois repasser le francais ou pas ?"))
+    for taught in ("les cours sont-ils dispensés en anglais ?", "la formation est dispensée par l'école ?"):
+        assert not assistant.router.cues_found(dispenses, fold(taught))
+
+
+def test_the_word_naming_a_field_states_it_only_when_a_sentence_that_asks_names_the_field(assistant):
+    from assistant.answering.fields import BY_NAME, stated_together
+
+    partial = stated_together([BY_NAME["partial"]])
+    # "rater" is a cue of what stays acquired, told here, not asked
+    told = read(assistant, "c'est quand les inscriptions pour le titre pro dwwm ? j'ai peur de rater la date")
+    assert not assistant._asked_in_a_sentence_that_asks(told, partial)
+    asked = read(assistant, "au titre pro dwwm, si je rate un bloc, je garde quoi ?")
+    assert assistant._asked_in_a_sentence_that_asks(asked, partial)
+    dispenses = [BY_NAME["dispenses"]]  # the question mark closes the whole sentence, past its "et"
+    asked = read(assistant, "Est-ce que je dois repasser le français et les maths si j'ai déjà un diplôme ?")
+    assert assistant._asked_in_a_sentence_that_asks(asked, dispenses)
+
+
 def test_a_field_answer_saying_yes_or_no_comes_before_the_passages_that_complete_it(assistant):
     # "présenté" is a word of the question the route's answer does not hold: passages complete it, after it
     answer = assistant.ask("Le titre pro DWWM peut-il être présenté en candidat libre ?")

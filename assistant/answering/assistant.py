@@ -91,6 +91,7 @@ CORPUS_CUE = 0.7  # "quelles certifications…", "lesquelles…": try the corpus
 # "… figure-t-il parmi les organismes habilités ?", "un GRETA est habilité ?": a kind of organisation is asked of
 ABOUT_AUTHORISED_ORGANISATIONS = re.compile(r"\borganismes?\b|\bhabilit")
 STRONG_DECLINE = 0.8  # a topic to decline asked this plainly is what an organisation named is asked about
+NAMING_CUE = 0.9  # a one-word cue this strong names its field: a sentence holding it states that field
 OWN_SUBJECT = 3  # words of its own, besides a certification's name, for a question to be about something else
 OTHERS = re.compile(r"\b(?:autres?|d.autres)\b")
 CHOSEN = ("code", "nom")  # the question itself names its certification
@@ -105,6 +106,7 @@ CERTIFICATION_PARTS = re.compile(r"\bRNCP\s*\d{3,6}|\bbloc\s*(?:n\W?\s*)?\d|\bBC
 ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
 CLAUSES = re.compile(r"[,;:?!.]|\bet\b")  # "qui le délivre, et il est de quel niveau ?": two questions
+SENTENCE_END = re.compile(r"(?<=[?!.])\s+")
 # a clause that asks: `OPEN_QUESTION` less the words that also relate ("les jeunes qui sortent du bac"), "qui"
 # counting only when it opens the clause, after its preposition if any ("et par qui est-il délivré ?"), or after
 # "c'est" ("c'est qui qui le délivre ?"); "par qui" asks wherever it stands ("c délivré par qui ?")
@@ -816,10 +818,23 @@ class Assistant:
         quoi ?") has no word of its own for the sentence to share."""
         name_words = self._name_words([c.code])
         terms = key_terms(query.folded, name_words)
-        vocabulary = cue_stems(cue for e in stated_together(asked) for cue in e.cues) - QUESTION_TERMS - name_words
+        together = stated_together(asked)
+        vocabulary = cue_stems(cue for e in together for cue in e.cues) - QUESTION_TERMS - name_words
+        naming = frozenset(cue_stems(cue for e in together for cue, weight in e.cues.items()
+                                     if weight >= NAMING_CUE and " " not in cue)) - QUESTION_TERMS - name_words \
+            if self._asked_in_a_sentence_that_asks(query, together) else frozenset()
         stated = field_stated(self._rest_of_fiches([c.code], []), vocabulary, terms, self.index.lexical.rarity(terms),
-                              own_word_needed=any(t not in vocabulary for t in terms))
+                              own_word_needed=any(t not in vocabulary for t in terms), naming=naming)
         return Draft(lines=stated.text.split("\n"), citations=list(stated.citations)) if stated else None
+
+    def _asked_in_a_sentence_that_asks(self, query: Query, entries: list[FieldEntry]) -> bool:
+        """Whether a sentence that asks (its question mark or a question word) holds a cue of these entries: the
+        word naming a field then states it (`_field_stated`). "J'ai peur de rater la date" only tells, and a
+        sentence on "validation partielle" does not answer "c'est quand les vœux ?". Sentences, not clauses:
+        "est-ce que je dois repasser le français et les maths ?" asks all along."""
+        sentences = [s for s in SENTENCE_END.split(query.asked) if s.strip()]
+        return any(self.router.cues_found(e, sentence) for e in entries for sentence in sentences
+                   if sentence.rstrip().endswith("?") or INTERROGATIVE.search(sentence))
 
     def _draft(self, entry: FieldEntry, c: Certification, query: Query, asked: list[FieldEntry]) -> Draft | None:
         """One entry's answer for one certification. `asked` is everything the question asks: "dans quel bloc…

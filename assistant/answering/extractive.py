@@ -181,17 +181,21 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
 
 
 def field_stated(hits: list[Hit], vocabulary: set[str], terms: list[str], rarity: dict[str, float],
-                 own_word_needed: bool = True) -> Answer | None:
+                 own_word_needed: bool = True, naming: frozenset[str] = frozenset()) -> Answer | None:
     """The sentences of a certification's passages that state a field its fiche gives no element for, in the
     field's own words: those holding `FIELD_WORDS` words or more of the field's vocabulary (its answerer's
     cues) and one of the question's own words at least, most of the field's first, then by the question's.
     "Si je rate un CCP, je garde ceux que j'ai réussis ?" is answered by "Chaque CCP obtenu reste valable sans
     limite de durée", which shares one word with it. None when no sentence speaks of the field. Without the
-    question's word, a sentence on what stays acquired answered "la soutenance dure combien de temps ?"."""
-    speaking = ((len(vocabulary.intersection(analysed)), share, rank, sentence, chunk)
-                for share, rank, sentence, chunk, analysed in _sentences_read(hits, terms, rarity))
-    found = sorted(((-said, -share, rank, sentence, chunk) for said, share, rank, sentence, chunk in speaking
-                    if said >= FIELD_WORDS and (share > 0 or not own_word_needed)), key=lambda item: item[:3])
+    question's word, a sentence on what stays acquired answered "la soutenance dure combien de temps ?".
+    A sentence holding a word that names the field itself (`naming`: "dispensé") states it, whatever words
+    it shares with the question: "je dois repasser le français ?" is answered by "les titulaires d'un
+    diplôme de niveau 4 sont dispensés des épreuves E5 et E6", which holds none of them."""
+    speaking = ((len(vocabulary.intersection(analysed)), bool(naming.intersection(analysed)), share, rank, sentence,
+                 chunk) for share, rank, sentence, chunk, analysed in _sentences_read(hits, terms, rarity))
+    found = sorted(((-said, -share, rank, sentence, chunk) for said, named, share, rank, sentence, chunk in speaking
+                    if named or (said >= FIELD_WORDS and (share > 0 or not own_word_needed))),
+                   key=lambda item: item[:3])
     picked: dict[str, Citation] = {}
     for _, _, _, sentence, chunk in found:
         said = sentence.strip(" -•*").rstrip(" .;")

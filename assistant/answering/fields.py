@@ -149,7 +149,9 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("dispenses", "certification", {
         "dispense": 1.0, "dispens": 1.0, "exempt": 1.0, "exonere": 0.9, "oblige de passer": 0.7,
         "oblige de repasser": 0.7, "oblige de faire": 0.7, "obligee de passer": 0.7, "obligee de repasser": 0.7,
-        "obligee de faire": 0.7, "dois quand meme": 0.7, "matieres generales": 0.8, "enseignement general": 0.8}, (),
+        "obligee de faire": 0.7, "dois quand meme": 0.7, "matieres generales": 0.8, "enseignement general": 0.8,
+        # an exam taken again because of what one already holds: "je dois repasser le français ?"
+        "repasser": 0.6, "refasse": 0.6, "refaire": 0.5}, (),
         sections=('resume', 'validation_partielle'), stated_in_text=True),
     FieldEntry("partial", "certification", {
         "partiel": 1.0, "rate": 0.7, "echoue": 0.8, "echec": 0.8, "pas tout": 0.6, "un seul bloc": 0.6,

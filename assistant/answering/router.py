@@ -50,9 +50,11 @@ class Scored:
 SHORT_CUE = 4
 INFLECTED = r"(?:s|x|e|es|ee|ees|en|ens|r|er|nt|ent)?\b"
 # words that begin with a cue but are another word: "visio" is no "vision", "périmé" no "périmètre",
-# "ancien" no "ancienneté", "passe" no "passerelle", "programme" no "programmeur"
+# "ancien" no "ancienneté", "passe" no "passerelle", "programme" no "programmeur"; a course "dispensé en
+# anglais, par l'école, dans le centre" is taught there, nobody is exempted
 OTHER_WORDS = ("vision", "perimetre", "anciennete", "avantage", "passerelle", "programmeur", "traiteur",
-               "parcoursup")
+               "parcoursup", *(f"dispense{end} {word}" for end in ("", "e", "s", "es")
+                               for word in ("en", "par", "dans", "a distance")))
 
 
 # "l'autorité certificatrice", "une examinatrice": a cue naming who does a thing matches its feminine form
