@@ -965,6 +965,16 @@ def test_a_unit_is_named_by_the_label_its_title_or_evaluation_opens_with(fast_in
     assert units_labelled(labelled, "le bloc 2 et le bac 2 ?") == []  # numbers read elsewhere, or no label
 
 
+def test_a_unit_is_named_by_the_words_said_after_its_noun(fast_index):
+    from assistant.answering.query import unit_named_after_its_noun
+
+    units = fast_index.certification("RNCP37674").units  # front-end, then back-end
+    assert unit_named_after_its_noun("le bloc back-end du titre pro dwwm c'est quoi ?", units).number == 2
+    assert unit_named_after_its_noun("dans le ccp front end, on fait quoi ?", units).number == 1
+    assert unit_named_after_its_noun("le bloc de competences du titre pro, c quoi ?", units) is None
+    assert unit_named_after_its_noun("le bloc sur l'application web ?", units) is None  # both titles hold it
+
+
 @pytest.mark.parametrize(("question", "route_said"), [
     ("Le titre pro DWWM est-il ouvert aux candidats libres ?", "candidature individuelle"),
     ("Par quelles voies obtenir le titre pro DWWM ?", "Voies d'accès"),

@@ -63,6 +63,7 @@ from assistant.answering.query import (
     Query,
     read_context,
     understand,
+    unit_named_after_its_noun,
     units_labelled,
     units_written_out,
     without_words,
@@ -899,6 +900,9 @@ class Assistant:
         labelled = units_labelled(c, query.folded)
         if len(labelled) == 1:
             return labelled[0]
+        named_after = unit_named_after_its_noun(query.folded, c.units)
+        if named_after is not None:
+            return named_after
         if c.units and names_the_last(query):
             return c.units[-1]
         if not by_title:

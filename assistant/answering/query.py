@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.certification import Certification, Route, Unit
-from assistant.index.french_analyser import STOP_WORDS, analyse
-from assistant.index.names import CertificationNames
+from assistant.index.french_analyser import QUESTION_TERMS, STOP_WORDS, analyse
+from assistant.index.names import FAMILY, CertificationNames
 from assistant.index.structure_hints import ORDINALS, mentioned_bloc_numbers
 from assistant.readers.text_cleanup import split_sentences
 from assistant.text_normalise import fold, spell_out
@@ -227,6 +227,42 @@ def units_labelled(c: Certification, folded: str) -> list[Unit]:
         if asked & own:
             found.append(unit)
     return found
+
+
+# "le bloc logistique", "le bloc de vente et de conseil du titre …": the words after a unit's noun name it,
+# up to the certification they belong to or the end of the clause
+UNIT_NOUN = re.compile(r"\b(?:bloc|ccp|module|domaine de competences?|epreuve|unite)s?\b")
+NAME_ENDS = re.compile(r"[,;:?!.()]|\b(?:du|de la|de ce|de cette|dans le|dans la|au|pour|c|c'est|ca|il|elle|"
+                       r"titre|diplome|cap|bts|bp|tp|certification|qui|que|quand|comment|ou|est|faut)\b")
+NAME_WORDS = 5  # words after the noun read as the unit's name
+# words that follow a unit's noun without naming one ("le bloc de compétences", "le bloc validé")
+NOT_A_UNIT_NAME = frozenset(analyse("competences professionnelles valide valides acquis obtenu entier suivant "
+                                    "premier dernier"))
+
+
+def unit_named_after_its_noun(folded: str, units: list[Unit]) -> Unit | None:
+    """The unit whose title holds most of the words said right after "bloc" (or "ccp", "épreuve"…), when one
+    holds more than any other: "le bloc logistique" is « Coordonner la production et la logistique d'un
+    événement »."""
+    said: set[str] = set()
+    for noun in UNIT_NOUN.finditer(folded):
+        rest = NAME_ENDS.split(folded[noun.end():], maxsplit=1)[0]
+        said |= set(analyse(" ".join(rest.split()[:NAME_WORDS])))
+    said -= NOT_A_UNIT_NAME | QUESTION_TERMS
+    if not said:
+        return None
+    overlaps = sorted(((len(of_its_family(said, set(analyse(u.title)))), i) for i, u in enumerate(units)),
+                      reverse=True)
+    if not overlaps or overlaps[0][0] == 0 or (len(overlaps) > 1 and overlaps[1][0] == overlaps[0][0]):
+        return None
+    return units[overlaps[0][1]]
+
+
+def of_its_family(said: set[str], title: set[str]) -> set[str]:
+    """The words said that are words of the title or of their family (the same first `FAMILY` letters:
+    "finance" and "financière")."""
+    return {word for word in said if word in title or any(word[:FAMILY] == other[:FAMILY] for other in title
+                                                          if len(word) >= FAMILY and len(other) >= FAMILY)}
 
 
 # "le code NSF 315t (Etablissement de la paie, …)": the register's label of a code, copied after it
