@@ -906,6 +906,15 @@ def test_a_registration_over_answers_no_whatever_state_the_older_export_gives(as
     assert "délivrée jusqu'au 31 décembre 2099" in said
 
 
+def test_y_compris_names_no_domain():
+    from assistant.answering.corpus_questions import domain_terms
+
+    word = analyse("compris")[0]  # a word of one certification's trade, say
+    cards = {"RNCP1": frozenset({word}), "RNCP2": frozenset(), "RNCP3": frozenset()}
+    assert domain_terms("les certifications de ce niveau, compris ?", set(), cards, cards) == [word]
+    assert domain_terms("toutes celles de ce niveau, y compris celle-ci ?", set(), cards, cards) == []
+
+
 def test_a_deadline_passed_is_said_too(fast_index):
     from datetime import date
 

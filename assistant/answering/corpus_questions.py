@@ -229,6 +229,8 @@ class CorpusFilter:
         return all(check() for check in checks)
 
 
+# "y compris" is one word, "including": never a domain ("… de ce niveau, y compris celle-ci ?")
+INCLUDED = re.compile(r"\by\s+compris\b", re.IGNORECASE)
 # "même celles qui…", "y compris les…", "celles qui… aussi": what follows is let in, it filters nothing
 INCLUDING = re.compile(r"\b(?:meme|y compris|aussi|egalement|inclus)\s+(?:celles?|ceux|les|celui)\b[^,;.?!]*$")
 
@@ -442,8 +444,9 @@ def without_own_story(question: str) -> str:
 def domain_terms(question: str, filter_words: set[str], card_terms: dict[str, frozenset[str]],
                  trade_terms: dict[str, frozenset[str]]) -> list[str]:
     """Words that name a domain: words of the certifications' titles or trade classifications ("parmi" is
-    not one), held by the text of some certifications but not of most of them."""
-    asked = own_words(question, filter_words)
+    not one), held by the text of some certifications but not of most of them; "y compris celle-ci" names
+    none."""
+    asked = own_words(INCLUDED.sub(" ", question), filter_words)
     trades = set().union(*trade_terms.values()) if trade_terms else set()
     texts = card_terms.values()
     return [t for t in asked
