@@ -174,12 +174,7 @@ def jury(c: Certification, q=None, route: Route | None = None) -> Draft | None:
     """The jury of the access route asked; with none asked, the VAE jury first (the assistant's readers are
     VAE candidates), then each other composition the fiche gives (see `_other_juries`)."""
     if route is None and not (q is not None and q.routes):
-        d = jury(c, route=Route.VAE)
-        others = _other_juries(c)
-        if d is None or others is None:
-            return d or others
-        d.extend(others)
-        return d
+        return _then(jury(c, route=Route.VAE), _other_juries(c))
     asked = [route] if route else list(q.routes)
     if len(asked) > 1:
         d = Draft()
@@ -198,10 +193,22 @@ def jury(c: Certification, q=None, route: Route | None = None) -> Draft | None:
               "donne pas de composition de jury pour cette voie.")
         return d
     marker = d.cite(cite(c, "voies_acces", f"{route.label} : {access.jury}"))
-    members = [m for m in access.jury.replace(";", "\n").split("\n") if m.strip(" -–•")]
     d.say(f"Pour la certification {named(c)}, voie « {route.label} », le jury est composé ainsi {marker} :")
-    d.lines += bullets([m.strip(" -–•") for m in members])
+    d.lines += bullets(_members(access.jury))
     return d
+
+
+def _members(composition: str) -> list[str]:
+    """A jury's composition as the fiche writes it, one member (or one rule) a line."""
+    return [m.strip(" -–•") for m in composition.replace(";", "\n").split("\n") if m.strip(" -–•")]
+
+
+def _then(first: Draft | None, then: Draft | None) -> Draft | None:
+    """Two drafts one after the other, either of which may be missing."""
+    if first is None or then is None:
+        return first or then
+    first.extend(then)
+    return first
 
 
 def _other_juries(c: Certification) -> Draft | None:
@@ -221,7 +228,7 @@ def _other_juries(c: Certification) -> Draft | None:
         marker = d.cite(cite(c, "voies_acces", f"{accesses[0].route.label} : {composition}"))
         labels = " ; ".join(f"« {a.route.label} »" for a in accesses)
         d.say(f"Pour les autres voies ({labels}), le jury est composé ainsi {marker} :")
-        d.lines += bullets([m.strip(" -–•") for m in composition.replace(";", "\n").split("\n") if m.strip(" -–•")])
+        d.lines += bullets(_members(composition))
     return d
 
 
@@ -345,11 +352,7 @@ def partial(c: Certification, q=None) -> Draft | None:
         if c.validity:
             stated = f"Validité des composantes acquises : {c.validity.text}"
             d.say(f"{stated} {d.cite(cite(c, 'validation_partielle', stated))}.")
-    carried = _carried_to_successor(c)
-    if d is None or carried is None:
-        return d or carried
-    d.extend(carried)
-    return d
+    return _then(d, _carried_to_successor(c))
 
 
 def _carried_to_successor(c: Certification) -> Draft | None:

@@ -251,14 +251,14 @@ def unit_named_after_its_noun(folded: str, units: list[Unit]) -> Unit | None:
     said -= NOT_A_UNIT_NAME | QUESTION_TERMS
     if not said:
         return None
-    overlaps = sorted(((len(of_its_family(said, set(analyse(u.title)))), i) for i, u in enumerate(units)),
+    overlaps = sorted(((len(_of_its_family(said, set(analyse(u.title)))), i) for i, u in enumerate(units)),
                       reverse=True)
     if not overlaps or overlaps[0][0] == 0 or (len(overlaps) > 1 and overlaps[1][0] == overlaps[0][0]):
         return None
     return units[overlaps[0][1]]
 
 
-def of_its_family(said: set[str], title: set[str]) -> set[str]:
+def _of_its_family(said: set[str], title: set[str]) -> set[str]:
     """The words said that are words of the title or of their family (the same first `FAMILY` letters:
     "finance" and "financière")."""
     return {word for word in said if word in title or any(word[:FAMILY] == other[:FAMILY] for other in title
