@@ -529,6 +529,8 @@ def test_corpus_filters_count_blocs_and_certified_people_and_read_the_decision_y
     ("quelles certifs sont de niveau 5 ?", set()),
     ("je cherche un truc niveau bts, t'as quoi a ce niveau ?", set()),  # a type that says a level
     ("tous les diplomes de l'education nationale (bts, titres pro, etc) ?", set()),  # types given as examples
+    ("t'as quoi de l'education nationale dans ta base ? cs, bts, cap... liste les", set()),
+    ("les bts, les titres pro de ta base ?", {"Brevet de technicien supérieur", "Titre professionnel"}),
     ("les bts (pas les titres pro) de ta base ?", {"Brevet de technicien supérieur", "Titre professionnel"}),
 ])
 def test_a_type_of_certification_is_named_by_its_initials_or_all_its_words(question, named):
