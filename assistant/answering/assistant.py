@@ -63,6 +63,7 @@ from assistant.answering.query import (
     Query,
     read_context,
     understand,
+    unit_holding_most,
     unit_named_after_its_noun,
     units_labelled,
     units_written_out,
@@ -137,8 +138,12 @@ def clauses_of(text: str) -> list[tuple[str, bool]]:
     question mark closing it ("c'est délivré par l'école ou par l'état ?"); one that frames or tells does not."""
     pieces = re.split(f"({CLAUSES.pattern})", text)  # clause, the mark that ends it, clause, …
     ends = [*pieces[1::2], ""]
-    return [(clause, bool(INTERROGATIVE.search(clause)) or end == "?")
-            for clause, end in zip(pieces[0::2], ends, strict=True) if clause.strip()]
+    return [(clause, asks(clause, end)) for clause, end in zip(pieces[0::2], ends, strict=True) if clause.strip()]
+
+
+def asks(piece: str, end: str) -> bool:
+    """Whether a clause or a sentence asks: a question word in it, or a question mark closing it."""
+    return bool(INTERROGATIVE.search(piece)) or end == "?"
 
 
 def names_the_last(query: Query) -> bool:
@@ -835,7 +840,7 @@ class Assistant:
         "est-ce que je dois repasser le français et les maths ?" asks all along."""
         sentences = [s for s in SENTENCE_END.split(query.asked) if s.strip()]
         return any(self.router.cues_found(e, sentence) for e in entries for sentence in sentences
-                   if sentence.rstrip().endswith("?") or INTERROGATIVE.search(sentence))
+                   if asks(sentence, sentence.rstrip()[-1:]))
 
     def _draft(self, entry: FieldEntry, c: Certification, query: Query, asked: list[FieldEntry]) -> Draft | None:
         """One entry's answer for one certification. `asked` is everything the question asks: "dans quel bloc…
@@ -911,10 +916,7 @@ class Assistant:
         if len(written_out) == 1:
             return written_out[0]
         asked = set(query.terms) - QUESTION_TERMS - set(analyse(c.title)) - cues
-        overlaps = [(len(asked & (set(analyse(u.title)) - QUESTION_TERMS)), u) for u in c.units]
-        best = max((o for o, _ in overlaps), default=0)
-        winners = [u for o, u in overlaps if o == best]
-        return winners[0] if best >= 1 and len(winners) == 1 else None
+        return unit_holding_most(c.units, lambda title: len(asked & (title - QUESTION_TERMS)))
 
     def _bloc_holding(self, c: Certification, query: Query, aspect: str, named: Unit | None = None) -> Draft | None:
         """'Dans quel bloc…': the bloc whose passage the question finds first, when it holds its words.

@@ -13,6 +13,7 @@ Several equally good readings at step 2 are kept as `ambiguous` and shown to the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.certification import Certification, Route, Unit
@@ -251,11 +252,16 @@ def unit_named_after_its_noun(folded: str, units: list[Unit]) -> Unit | None:
     said -= NOT_A_UNIT_NAME | QUESTION_TERMS
     if not said:
         return None
-    overlaps = sorted(((len(_of_its_family(said, set(analyse(u.title)))), i) for i, u in enumerate(units)),
-                      reverse=True)
-    if not overlaps or overlaps[0][0] == 0 or (len(overlaps) > 1 and overlaps[1][0] == overlaps[0][0]):
-        return None
-    return units[overlaps[0][1]]
+    return unit_holding_most(units, lambda title: len(_of_its_family(said, title)))
+
+
+def unit_holding_most(units: list[Unit], held: Callable[[set[str]], int]) -> Unit | None:
+    """The unit whose analysed title holds more of what is said (`held` counts it) than any other unit, and
+    something at least; None on a tie: the words then do not say which unit."""
+    counts = [(held(set(analyse(u.title))), u) for u in units]
+    best = max((count for count, _ in counts), default=0)
+    winners = [u for count, u in counts if count == best]
+    return winners[0] if best >= 1 and len(winners) == 1 else None
 
 
 def _of_its_family(said: set[str], title: set[str]) -> set[str]:

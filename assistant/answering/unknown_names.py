@@ -141,17 +141,21 @@ def _spelled_out(index, initials: str, after: str) -> bool:
     stems = [terms[0] for w in following if w not in STOP_WORDS for terms in [analyse(w)] if terms]
     if not 2 < len(letters) <= 6 or not letters.isalpha():
         return False
-    if _a_diploma_spelled_out(index, letters):
-        return True
-    if not stems:
-        return False
-    ids = set(index.lexical.ids_holding(stems[0]))
-    for stem in stems[1:]:
-        ids &= set(index.lexical.ids_holding(stem))
-    run = re.compile(r"\b" + SKIPPED_IN_INITIALS.join(letter + r"[\w-]*" for letter in letters) + r"[\s'’-]+"
-                     + r"[\s'’-]+".join(re.escape(w) for w in following) + r"\b")
-    return any(run.search(fold(chunk.body))
-               for chunk in index.catalog.chunks(sorted(ids)[:SPELLED_OUT_READ]).values())
+    if stems:  # the run before the same words: read in the few passages holding those words, first
+        ids = set(index.lexical.ids_holding(stems[0]))
+        for stem in stems[1:]:
+            ids &= set(index.lexical.ids_holding(stem))
+        run = re.compile(r"\b" + _initials_run(letters) + r"[\s'’-]+"
+                         + r"[\s'’-]+".join(re.escape(w) for w in following) + r"\b")
+        if any(run.search(fold(chunk.body))
+               for chunk in index.catalog.chunks(sorted(ids)[:SPELLED_OUT_READ]).values()):
+            return True
+    return _a_diploma_spelled_out(index, letters)
+
+
+def _initials_run(letters: str) -> str:
+    """The pattern of words beginning with these letters in turn, the small words between them skipped."""
+    return SKIPPED_IN_INITIALS.join(letter + r"[\w-]*" for letter in letters)
 
 
 # the first word of the certifications people name by initials alone ("le DEME", "un DEAS", "le CQP APS")
@@ -166,8 +170,7 @@ def _a_diploma_spelled_out(index, letters: str) -> bool:
     if kind is None:
         return False
     ids = sorted(index.lexical.ids_holding(analyse(kind)[0]))[:SPELLED_OUT_READ]
-    run = re.compile(r"\b" + kind + r"s?" + SKIPPED_IN_INITIALS
-                     + SKIPPED_IN_INITIALS.join(letter + r"[\w-]*" for letter in letters[1:]) + r"\b")
+    run = re.compile(r"\b" + kind + r"s?" + SKIPPED_IN_INITIALS + _initials_run(letters[1:]) + r"\b")
     return any(run.search(fold(chunk.body)) for chunk in index.catalog.chunks(ids).values())
 
 
