@@ -184,3 +184,12 @@ def test_cqp_is_the_type_of_a_certificat_de_qualification_professionnelle():
     names = CertificationNames([_card("RNCP90903", "Agent de prévention et de sécurité",
                                       "Certificat de qualification professionnelle")])
     assert "cqp" in names.name_terms("RNCP90903")  # it says which certification, not what is asked
+
+
+def test_a_cap_is_named_by_the_one_title_word_no_other_holds_and_its_type():
+    names = CertificationNames([_card("RNCP90904", "Esthétique, cosmétique, parfumerie",
+                                      "Certificat d'aptitude professionnelle"),
+                                _card("RNCP90905", "Coiffure", "Brevet professionnel")])
+    assert names.named_in("avec le cap esthe on peut faire quoi ?").codes == ["RNCP90904"]
+    assert names.named_in("le cap esthetique c'est quel niveau ?").codes == ["RNCP90904"]
+    assert names.named_in("le bp esthetique c'est quel niveau ?").codes == []  # another type, another title

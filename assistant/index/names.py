@@ -52,6 +52,7 @@ SHORTENINGS: dict[str, str] = {
     "batiments": "batiment", "prod": "production", "manag": "management", "log": "logiciel",
     "tp": "titre professionnel", "titre pro": "titre professionnel", "bts": "brevet technicien superieur",
     "bac pro": "baccalaureat professionnel", "cs": "certificat specialisation", "mc": "mention complementaire",
+    "cap": "certificat aptitude professionnelle", "cqp": "certificat qualification professionnelle",
 }
 # Types of French certifications, as spelt out by `expand_shortenings`: a question naming one then gives a title.
 CERTIFICATION_TYPE = re.compile(r"\b(?:titre professionnel|licence professionnelle|licence pro|licence|"
