@@ -976,6 +976,22 @@ def test_a_unit_is_named_by_the_label_its_title_or_evaluation_opens_with(fast_in
     assert units_labelled(labelled, "le bloc 2 et le bac 2 ?") == []  # numbers read elsewhere, or no label
 
 
+def test_the_label_a_units_evaluation_opens_with_is_given_with_the_unit(fast_index):
+    from assistant.answering.query import label_of
+
+    fiche = fast_index.certification("RNCP37674")
+    first, second = fiche.blocs
+    labelled = fiche.model_copy(update={"blocs": [
+        first.model_copy(update={"evaluation": "Épreuve EP3 « Développer », coefficient 4. Épreuve orale."}),
+        second.model_copy(update={"title": f"DC2 - {second.title}", "evaluation": "Épreuve E2, coefficient 2."})],
+        "units": [fiche.units[0], fiche.units[1].model_copy(update={"title": f"DC2 - {second.title}"}),
+                  *fiche.units[2:]]})
+    first_unit, second_unit = labelled.units[:2]
+    assert label_of(labelled, first_unit) == "épreuve EP3"
+    assert label_of(labelled, second_unit) is None  # its title already gives one
+    assert label_of(fiche, fiche.units[0]) is None  # an evaluation that opens otherwise gives none
+
+
 def test_a_unit_is_named_by_the_words_said_after_its_noun(fast_index):
     from assistant.answering.query import unit_named_after_its_noun
 

@@ -61,6 +61,7 @@ from assistant.answering.query import (
     THIS_BLOC,
     Context,
     Query,
+    label_of,
     read_context,
     understand,
     unit_holding_most,
@@ -990,7 +991,8 @@ class Assistant:
                         nearest: bool = False) -> Draft:
         bloc = c.bloc(unit.code) if unit.kind == UnitKind.BLOC else None
         found = drafts.bloc_detail(c, bloc, aspect) if bloc else drafts.unit_detail(c, unit)
-        where = f"{unit.code} : « {unit.title} » {found.cite(found.citations[0])}"
+        label = label_of(c, unit)
+        where = f"{unit.code}{f' ({label})' if label else ''} : « {unit.title} » {found.cite(found.citations[0])}"
         if nearest:
             part = "le bloc" if bloc else "la partie"
             found.lines[0] = (f"La fiche ne nomme pas cette tâche en ces mots ; {part} qui s'en rapproche le plus "

@@ -209,6 +209,24 @@ def units_written_out(folded: str, units: list[Unit]) -> list[Unit]:
 # "l'épreuve E1", "le DC3", "l'EP2": the label a unit's title or evaluation gives it
 UNIT_LABEL = re.compile(r"\b([a-z]{1,3}) ?(\d{1,2})\b")
 LABELS_READ_ELSEWHERE = frozenset({"bc", "ccp", "n", "no", "bac", "rncp"})  # bloc numbers ("bc02", "ccp 2"), "n°3"
+# "Épreuve EP3 « Conduite d'un institut … », coefficient 4": an evaluation that opens by the unit's label
+OPENING_LABEL = re.compile(r"^\W*((?:\w+\s+){0,1}[A-Z]{1,3}\s?\d{1,2})\b")
+
+
+def label_of(c: Certification, unit: Unit) -> str | None:
+    """The label a unit's evaluation opens with, as the fiche writes it ("épreuve EP3"), when its title does
+    not already give one: people name such units by it, so an answer naming the unit gives it too."""
+    bloc = c.bloc(unit.code)
+    if bloc is None or UNIT_LABEL.search(fold(unit.title)):
+        return None
+    opening = OPENING_LABEL.match(bloc.evaluation)
+    if opening is None:
+        return None
+    label = opening.group(1)
+    first = UNIT_LABEL.search(fold(label))
+    if first is None or first.group(1) in LABELS_READ_ELSEWHERE:
+        return None
+    return label[:1].lower() + label[1:]
 
 
 def units_labelled(c: Certification, folded: str) -> list[Unit]:
