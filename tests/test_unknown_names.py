@@ -92,3 +92,21 @@ def test_initials_are_known_when_a_fiche_spells_them_out_before_the_same_words(i
     from assistant.answering.unknown_names import _spelled_out
 
     assert _spelled_out(SPELLED, initials.lower(), after) is known
+
+
+TYPED = _Passages(["Les titulaires du BTS Négociation et digitalisation de la relation client sont dispensés du "
+                   "dossier de prospection du bloc 2.",
+                   "Le brevet de technicien supérieur Services informatiques aux organisations."])
+
+
+@pytest.mark.parametrize("text, initials, known", [
+    ("jai un bts ndrc, je suis dispense ?", "ndrc", True),  # the fiche writes the BTS out after its type
+    ("Titulaire du BTS NDRC, suis-je dispensé ?", "NDRC", True),
+    ("avec un brevet de technicien superieur sio ?", "sio", True),  # the type spelled out both ways
+    ("jai un bts ndrc", "ndr", False),  # other initials
+    ("jai un titre pro ndrc", "ndrc", False),  # another type: a run of words after "titre" is no such title
+])
+def test_initials_after_a_type_are_known_when_a_fiche_writes_them_out_after_it(text, initials, known):
+    from assistant.answering.unknown_names import initials_after_their_type
+
+    assert initials_after_their_type(TYPED, text, initials) is known

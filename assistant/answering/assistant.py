@@ -72,7 +72,7 @@ from assistant.answering.query import (
 )
 from assistant.answering.router import INVERTED_SUBJECT, Router, Scored, cue_stems, decide_all
 from assistant.answering.sirets import asks_a_siret, siret_answer
-from assistant.answering.unknown_names import unknown_names
+from assistant.answering.unknown_names import initials_after_their_type, unknown_names
 from assistant.certification import Certification, Unit, UnitKind
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
 from assistant.index.search import Hit, SearchIndex
@@ -710,6 +710,8 @@ class Assistant:
         de VAE ?" is not the VAE route), the decline wins."""
         codes = query.codes or query.ambiguous
         absent = self.index.names.absent_title(query.folded, self._asking) if query.how != "code" else None
+        if absent is not None and " " not in absent and initials_after_their_type(self.index, query.text, absent):
+            absent = None  # "j'ai un bts ndrc, pour le titre de l'iscn…": a diploma a fiche names in full
         # "le titre professionnel Technicien d'assistance…" is not a title of the index; nor is "le titre pro
         # Assistant de direction du ministère du Travail", though "assistant" and the ministry name some
         # a title the question itself gives is what it asks, whatever the conversation or the list had chosen

@@ -30,6 +30,7 @@ import re
 from assistant.answering.corpus_questions import phrase_held
 from assistant.answering.organisations import organisation_initials
 from assistant.index.french_analyser import STOP_WORDS, analyse
+from assistant.index.names import CERTIFICATION_TYPE, SHORTENINGS, expand_shortenings
 from assistant.places.gazetteer import ARTICLES, INTRODUCERS, places_asked
 from assistant.text_normalise import fold, words
 
@@ -76,7 +77,7 @@ def unknown_names(index, text: str) -> list[str]:
         name = match.group(1)
         if len(name) <= 2 or any(ch.isdigit() for ch in name) or (first and match.start(1) == first.start(1)):
             continue
-        if _known(index, name, asked[match.end(1):]):
+        if _known(index, name, asked[match.end(1):]) or initials_after_their_type(index, asked, name):
             continue
         found.append(name)
     for match in TITLED_RUN.finditer(asked):
@@ -172,6 +173,28 @@ def _a_diploma_spelled_out(index, letters: str) -> bool:
     ids = sorted(index.lexical.ids_holding(analyse(kind)[0]))[:SPELLED_OUT_READ]
     run = re.compile(r"\b" + kind + r"s?" + SKIPPED_IN_INITIALS + _initials_run(letters[1:]) + r"\b")
     return any(run.search(fold(chunk.body)) for chunk in index.catalog.chunks(ids).values())
+
+
+def initials_after_their_type(index, text: str, initials: str) -> bool:
+    """Whether a fiche writes in full, after the same type of certification, the title the text gives by its
+    initials after a type: "un BTS NDRC" where the fiche says "les titulaires du BTS Négociation et
+    digitalisation de la relation client sont dispensés…". The type said, abbreviated or spelled out, is
+    what keeps a run of words with those initials from being matched by chance."""
+    letters = fold(initials)
+    if not 2 < len(letters) <= 6 or not letters.isalpha():
+        return False
+    said = expand_shortenings(text)
+    for marker in CERTIFICATION_TYPE.finditer(" ".join(said)):
+        if " ".join(said)[marker.end():].split()[:1] != [letters]:
+            continue
+        kind = marker.group(0)
+        forms = [SKIPPED_IN_INITIALS.join(kind.split())] + [re.escape(short) for short, long in SHORTENINGS.items()
+                                                            if long == kind]
+        run = re.compile(r"\b(?:" + "|".join(forms) + ")" + SKIPPED_IN_INITIALS + _initials_run(letters) + r"\b")
+        ids = {i for form in [kind.split()[0], *forms[1:]] for i in index.lexical.ids_holding(analyse(form)[0])}
+        if any(run.search(fold(chunk.body)) for chunk in index.catalog.chunks(sorted(ids)[:SPELLED_OUT_READ]).values()):
+            return True
+    return False
 
 
 def _names_a_certification_or_a_place(index, name: str) -> bool:
