@@ -23,6 +23,18 @@ def test_the_named_things_a_question_offers_as_a_choice(question, offered):
     assert names_offered(question) == offered
 
 
+def test_two_lowercase_words_no_fiche_holds_beside_ou_are_offered_as_names():
+    def unknown(word: str) -> bool:
+        return word not in {"autolaveuse", "ecrit", "oral"}
+
+    assert names_offered("c'est une autolaveuse karcher ou nilfisk ?", unknown) == ["karcher", "nilfisk"]
+    assert names_offered("l'epreuve c'est ecrit ou oral ?", unknown) == []  # words of the fiches
+    assert names_offered("une autolaveuse ou nilfisk ?", unknown) == []  # one side a word of the fiches
+    assert names_offered("c'est karcher ou nilfisk ?") == []  # nothing said unknown: ordinary words
+    # "ou" between two clauses offers no choice of names
+    assert names_offered("je peux bosser au village ou faut passer un truc ?", unknown) == []
+
+
 def test_a_choice_is_declined_only_when_the_fiche_names_none_of_it():
     fiche = frozenset({"react", "jury", "projet"})
     assert not none_named_in(["React", "Angular"], fiche)

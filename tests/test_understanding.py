@@ -780,6 +780,14 @@ def test_a_follow_up_naming_a_bloc_after_another_field_asks_for_that_bloc(assist
     assert "RNCP37674BC02" in answer.text and "niveau 5" not in answer.text
 
 
+def test_lesquels_after_a_field_in_a_conversation_on_one_certification_asks_that_field(assistant):
+    history = [Turn(role="user", content="le titre developpeur web c'est quel niveau ?"),
+               Turn(role="assistant", content="Niveau 5 (RNCP35959).")]
+    answer = assistant.ask("Y a-t-il des options ou des parcours au choix ? Lesquels ?", history=history)
+    assert {c.code for c in answer.citations} == {"RNCP35959"} and "du corpus" not in answer.text
+    assert "option" in answer.text.lower()
+
+
 def test_a_corpus_follow_up_giving_another_level_lists_that_level(assistant):
     history = [Turn(role="user", content="Quelles certifications de niveau 4 as-tu ?"),
                Turn(role="assistant", content="RNCP37488 et RNCP40344.")]

@@ -11,11 +11,13 @@ version ("PHP 8"). Ordinary words offered as a choice ("bouger ou bosser de chez
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.index.french_analyser import STOP_WORDS, analyse
 
 TOKEN = re.compile(r"[\w][\w.+#'’-]*")
 NEIGHBOURS = 3  # words looked at on each side of "ou" for the option
+UNKNOWN_WORD_LETTERS = 4  # a lowercase word shorter than this is a typo or an abbreviation more often than a name
 
 
 def _named(token: str, first: bool) -> bool:
@@ -25,8 +27,10 @@ def _named(token: str, first: bool) -> bool:
     return not first and token[:1].isupper() and token.lower() not in STOP_WORDS
 
 
-def names_offered(question: str) -> list[str]:
-    """The named things a question offers as a choice, around each "ou" ("… avec React ou Angular ?")."""
+def names_offered(question: str, unknown: Callable[[str], bool] = lambda word: False) -> list[str]:
+    """The named things a question offers as a choice, around each "ou" ("… avec React ou Angular ?"). Typed
+    in lowercase, two words right beside "ou" that no fiche holds (`unknown`) are names too: "une autolaveuse
+    karcher ou nilfisk ?" offers two brands."""
     tokens = [(m.group(0), m.start()) for m in TOKEN.finditer(question)]
     found: list[str] = []
     for position, (token, _) in enumerate(tokens):
@@ -35,9 +39,24 @@ def names_offered(question: str) -> list[str]:
         before = [t for t, _ in tokens[max(0, position - NEIGHBOURS):position]][::-1]
         after = [t for t, _ in tokens[position + 1:position + 1 + NEIGHBOURS]]
         sides = [next((t for t in side if _named(t, t == tokens[0][0])), None) for side in (before, after)]
+        if not all(sides) and before and after and _ends_its_clause(question, tokens[position + 1]) \
+                and all(_unknown_word(t, unknown) for t in (before[0], after[0])):
+            sides = [before[0], after[0]]
         if all(sides):
             found += sides
     return list(dict.fromkeys(found))
+
+
+def _ends_its_clause(question: str, token: tuple[str, int]) -> bool:
+    """Whether the word offered last ends the choice ("karcher ou nilfisk ?"), not a clause going on ("… au
+    village ou faut passer un truc ?")."""
+    rest = question[token[1] + len(token[0]):].lstrip()
+    return not rest or rest[0] in "?!.,;)"
+
+
+def _unknown_word(token: str, unknown: Callable[[str], bool]) -> bool:
+    return token.isalpha() and len(token) >= UNKNOWN_WORD_LETTERS and token.lower() not in STOP_WORDS \
+        and unknown(token)
 
 
 def none_named_in(offered: list[str], fiche_words: frozenset[str]) -> bool:

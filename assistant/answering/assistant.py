@@ -98,6 +98,8 @@ NAMING_CUE = 0.9  # a one-word cue this strong names its field: a sentence holdi
 OWN_SUBJECT = 3  # words of its own, besides a certification's name, for a question to be about something else
 OTHERS = re.compile(r"\b(?:autres?|d.autres)\b")
 CHOSEN = ("code", "nom")  # the question itself names its certification
+PRONOUNS_OF_THE_CORPUS = frozenset({"lesquels", "lesquelles"})  # corpus cues that may stand for something else
+LONE_PRONOUN = re.compile(r"(?:^|[?.!,;:]\s*)(?:et\s+)?lesquel(?:le)?s\s*(?:\?|$)")  # "… ? Lesquels ?"
 LAST_UNIT = re.compile(r"\bderni(?:er|ere)\s+(?:bloc|ccp|module|activite|unite)\b")
 # "et le dernier ?", "et le dernier, celui en milieu sensible": not "et la dernière épreuve du bloc"
 LAST_LISTED = re.compile(r"\s*(?:et\s+)?(?:le|la)\s+derni(?:er|ere)\s*(?:[,?!.]|$|(?:bloc|ccp|module)\b)")
@@ -353,7 +355,8 @@ class Assistant:
                                   over_the_corpus and query.how not in CHOSEN, partners)
             if answer is not None:
                 return self._with_status_of(answer)
-        offered = [name for name in names_offered(query.text) if not self.index.names.codes_in(name)]
+        offered = [name for name in names_offered(query.text, self._no_fiche_holds)
+                   if not self.index.names.codes_in(name)]
         if query.codes and none_named_in(offered, frozenset().union(*map(self._fiche_words, query.codes))):
             return declines.choice_not_in_fiches(query.codes, offered)  # "React ou Angular ?": the fiche names neither
         # "faut-il l'AIPR ?": nothing the fiches say is about what no fiche names, not even an organisation
@@ -372,7 +375,8 @@ class Assistant:
         compared = query.codes[0] if len(query.codes) == 1 and asks_the_same_as(query.folded) else None
         if (query.how not in CHOSEN or compared) and (corpus_asked or (entries and entries[0].scope == "corpus")) \
                 and not self._names_a_unit_of_its_certification(query) \
-                and (compared or not points_to_its_certification(query)):
+                and (compared or not points_to_its_certification(query)) \
+                and not self._pronoun_for_its_own_field(query, entries):
             before = f"{query.context.last_question} {query.context.last_answer}" if query.follow_up else ""
             field = self._field_asked(query)
             asked = without_words(query.folded, self._name_words(query.codes)) if compared else query.folded
@@ -420,6 +424,20 @@ class Assistant:
             if said is not None:
                 return said
         return self._about_certifications(entries, query, decline)
+
+    def _no_fiche_holds(self, word: str) -> bool:
+        """Whether no passage of the index holds this word, however analysed."""
+        return not any(self.index.lexical.holds(term) for term in analyse(word))
+
+    def _pronoun_for_its_own_field(self, query: Query, entries: list[FieldEntry]) -> bool:
+        """"Y a-t-il des options ou des parcours au choix ? Lesquels ?", in a conversation about one
+        certification: the pronoun asked alone stands for the options the question names, a field of that
+        certification ranked first, not for certifications of the corpus ("et lesquelles ont au moins 95 %
+        d'insertion ?" still asks over the corpus)."""
+        if query.how != "conversation" or not entries or entries[0].scope != "certification":
+            return False
+        found = {cue for cue, _ in self.router.cues_found(BY_NAME["corpus"], query.folded)}
+        return bool(found) and found <= PRONOUNS_OF_THE_CORPUS and LONE_PRONOUN.search(query.folded) is not None
 
     @staticmethod
     def _asks_about_a_bloc_named(query: Query, entries: list[FieldEntry]) -> bool:
