@@ -530,6 +530,7 @@ def test_corpus_filters_count_blocs_and_certified_people_and_read_the_decision_y
     ("je cherche un truc niveau bts, t'as quoi a ce niveau ?", set()),  # a type that says a level
     ("tous les diplomes de l'education nationale (bts, titres pro, etc) ?", set()),  # types given as examples
     ("t'as quoi de l'education nationale dans ta base ? cs, bts, cap... liste les", set()),
+    ("t'as quoi comme diplomes de l'education nationale ? cap, bac pro, bts... liste les tous", set()),
     ("les bts, les titres pro de ta base ?", {"Brevet de technicien supérieur", "Titre professionnel"}),
     ("les bts (pas les titres pro) de ta base ?", {"Brevet de technicien supérieur", "Titre professionnel"}),
 ])

@@ -347,9 +347,10 @@ def _said_by_a_fiche(folded: str, match: re.Match[str], phrase_held: Callable[[s
 
 
 # a type that says a level ("un truc niveau cap"), or given as examples ("les diplômes de l'éducation nationale
-# (cap, mention complémentaire, etc)", "bp, bts, cap... liste les"), filters nothing
+# (cap, mention complémentaire, etc)", "bp, bts, cap... liste les", "cap, bac pro, bts..."), filters nothing
 NOT_A_KIND = re.compile(r"\b(?:niveau|equivalent)\s+(?:d.un\s+|du\s+|au\s+)?\w+|\([^()]*\betc\b[^()]*\)?"
-                        r"|(?:\b[a-z]{2,5}\s*,\s*)+[a-z]{2,5}\s*(?:\.{2,}|…|,?\s*etc\b)")
+                        r"|(?:\b[a-z]{2,5}(?: [a-z]{2,5})?\s*,\s*)+[a-z]{2,5}(?: [a-z]{2,5})?"
+                        r"\s*(?:\.{2,}|…|,?\s*etc\b)")
 
 
 def kinds_named(question: str, kinds: set[str]) -> set[str]:
