@@ -399,13 +399,13 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "coefficient": 1.0, "note minimale": 1.0, "note eliminatoire": 1.0, "sur 20": 0.9, "rattrapage": 0.9,
         "combien de places": 1.0, "nombre de places": 1.0, "taux de reussite": 0.8, "logiciel impose": 1.0,
         "examen blanc": 1.0, "examens blancs": 1.0, "bac blanc": 1.0, "annales": 1.0, "sujets d'examen": 0.9,
-        "sujets des annees": 0.9, "corriges": 0.8}, (
+        "sujets des annees": 0.9, "corriges": 0.8, "une marque": 0.9, "quelle marque": 1.0, "les marques": 0.9}, (
         "À quelle heure commence l'examen ?", "on a droit à la calculatrice à l'épreuve ?",
         "je dois apporter mon ordinateur le jour de l'examen ?", "le jury peut se faire en visio ?",
         "l'épreuve se passe dans quel centre d'examen ?", "quels sont les coefficients des épreuves ?",
         "il faut quelle note minimale pour valider ?", "combien de places par an dans la formation ?"),
-        topic="de l'organisation pratique des examens (horaires, lieux, matériel, notes et coefficients, places, "
-              "examens blancs et annales)"),
+        topic="de l'organisation pratique des examens (horaires, lieux, matériel et marques, notes et coefficients, "
+              "places, examens blancs et annales)"),
     FieldEntry("accommodations", "decline", {
         "tiers temps": 1.0, "tiers-temps": 1.0, "temps majore": 1.0, "amenagement d'epreuve": 1.0,
         "amenagements d'epreuve": 1.0, "amenagement des epreuves": 1.0, "amenagement de l'examen": 1.0,
@@ -450,15 +450,16 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("school_life", "decline", {
         "portes ouvertes": 1.0, "cesure": 1.0, "rythme de l'alternance": 1.0, "jours en entreprise": 1.0,
         "trouver une entreprise": 0.9, "trouver une alternance": 0.9, "trouver un stage": 0.9, "internat ": 0.9,
-        "logement ": 0.9, "cantine": 1.0}, (
+        "logement ": 0.9, "cantine": 1.0, "parcoursup": 1.0}, (
         "c quand les portes ouvertes de l'école ?", "on peut faire une année de césure ?",
         "l'alternance c'est combien de jours en entreprise par semaine ?", "l'école m'aide à trouver une entreprise ?",
         "il y a un internat ou un logement pour les élèves ?"),
-        topic="de la vie des écoles (portes ouvertes, rythme de l'alternance, recherche d'entreprise, césure, "
-              "logement)"),
+        topic="de la vie des écoles (admission par Parcoursup, portes ouvertes, rythme de l'alternance, "
+              "recherche d'entreprise, césure, logement)"),
     FieldEntry("opinion", "decline", {
         "meilleur": 0.9, "avis": 0.8, "conseilles": 0.7, "recommand": 0.7, "vaut le coup": 0.9, "mieux": 0.6,
-        "classement": 0.8, "reputation": 0.9, "tu penses": 0.7, "astuce": 1.0, "tips": 1.0, "comment reussir": 0.8,
+        "classement": 0.8, "palmares": 1.0, "bien classe": 0.9, "dans le top": 0.9, "reputation": 0.9,
+        "tu penses": 0.7, "astuce": 1.0, "tips": 1.0, "comment reussir": 0.8,
         "me planter": 0.9, "conseils pour reussir": 1.0, "conseils pour bien": 0.9, "aurais des conseils": 1.0}, (
         "Quelle est la meilleure école ?", "tu me conseilles quel titre ?", "ça vaut le coup de faire ce diplôme ?",
         "quelle école a la meilleure réputation ?"),
