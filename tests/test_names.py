@@ -193,3 +193,11 @@ def test_a_cap_is_named_by_the_one_title_word_no_other_holds_and_its_type():
     assert names.named_in("avec le cap esthe on peut faire quoi ?").codes == ["RNCP90904"]
     assert names.named_in("le cap esthetique c'est quel niveau ?").codes == ["RNCP90904"]
     assert names.named_in("le bp esthetique c'est quel niveau ?").codes == []  # another type, another title
+
+
+def test_the_words_of_a_type_a_title_writes_never_name_a_second_certification_alone():
+    names = CertificationNames([_card("RNCP90906", "Responsable du développement commercial", "Titre"),
+                                _card("RNCP90907", "Diplôme d'État d'ambulancier", "")])
+    asked = "le titre responsable du developpement commercial, c'est l'ecole qui le delivre, pas l'etat ?"
+    assert names.named_in(asked).codes == ["RNCP90906"]
+    assert names.named_in("le diplome d'etat d'ambulancier c quel niveau ?").codes == ["RNCP90907"]

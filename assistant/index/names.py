@@ -438,11 +438,17 @@ class CertificationNames:
         # chez l'expert en ingénierie du logiciel ?") are named too, after the best one.
         named, used = tied[:1], self.name_words[tied[0]] & said
         for _, code in scored:
-            own = self.name_words[code] & said
+            own = (self.name_words[code] - self._type_in_title(code)) & said
             if own and not own & used:
                 named.append(code)
                 used |= own
         return Mention(codes=named, how="nom")
+
+    def _type_in_title(self, code: str) -> set[str]:
+        """The words of a type its title writes ("Diplôme d'État d'ambulancier"): like the type given apart,
+        they never name a second certification alone ("c'est l'école qui le délivre, pas l'état ?")."""
+        title = " ".join(expand_shortenings(self.cards[code].title))
+        return {word for match in CERTIFICATION_TYPE.finditer(title) for word in match.group(0).split()}
 
     def _by_age(self, text: str, tied: list[str]) -> list[str]:
         """Between a certification and the one that replaced it, "le nouveau" means the active one and
