@@ -781,6 +781,15 @@ def test_a_follow_up_naming_a_bloc_after_another_field_asks_for_that_bloc(assist
     assert "RNCP37674BC02" in answer.text and "niveau 5" not in answer.text
 
 
+def test_a_clause_asks_when_a_tag_closing_it_with_a_question_mark_follows():
+    from assistant.answering.assistant import clauses_asked_with_tags
+
+    clauses = clauses_asked_with_tags("c'est un bac+3 ? et c'est bien l'iscn qui le delivre, pas l'etat ?")
+    assert [asks for clause, asks in clauses if "delivre" in clause] == [True]
+    told = clauses_asked_with_tags("je suis aide-soignante. je bosse de nuit, c'est quel niveau ?")
+    assert [asks for clause, asks in told if "nuit" in clause] == [False]  # a question of its own is no tag
+
+
 def test_lesquels_after_a_field_in_a_conversation_on_one_certification_asks_that_field(assistant):
     history = [Turn(role="user", content="le titre developpeur web c'est quel niveau ?"),
                Turn(role="assistant", content="Niveau 5 (RNCP35959).")]

@@ -111,6 +111,7 @@ CERTIFICATION_PARTS = re.compile(r"\bRNCP\s*\d{3,6}|\bbloc\s*(?:n\W?\s*)?\d|\bBC
 ONE_BLOC = re.compile(r"\b(?:le|du|au|ce|un|quel)\s+bloc\b(?!s)")
 MAX_CERTIFICATIONS = 4
 CLAUSES = re.compile(r"[,;:?!.]|\bet\b")  # "qui le délivre, et il est de quel niveau ?": two questions
+TAG_WORDS = 3  # a tag closing a statement as a question: ", pas l'état ?", ", non ?", ", c'est ça ?"
 SENTENCE_END = re.compile(r"(?<=[?!.])\s+")
 # a clause that asks: `OPEN_QUESTION` less the words that also relate ("les jeunes qui sortent du bac"), "qui"
 # counting only when it opens the clause, after its preposition if any ("et par qui est-il délivré ?"), or after
@@ -142,6 +143,23 @@ def clauses_of(text: str) -> list[tuple[str, bool]]:
     pieces = re.split(f"({CLAUSES.pattern})", text)  # clause, the mark that ends it, clause, …
     ends = [*pieces[1::2], ""]
     return [(clause, asks(clause, end)) for clause, end in zip(pieces[0::2], ends, strict=True) if clause.strip()]
+
+
+def clauses_asked_with_tags(text: str) -> list[tuple[str, bool]]:
+    """The clauses of a question, each asking when it asks itself or is followed by a tag that makes it a
+    question: "c'est bien l'iscn qui le délivre, pas l'état ?" asks who delivers it, though the clause holding
+    "délivre" ends with a comma. A clause that asks by its own words is no tag ("je bosse de nuit, c'est quel
+    niveau ?" tells, then asks)."""
+    clauses = clauses_of(text)
+    return [(clause, asked or (following is not None and _a_tag(text, following[0])))
+            for (clause, asked), following in zip(clauses, [*clauses[1:], None], strict=True)]
+
+
+def _a_tag(text: str, clause: str) -> bool:
+    """A few words closing a statement with a question mark (", pas l'état ?", ", non ?", ", c'est ça ?")."""
+    at = text.find(clause)
+    return (len(clause.split()) <= TAG_WORDS and not INTERROGATIVE.search(clause) and at >= 0
+            and text[at + len(clause):].lstrip().startswith("?"))
 
 
 def asks(piece: str, end: str) -> bool:
@@ -259,7 +277,7 @@ class Assistant:
         it scores (`decide_all` keeps a second field only within two margins of the first)."""
         if len(chosen) != 1:
             return []
-        clauses = clauses_of(query.asked)
+        clauses = clauses_asked_with_tags(query.asked)
         taken = {i for i, (c, _) in enumerate(clauses) if self.router.cues_found(chosen[0].entry, c)}
         for s in scored:
             if s is chosen[0] or s.entry.scope != chosen[0].entry.scope or s.lexical < 0.5:
