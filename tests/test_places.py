@@ -116,3 +116,18 @@ def test_an_organisation_named_and_one_the_place_names_are_both_said(assistant):
     answer = assistant.ask("assistant rh cci, a rouen ya que l'ifa qui prepare le titre ou la cci metropolitaine "
                            "aussi ?")
     assert "IFA MARCEL SAUVAGE" in answer.text and "ROUEN METROPOLE" in answer.text
+
+
+def test_outre_mer_is_answered_with_the_partners_whose_names_place_them_in_an_overseas_region():
+    from assistant.answering import drafts
+    from assistant.certification import Certification, Partner
+
+    fiche = Certification(code="RNCP90924", title="Responsable commercial", partners=[
+        Partner(name="INSTITUT CARAIBE DE VENTE FORT-DE-FRANCE", active=True),
+        Partner(name="ECOLE DE COMMERCE RENNES", active=True),
+        Partner(name="CAMPUS DE SAINT-DENIS DE LA REUNION", active=False)])  # no longer authorised
+    said = drafts.overseas(fiche)
+    assert said is not None
+    assert "- INSTITUT CARAIBE DE VENTE FORT-DE-FRANCE (Fort-de-France)" in said.lines
+    assert "RENNES" not in said.text and "REUNION" not in said.text
+    assert drafts.overseas(fiche.model_copy(update={"partners": fiche.partners[1:]})) is None

@@ -17,6 +17,7 @@ from assistant.certification import Bloc, Certification, Route, Unit, UnitKind, 
 from assistant.codes import normalise_code
 from assistant.first_of_each import first_of_each
 from assistant.index.french_analyser import QUESTION_TERMS, analyse
+from assistant.places.gazetteer import is_overseas, places_in_name
 from assistant.readers.text_cleanup import split_sentences
 from assistant.render.fiche_text import (
     YES_NO,
@@ -495,12 +496,22 @@ def places(c: Certification, _q=None) -> Draft | None:
 
 
 def overseas(c: Certification, _q=None) -> Draft | None:
+    """Whether it can be taken in New Caledonia and French Polynesia (the export's own fields), and the
+    partners whose names place them in an overseas région ("… FORT-DE-FRANCE"): where, outre-mer, to
+    prepare it."""
     line = overseas_line(c)
-    if not line:
+    partners = {p.name: place.name for p in c.partners if p.active is not False
+                for place in places_in_name(p.name)[:1] if is_overseas(place)}
+    if not line and not partners:
         return None
     d = Draft()
-    d.say(f"D'après la fiche {named(c)}, la certification est accessible ainsi outre-mer "
-          f"{d.cite(cite(c, 'voies_acces', line))} : {line.removeprefix('Accessible ')}.")
+    if line:
+        d.say(f"D'après la fiche {named(c)}, la certification est accessible ainsi outre-mer "
+              f"{d.cite(cite(c, 'voies_acces', line))} : {line.removeprefix('Accessible ')}.")
+    if partners:
+        d.say(f"Organismes partenaires de la fiche {named(c)} dont le nom les situe outre-mer "
+              f"{d.cite(cite(c, 'partenaires', chr(10).join(partners)))} :")
+        d.lines += bullets([f"{name} ({place})" for name, place in partners.items()])
     return d
 
 

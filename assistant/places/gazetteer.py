@@ -105,6 +105,14 @@ def _near_of(tokens: list[str], position: int) -> bool:
 DIRECTIONS = {"nord", "sud", "est", "ouest"}
 
 
+OVERSEAS_REGIONS = frozenset({"01", "02", "03", "04", "06"})  # Guadeloupe, Martinique, Guyane, La Réunion, Mayotte
+
+
+def is_overseas(place: Place) -> bool:
+    """Whether a place is in an overseas région (outre-mer), as the INSEE codes them."""
+    return place.region in OVERSEAS_REGIONS
+
+
 def places_in_name(name: str) -> list[Place]:
     """The places an organisation's name holds ("LEGTPA LIMOGES LES VASEIX": Limoges). A direction right
     after a place says which part of it ("GRETA LORRAINE NORD"), not the département Nord."""
