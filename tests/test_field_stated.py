@@ -76,3 +76,37 @@ def test_a_sentence_holding_the_word_that_names_the_field_states_it_whatever_it_
     stated = field_stated(hits, dispenses, terms, dict.fromkeys(terms, 1.0), naming=frozenset({"dispens"}))
     assert stated is not None and [c.quote for c in stated.citations] == [
         "Les titulaires d'un diplôme de niveau 4 sont dispensés des épreuves E5 et E6."]
+
+
+def test_a_fact_told_over_two_sentences_in_a_row_is_quoted_whole():
+    from assistant.answering.answer_kinds import AnswerKind, holds
+    from assistant.answering.extractive import quote_with_what_follows
+    from assistant.text_normalise import fold
+
+    hits = [_hit("bloc", "Épreuve EP1 « Techniques du visage », coefficient 7. Épreuve pratique de quatre heures "
+                         "trente sur modèle. Le jury note la tenue.")]
+    terms = key_terms("quels sont le coefficient et la duree de l'epreuve ep1 ?", set())
+
+    def duration(sentence: str) -> bool:
+        return holds(AnswerKind.DURATION, fold(sentence))
+
+    found = quote_with_what_follows(hits, terms, dict.fromkeys(terms, 1.0), duration)
+    assert found is not None
+    assert [c.quote for c in found.citations] == ["Épreuve EP1 « Techniques du visage », coefficient 7.",
+                                                 "Épreuve pratique de quatre heures trente sur modèle."]
+    # a sentence of the kind asked after one that does not hold the question's words is no answer
+    assert quote_with_what_follows(hits, key_terms("quel est le bareme de la tenue ?", set()), {}, duration) is None
+
+
+def test_equivalences_are_completed_by_the_summary_sentences_on_another_certifications_units():
+    from assistant.answering import drafts
+    from assistant.certification import Certification
+
+    fiche = Certification(code="RNCP90924", title="Responsable commercial", summary=(
+        "Le titre demande un niveau équivalent au bac+2. Les blocs « Négocier » et « Manager » de l'ancien titre "
+        "sont reconnus par équivalence des blocs 2 et 3 du présent titre ; les autres blocs n'ont pas "
+        "d'équivalent."))
+    said = drafts.equivalences(fiche)
+    assert said is not None and "sont reconnus par équivalence des blocs 2 et 3" in said.text
+    assert "bac+2" not in said.text  # a sentence on a level, not on units
+    assert drafts.equivalences(fiche.model_copy(update={"summary": "Un niveau équivalent au bac+2."})) is None

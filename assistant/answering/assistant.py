@@ -40,6 +40,7 @@ from assistant.answering.extractive import (
     key_terms,
     nearest_sentences,
     quote_passages,
+    quote_with_what_follows,
 )
 from assistant.answering.fields import BY_NAME, IN_THIS_BLOC, FieldEntry, stated_together
 from assistant.answering.llm import LLMWriter
@@ -1147,8 +1148,9 @@ class Assistant:
         hits = [Hit(chunk=chunk, score=0.0) for chunk in self.index.passages_of(query.codes) if chunk.bloc == unit.code]
         if not terms or not hits:
             return None
-        return quote_passages(query.folded, hits, title_words | unit_words, terms, self.index.lexical.rarity(terms),
-                              keep)
+        rarity = self.index.lexical.rarity(terms)
+        found = quote_passages(query.folded, hits, title_words | unit_words, terms, rarity, keep)
+        return found if found is not None or keep is None else quote_with_what_follows(hits, terms, rarity, keep)
 
     def _rest_of_fiches(self, codes: list[str], hits: list[Hit]) -> list[Hit]:
         """The passages of the named certifications the search left out, read after its hits: a fiche is

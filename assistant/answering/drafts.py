@@ -601,14 +601,34 @@ def equivalences(c: Certification, q=None, toward: set[str] | None = None) -> Dr
         rows = [x for x in rows if x.certification in toward]
     if numbers:
         rows = [x for x in rows if any(c.bloc(code) and c.bloc(code).number in numbers for code in x.blocs)] or rows
-    if not rows:
+    told = [] if toward else _equivalences_in_summary(c)
+    if not rows and not told:
         return None
     d = Draft()
-    lines = [correspondence_line(x) for x in rows]
-    d.say(f"Correspondances entre les blocs de {named(c)} et ceux d'autres certifications "
-          f"{d.cite(cite(c, 'correspondances', chr(10).join(lines)))} :")
-    d.lines += bullets(lines)
+    if rows:
+        lines = [correspondence_line(x) for x in rows]
+        d.say(f"Correspondances entre les blocs de {named(c)} et ceux d'autres certifications "
+              f"{d.cite(cite(c, 'correspondances', chr(10).join(lines)))} :")
+        d.lines += bullets(lines)
+    for sentence in told:
+        d.say(f"La fiche précise {d.cite(cite(c, 'resume', sentence))} : « {sentence} »")
     return d
+
+
+# "Les blocs … de l'ancien titre sont reconnus par équivalence des blocs 2 et 3 du présent titre": the summary's
+# own sentence on what another certification's units count for here
+EQUIVALENCE_WORDS = re.compile(r"\bequivalen|\bcorrespond")
+UNIT_WORDS = re.compile(r"\b(?:blocs?|unites?|epreuves?|ccp|modules?|domaines? de competences?)\b")
+EQUIVALENCE_SENTENCES = 2
+
+
+def _equivalences_in_summary(c: Certification) -> list[str]:
+    """The summary's sentences that say which units of another certification count here: the structured
+    correspondences give codes, these sentences the words ("les autres blocs de l'ancien titre n'ont pas
+    d'équivalent")."""
+    found = [sentence.strip() for sentence in split_sentences(c.summary)
+             if EQUIVALENCE_WORDS.search(fold(sentence)) and UNIT_WORDS.search(fold(sentence))]
+    return found[:EQUIVALENCE_SENTENCES]
 
 
 def regulations(c: Certification, _q=None) -> Draft | None:

@@ -180,6 +180,25 @@ def quote_passages(question: str, hits: list[Hit], title_words: set[str], terms:
     return _quoted(picked)
 
 
+def quote_with_what_follows(hits: list[Hit], terms: list[str], rarity: dict[str, float],
+                            keep: Callable[[str], bool]) -> Answer | None:
+    """A fact told over two sentences in a row: the one holding the question's words, then the next, which
+    holds the kind of answer asked ("Épreuve EP1 « … », coefficient 7. Épreuve pratique … de quatre heures
+    trente"), both quoted. None when no sentence holding the words is followed by one `keep` accepts."""
+    picked: list[Citation] = []
+    for hit in hits:
+        if hit.chunk.section in NAME_LISTS:
+            continue
+        sentences = hit.chunk.sentences()
+        for said, following in zip(sentences, sentences[1:], strict=False):
+            if not keep(said) and keep(following) and share_held(terms, set(analyse(said)), rarity) >= STRONG_SENTENCE:
+                picked += [quote_of(hit.chunk, window(said, terms, weights=rarity)),
+                           quote_of(hit.chunk, window(following, terms, weights=rarity))]
+    if not picked or coverage(terms, " ".join(c.quote for c in picked), rarity) < KEY_COVERAGE:
+        return None
+    return _quoted(picked[:MAX_QUOTES - MAX_QUOTES % 2])
+
+
 def field_stated(hits: list[Hit], vocabulary: set[str], terms: list[str], rarity: dict[str, float],
                  own_word_needed: bool = True, naming: frozenset[str] = frozenset()) -> Answer | None:
     """The sentences of a certification's passages that state a field its fiche gives no element for, in the

@@ -289,7 +289,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
         sections=('presentation', 'resume')),
     FieldEntry("equivalences", "certification", {
         "equivalen": 1.0, "correspond": 0.5, "correspondances": 1.0, "passerelle": 0.9, "dispense": 0.8,
-        "ancien titre": 0.5, "autre certification": 0.5, "autres certifications": 0.5, "reconnu": 0.4}, (
+        "ancien titre": 0.5, "autre certification": 0.5, "autres certifications": 0.5, "reconnu": 0.4,
+        "sont repris": 0.7, "seront repris": 0.7, "sont reportes": 0.7, "compte pour le nouveau": 0.8}, (
         "Ce bloc donne-t-il une équivalence avec un autre titre ?", "à quel bloc de l'ancien titre correspond-il ?",
         "y a-t-il des passerelles avec d'autres certifications ?",
         "j'ai un bloc de l'ancienne version, je suis dispensé ?"),
