@@ -187,7 +187,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
         sections=('statistiques',)),
     FieldEntry("prerequisites", "certification", {
         "prerequis": 1.0, "condition": 0.7, "admission": 0.8, "admis en": 0.8, "admis dans": 0.8, "a l'entree": 0.8,
-        "entrer": 0.6, "niveau requis": 0.8,
+        "entrer": 0.6, "niveau requis": 0.8, "niveau d'etudes": 1.0, "niveau d'etude": 1.0,
         "il faut avoir": 0.6, "faut il avoir": 0.6, "faut-il avoir": 0.6, "experience requise": 0.7,
         "diplome necessaire": 0.7, "pour candidater": 0.7, "acceder": 0.4, "pre-requis": 1.0,
         "pour entrer": 1.0, "pour rentrer": 1.0, "pour s'inscrire": 0.8, "pour m'inscrire": 0.8,
