@@ -136,6 +136,20 @@ def test_coverage_is_absolute_and_never_contradicts_itself(mapper):
                   "Transmissions écrites à l'équipe infirmière et surveillance des escarres."),
     ("RNCP40344", "Chauffeur poids lourd, transport de marchandises en Europe.\nChargement et arrimage des "
                   "palettes, respect des temps de conduite, entretien courant du camion."),
+    # a front desk proves one competence of the veterinary title, not two: the whole text repeats its line
+    ("RNCP40344", "Cordonnier multiservice à mon compte, boutique Au Talon Rapide à Roanne, depuis 2014.\n"
+                  "Ressemelage cuir et gomme, changement de talons, teinture et rénovation de chaussures et de sacs.\n"
+                  "Reproduction de clés, gravure de plaques et réparation de bracelets de montre.\n"
+                  "Accueil des clients, devis au comptoir et suivi des tickets de dépôt.\n"
+                  "Gestion du stock de semelles et de colles, commandes auprès de deux fournisseurs, budget de "
+                  "l'atelier."),
+    # seafood "plateaux" in one line and a shop's "services" in another are no phrase of stage lighting
+    ("RNCP35625", "Poissonnier-écailler à la Marée du Vieux-Bassin, poissonnerie de détail à Sète, 2010-2024.\n"
+                  "Achat du poisson à la criée tous les matins à 5 h et choix des arrivages selon la saison.\n"
+                  "Préparation des filets, écaillage, ouverture des huîtres et montage des plateaux de fruits de mer "
+                  "pour les fêtes.\nAccueil et conseil des clients au comptoir : recettes, modes de cuisson, "
+                  "commandes pour les repas de famille.\nGestion de la glace et de l'étal, étiquetage de "
+                  "traçabilité, suivi des températures et contrôles des services vétérinaires."),
 ])
 def test_a_profile_that_fits_nothing_is_non_couvert_everywhere_and_told_so(mapper, code, profile):
     mapping = mapper.map(code, split_experiences(profile))

@@ -99,3 +99,13 @@ def test_a_unit_is_well_covered_by_competences_each_proved_by_its_own_sentence()
     assert coverage_level(2, 7, 4.6, calibration, competences=1) == "partiellement couvert"
     assert coverage_level(2, 7, 4.6, calibration, competences=2) == "bien couvert"
     assert coverage_level(0, 7, 0.0, calibration, competences=0) == "non couvert"
+
+
+def test_the_whole_text_of_a_job_is_marked_as_such_among_the_links():
+    calibration = Calibration(lexical_weight=0.0, rank_lexical_weight=0.0, link=2.0, z_floor=1.0,
+                              sentence_margin=1.0, multiplicity=0.0)
+    # the whole text proves a requirement no line reaches alone: a link, but no proof of its own for coverage
+    job = _rows(["A", "A"], [[3.0, 0.5], [0.4, 1.5], [2.0, 3.1]],
+                ["accueil des clients au comptoir", "devis et tickets de dépôt", "accueil ; devis"])
+    found = {link.requirement.text: link.whole for link in links(job, calibration)}
+    assert found == {"exigence 0": False, "exigence 1": True}

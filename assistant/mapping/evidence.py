@@ -85,6 +85,7 @@ class Link:
     lexical: float
     score: float = 0.0
     counted: float = 0.0  # the sentence's strongest score in the certification: what made it count at all
+    whole: bool = False  # the sentence is the whole text of an experience of several: its lines, read together
 
 
 @dataclass
@@ -156,6 +157,11 @@ def score(bank: RequirementBank, code: str, text: str, vectors: dict[str, np.nda
     everywhere |= bank.index.names.name_terms(code)
     shared = [[{t: bank.idf(t) for t in (s.terms & terms) - everywhere} for terms in requirement_terms]
               for s in sentences]
+    if len(sentences) > 1:
+        # the whole text shares with a requirement only what one of its lines does: words gathered from several
+        # lines ("plateaux" of seafood, "services" of a shop) are no phrase of the candidate's
+        shared[-1] = [max((row[column] for row in shared[:-1]), key=lambda words: sum(words.values()))
+                      for column in range(len(requirements))]
     passages = bank.unit_passages(code)
     retrieval = [unit_retrieval(bank.index, passages, s.text, vectors[s.text]) if passages else {}
                  for s in sentences]
@@ -267,5 +273,6 @@ def links(scored: Scored, calibration: Calibration = DEFAULT) -> list[Link]:
         words = {t for t, idf in scored.shared[row][column].items() if idf >= calibration.specific_idf}
         found.append(Link(sentence.text, scored.requirements[column], float(scored.z[row, column]),
                           float(scored.gap[row, column]), surface_words(sentence.text, words),
-                          float(lexical[row, column]), value, float(combined[row][passing[row]].max())))
+                          float(lexical[row, column]), value, float(combined[row][passing[row]].max()),
+                          whole=len(scored.sentences) > 1 and row == len(scored.sentences) - 1))
     return found

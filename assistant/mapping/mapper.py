@@ -119,9 +119,11 @@ class ExperienceMapper:
                         best[link.requirement.competence] = (link, number)
             ranked = sorted(best.values(), key=lambda pair: -pair[0].score)
             strongest = ranked[0][0].score if ranked else 0.0
-            # what a unit asks for in detail, each piece proved by its own sentence of the candidate's
+            # what a unit asks for in detail, each piece proved by its own sentence of the candidate's; the whole
+            # text of an experience repeats its lines, so it proves nothing they do not ("Accueil des clients,
+            # devis au comptoir" and the whole profile holding it are one proof of the front desk, not two)
             proofs = [link for link, _ in ranked if link.requirement.kind == "compétence"]
-            competences = min(len(proofs), len({link.sentence for link in proofs}))
+            competences = min(len(proofs), len({link.sentence for link in proofs if not link.whole}))
             level = coverage_level(len(ranked), total, strongest, self.calibration, competences)
             coverage.append(UnitCoverage(
                 unit=unit.code, label=unit.title, kind=unit.kind.value,
