@@ -201,3 +201,15 @@ def test_the_words_of_a_type_a_title_writes_never_name_a_second_certification_al
     asked = "le titre responsable du developpement commercial, c'est l'ecole qui le delivre, pas l'etat ?"
     assert names.named_in(asked).codes == ["RNCP90906"]
     assert names.named_in("le diplome d'etat d'ambulancier c quel niveau ?").codes == ["RNCP90907"]
+
+
+def test_a_title_is_named_by_its_head_before_the_option_it_names_and_only_by_words_of_it():
+    names = CertificationNames([_card("RNCP90908", "Maintenance des véhicules option A voitures particulières",
+                                      "Baccalauréat professionnel"),
+                                _card("RNCP90909", "Arts et techniques du théâtre, parcours conception lumière",
+                                      "Diplôme")])
+    assert names.named_in("le bac pro mv c'est quel niveau ?").codes == ["RNCP90908"]  # the head's initials
+    assert names.named_in("le bac pro maintenance auto c'est quel niveau ?").codes == ["RNCP90908"]
+    assert names.absent_title("le bac pro maintenance auto c'est quel niveau ?") is None
+    # a word of the option alone is no name: "la conception logicielle" is not the lighting design path
+    assert names.named_in("quels types de contraintes la conception logicielle doit-elle intégrer ?").codes == []

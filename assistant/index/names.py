@@ -113,6 +113,18 @@ def _parts(title: str) -> list[str]:
     return list(dict.fromkeys(p.strip() for p in pieces))
 
 
+# "Maintenance des véhicules option A voitures particulières", "Arts et techniques du théâtre, parcours conception
+# lumière": the diploma's own name comes before its option, and people name it by that head alone
+OPTION_MARKER = re.compile(r"[\s,(]+(?:option|parcours|specialite|mention)\b")
+
+
+def title_head(title: str) -> str:
+    """The part of a title before the option or path it names ("Maintenance des véhicules"); the whole title
+    when it names none."""
+    marker = OPTION_MARKER.search(fold(title))
+    return title[:marker.start()] if marker and marker.start() > 0 else title
+
+
 def title_acronyms(card: Card, common_words: set[str]) -> set[str]:
     """Acronyms of the title: given in it ("(ATT)"), or the initials of the title or of a part of it."""
     found: set[str] = set()
@@ -195,17 +207,20 @@ class CertificationNames:
         self.kind_words: dict[str, set[str]] = {}
         self.name_words: dict[str, set[str]] = {}
         self.typed_initials: set[str] = set()
+        self.head_words: dict[str, set[str]] = {}
         for card in cards:
             title = {w for t in filter(None, [card.title, card.new_title]) for w in significant(t)}
             self.title_words[card.code] = title - GENERIC_NAME_WORDS
+            self.head_words[card.code] = set(significant(title_head(card.title))) - GENERIC_NAME_WORDS
             self.certifier_names[card.code] = certifier_acronyms(card, common) | certifier_phrases(card)
             self.acronyms[card.code] = title_acronyms(card, common) | certifier_acronyms(card, common) | {
                 w for w in self.title_words[card.code] if w not in common and len(w) <= 5} | _usable(
                 {fold(a) for a in card.own_acronyms}, common)
-            if len(self.title_words[card.code]) == 2:  # "Secrétaire assistant": "SA", said only after a type
-                short = initials(sorted(self.title_words[card.code], key=fold(card.title).find))
-                self.typed_initials.add(short)
-                self.acronyms[card.code].add(short)
+            for words_of_name in (self.title_words[card.code], self.head_words[card.code]):
+                if len(words_of_name) == 2:  # "Secrétaire assistant": "SA", said only after a type
+                    short = initials(sorted(words_of_name, key=fold(card.title).find))
+                    self.typed_initials.add(short)
+                    self.acronyms[card.code].add(short)
             # The type ("BTS", "titre professionnel") only ever confirms a title: "je sors d'un BTS" names
             # the candidate's own diploma, not the BTS of the corpus.
             self.kind_words[card.code] = set(significant(card.kind)) - GENERIC_NAME_WORDS - self.title_words[card.code]
@@ -275,10 +290,9 @@ class CertificationNames:
         said = set(following)
         return (any(word in self.acronyms[code] for word in following for code in self.codes_by_word.get(word, ()))
                 or all(word in self.codes_by_word for word in following)
-                or any(len(self.title_words[code] & said) * 2 >= len(self.title_words[code])
-                       and (len(self.title_words[code] & said) >= 2
-                            or any(len(self.codes_by_word[w]) == 1 for w in self.title_words[code] & said))
-                       for code in self.codes))
+                or any(len(title & said) * 2 >= len(title)
+                       and (len(title & said) >= 2 or any(len(self.codes_by_word[w]) == 1 for w in title & said))
+                       for code in self.codes for title in (self.title_words[code], self.head_words[code])))
 
     @cached_property
     def _codes_by_term(self) -> dict[str, set[str]]:
@@ -463,12 +477,15 @@ class CertificationNames:
         return kept if len(kept) == 1 else tied
 
     def _score(self, code: str, said: set[str]) -> float:
-        """How surely the words name this certification: the share of its title they cover (by IDF) plus
-        the acronyms, certifier and type they use; 0 when too weak to count."""
-        title = self.title_words[code]
+        """How surely the words name this certification: the share of its title, or of the title's head before
+        its option ("le bac pro maintenance"), they cover (by IDF) plus the acronyms, certifier and type they
+        use; 0 when too weak to count."""
+        return max(self._score_by(code, said, title) for title in (self.title_words[code], self.head_words[code]))
+
+    def _score_by(self, code: str, said: set[str], title: set[str]) -> float:
         weight = sum(self.idf[w] for w in title) or 1.0
         coverage = sum(self.idf[w] for w in title & said) / weight
-        others = (self.name_words[code] - title - self.kind_words[code]) & said
+        others = (self.name_words[code] - self.title_words[code] - self.kind_words[code]) & said
         kind = self.kind_words[code] & said
         acronym = bool(self.acronyms[code] & said)
         distinctive = any(len(self.codes_by_word[w]) == 1 for w in (title | others) & said)
