@@ -168,6 +168,19 @@ def asks(piece: str, end: str) -> bool:
     return bool(INTERROGATIVE.search(piece)) or end == "?"
 
 
+# "j'ai déjà le titre pro …", "titulaire du BTS …", "j'ai un bac pro …": what the person holds, said before it
+HELD = re.compile(r"(?:\bj'?\s?ai|\bjai|\btitulaire|\bje possede|\bj'?\s?ai obtenu|\bavec mon|\bavec ma)"
+                  r"(?:\s+(?:deja|eu|obtenu))?\s+(?:d[eu']\s*|l'|le|la|les|un|une|mon|ma|mes)?\s*[\w'+ ]{0,40}$")
+
+
+def held_by_the_person(folded: str, title: str) -> bool:
+    """Whether a title the index lacks is one the person says they hold ("j'ai déjà le titre professionnel
+    Coffreur bancheur", "j'ai un bac pro ASSP"): it tells who they are, and the certification chosen or
+    discussed is still what they ask of (a dispense it grants, what stays acquired)."""
+    at = folded.find(title.split()[0])
+    return at > 0 and HELD.search(folded[:at]) is not None
+
+
 def names_the_last(query: Query) -> bool:
     """"Le dernier bloc", or "et le dernier ?" after a question on the blocs: the last of the list."""
     return bool(LAST_UNIT.search(query.folded) or (
@@ -749,6 +762,8 @@ class Assistant:
         absent = self.index.names.absent_title(query.folded, self._asking) if query.how != "code" else None
         if absent is not None and " " not in absent and initials_after_their_type(self.index, query.text, absent):
             absent = None  # "j'ai un bts ndrc, pour le titre de l'iscn…": a diploma a fiche names in full
+        if absent is not None and codes and held_by_the_person(query.folded, absent):
+            absent = None  # "J'ai déjà le titre pro Coffreur bancheur : suis-je dispensé ?" of the one chosen
         # "le titre professionnel Technicien d'assistance…" is not a title of the index; nor is "le titre pro
         # Assistant de direction du ministère du Travail", though "assistant" and the ministry name some
         # a title the question itself gives is what it asks, whatever the conversation or the list had chosen
