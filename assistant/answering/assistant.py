@@ -99,6 +99,7 @@ NAMING_CUE = 0.9  # a one-word cue this strong names its field: a sentence holdi
 OWN_SUBJECT = 3  # words of its own, besides a certification's name, for a question to be about something else
 OTHERS = re.compile(r"\b(?:autres?|d.autres)\b")
 CHOSEN = ("code", "nom")  # the question itself names its certification
+QUOTED = re.compile(r"«\s*([^«»]+?)\s*»")
 PRONOUNS_OF_THE_CORPUS = frozenset({"lesquels", "lesquelles"})  # corpus cues that may stand for something else
 LONE_PRONOUN = re.compile(r"(?:^|[?.!,;:]\s*)(?:et\s+)?lesquel(?:le)?s\s*(?:\?|$)")  # "… ? Lesquels ?"
 LAST_UNIT = re.compile(r"\bderni(?:er|ere)\s+(?:bloc|ccp|module|activite|unite)\b")
@@ -267,7 +268,22 @@ class Assistant:
     def route(self, query: Query) -> list[Scored]:
         """Every entry of the registry scored against the question, best first. The embedder sees the question
         without the certification's code or name: the examples name none, and what is asked is the rest."""
-        return list(self._scored(query.asked, self._asked_part(query.text)))
+        return list(self._scored(self._without_quoted_units(query), self._asked_part(query.text)))
+
+    def _without_quoted_units(self, query: Query) -> str:
+        """What is asked, without a unit's title the question quotes whole ("quelles compétences recouvre le
+        bloc « Évaluation de l'état clinique … » ?"): the quoted words name the unit, they do not ask for its
+        evaluation. Unquoted words are left: they may name it and ask something at once."""
+        quoted = QUOTED.findall(query.asked)
+        if not quoted or len(query.codes) != 1:
+            return query.asked
+        certification = self.index.certification(query.codes[0])
+        units = certification.units if certification else []
+        asked = query.asked
+        for piece in quoted:
+            if units_written_out(piece, units):
+                asked = asked.replace(f"« {piece} »", " ").replace(f"«{piece}»", " ")
+        return asked
 
     def _asked_part(self, question: str) -> str:
         return NAMED_CODE.sub(" ", question).strip() or question
