@@ -71,7 +71,7 @@ from assistant.answering.query import (
     units_written_out,
     without_words,
 )
-from assistant.answering.router import INVERTED_SUBJECT, Router, Scored, cue_stems, decide_all
+from assistant.answering.router import INVERTED_SUBJECT, MARGIN, Router, Scored, cue_stems, decide_all
 from assistant.answering.sirets import asks_a_siret, siret_answer
 from assistant.answering.unknown_names import initials_after_their_type, unknown_names
 from assistant.certification import Certification, Unit, UnitKind
@@ -443,8 +443,8 @@ class Assistant:
         first = entries[0]
         if first.scope == "decline":
             said = self._contact_details(query) if first.name == "contact" else None
-            said = said or self._fiche_says(first, query) or self._fiche_phrase_asked(query, first) \
-                or self._said_beside_a_weak_cue(query, first)
+            said = said or self._field_stating_the_topic(query, first) or self._fiche_says(first, query) \
+                or self._fiche_phrase_asked(query, first) or self._said_beside_a_weak_cue(query, first)
             if said is not None:
                 return said
             return declines.not_in_fiches(query.codes if query.how in CHOSEN else [], first.topic)
@@ -651,6 +651,28 @@ class Assistant:
             return None
         return Answer(text=drafted.text, citations=drafted.citations,
                       certification=query.codes[0] if len(query.codes) == 1 else None)
+
+    def _field_stating_the_topic(self, query: Query, decline: FieldEntry) -> Answer | None:
+        """What a unit the question names says of it, asked nearly as plainly as the topic to decline, when it
+        states the topic in the fiche's words: "comment est évaluée l'épreuve E31, et avec quel coefficient ?" is
+        answered by that épreuve's evaluation, which gives its coefficient. None when no unit is named, no field
+        of a unit is asked or its answer does not say it."""
+        if len(query.codes) != 1:
+            return None
+        certification = self.index.certification(query.codes[0])
+        if certification is None or self._named_unit(certification, query, True, set()) is None:
+            return None
+        scored = self.route(query)
+        top = next((s.score for s in scored if s.entry is decline), None)
+        found = self.router.patterns_found(decline, query.folded)
+        if top is None or not found:
+            return None
+        for s in scored:
+            if s.entry.scope == "bloc" and s.lexical >= 0.5 and s.score >= top - 2 * MARGIN:
+                answer = self._about_certifications([s.entry], query)
+                if not answer.declined and any(pattern.search(fold(answer.text)) for _, pattern in found):
+                    return answer
+        return None
 
     def _fiche_says(self, decline: FieldEntry, query: Query) -> Answer | None:
         """What the fiches never hold in general, one fiche may: a price to compute in an exercise, the
