@@ -255,8 +255,12 @@ def route_open(c: Certification, q=None) -> Draft | None:
         if one is not None:
             d.extend(one)
     if d.lines:
-        d.extend(_routes_in_summary(c, asked))
+        d.extend(_routes_in_summary(c, asked, every_route=bool(q is not None and EVERY_ROUTE_ASKED.search(q.folded))))
     return d if d.lines else None
+
+
+# "par quelles voies peut-on y accéder ? le contrat de pro en fait-il partie ?": one route, and all of them
+EVERY_ROUTE_ASKED = re.compile(r"\bquelles? (?:sont les )?voies\b|\bvoies d.acces\b|\bautres? (?:moyens|voies)\b")
 
 
 # a sentence of the summary about access, not one that merely holds a route's word ("le transport scolaire")
@@ -264,15 +268,15 @@ ACCESS_WORDS = re.compile(r"\b(?:accessible|acces|voies?|candidats?|ouverte?s?|p
 ROUTE_SENTENCES = 2
 
 
-def _routes_in_summary(c: Certification, asked: list[Route]) -> Draft:
-    """The summary's sentences on the routes asked, or on several routes when none is: the official list says
-    "Par candidature individuelle : non" where the fiche writes "il n'est pas accessible en candidat libre",
-    the words a candidate uses."""
+def _routes_in_summary(c: Certification, asked: list[Route], every_route: bool = False) -> Draft:
+    """The summary's sentences on the routes asked, or on several routes when none is or all are asked too
+    (`every_route`): the official list says "Par candidature individuelle : non" where the fiche writes "il
+    n'est pas accessible en candidat libre", the words a candidate uses."""
     d = Draft()
     for sentence in split_sentences(c.summary):
         folded = fold(sentence)
         said = {route for route, pattern in ROUTE_WORDS if pattern.search(folded)}
-        if (said & set(asked) if asked else len(said) >= 2) and ACCESS_WORDS.search(folded):
+        if (said & set(asked) or (every_route or not asked) and len(said) >= 2) and ACCESS_WORDS.search(folded):
             quoted = sentence.strip()
             d.say(f"La fiche précise {d.cite(cite(c, 'resume', quoted))} : « {quoted} »")
         if len(d.lines) == ROUTE_SENTENCES:
@@ -558,12 +562,25 @@ def capacities(c: Certification, q=None) -> Draft | None:
     return d
 
 
-def linked(c: Certification, _q=None) -> Draft | None:
-    """Previous and next certifications, and the former titles the legal texts record."""
+# "quelle certification l'a remplacé ?", "qui lui succède ?": the certification after it is asked, not before
+SUCCESSOR_ASKED = re.compile(r"\ba remplace|\bete remplace|\bremplacee?s? par\b|\blui succede|\bsucce(?:de|sseur)"
+                             r"|\bnouvelle version|\bsuivante\b|\bprend la suite|\ba pris la suite")
+SUCCESSION_SAID = re.compile(r"\bsucced|\bsuccesseur|\bremplac")
+
+
+def linked(c: Certification, q=None) -> Draft | None:
+    """Previous and next certifications, and the former titles the legal texts record. Asked what came after
+    one whose fiche names none, the summary's own sentence on it comes first ("aucune certification ne
+    succède au présent titre"), not the one it replaced."""
     former = [t.text for t in c.legal_texts if "intitul" in t.text.lower()]
-    if not (c.previous or c.next or c.history or former):
+    told = [sentence.strip() for sentence in split_sentences(c.summary)
+            if SUCCESSION_SAID.search(fold(sentence)) and not re.search(r"\bRNCP\d", sentence)] \
+        if q is not None and not c.next and SUCCESSOR_ASKED.search(q.folded) else []
+    if not (c.previous or c.next or c.history or former or told):
         return None
     d = Draft()
+    for sentence in told:
+        d.say(f"La fiche précise {d.cite(cite(c, 'resume', sentence))} : « {sentence} »")
     for label, items in (("Certification(s) précédente(s)", c.previous), ("Certification(s) suivante(s)", c.next)):
         if items:
             d.say(f"{label} de {named(c)} {d.cite(cite(c, 'historique', chr(10).join(items)))} :")
@@ -617,7 +634,7 @@ def equivalences(c: Certification, q=None, toward: set[str] | None = None) -> Dr
 
 # "Les blocs … de l'ancien titre sont reconnus par équivalence des blocs 2 et 3 du présent titre": the summary's
 # own sentence on what another certification's units count for here
-EQUIVALENCE_WORDS = re.compile(r"\bequivalen|\bcorrespond")
+EQUIVALENCE_WORDS = re.compile(r"\bequivalen")
 UNIT_WORDS = re.compile(r"\b(?:blocs?|unites?|epreuves?|ccp|modules?|domaines? de competences?)\b")
 EQUIVALENCE_SENTENCES = 2
 
