@@ -140,7 +140,7 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("validity", "certification", {
         "validite": 1.0, "combien de temps": 0.5, "reste acquis": 1.0, "restent acquis": 1.0, "garde": 0.6,
         "perime": 0.8, "expire": 0.8, "a vie": 0.7, "definitivement": 0.7, "valable": 0.5, "conserve": 0.6,
-        "duree": 0.3, "acquis": 0.4}, (
+        "duree": 0.3, "acquis": 0.4, "expiration": 0.8, "j'ai valide": 0.6}, (
         "Combien de temps mes blocs restent-ils acquis ?", "Quelle est la durée de validité des blocs acquis ?",
         "mes blocs valides ils expirent ?", "je garde mes blocs a vie ?",
         "les acquis sont conservés combien de temps ?"),
@@ -180,7 +180,8 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("statistics", "certification", {
         "combien de personnes": 1.0, "combien de certifies": 1.0, "combien de diplomes": 0.9, "taux": 0.8,
         "insertion": 0.8, "statisti": 1.0, "reussite": 0.6, "par an": 0.5, "obtiennent": 0.6, "nombre de": 0.4,
-        "chiffres": 0.5, "combien l'ont": 0.8, "combien de gens": 0.9, "promotion": 0.5}, (
+        "chiffres": 0.5, "combien l'ont": 0.8, "combien de gens": 0.9, "promotion": 0.5, "chaque annee": 0.6,
+        "combien a l'avoir": 0.9, "combien a avoir": 0.9, "beaucoup de monde": 0.8, "des gens qui l'ont": 0.8}, (
         "Combien de personnes obtiennent ce titre chaque année ?", "Quel est le taux d'insertion ?",
         "cb de gens l'ont eu l'an dernier", "Y a-t-il des statistiques sur les certifiés ?",
         "combien de diplômés par VAE ?"),
@@ -369,11 +370,12 @@ ENTRIES: tuple[FieldEntry, ...] = (
     FieldEntry("sessions", "decline", {
         "prochaine session": 1.0, "date de la session": 1.0, "calendrier": 1.0, "quand a lieu": 0.8,
         "date du jury": 0.9, "date d'examen": 0.9, "date des examens": 0.9, "prochain jury": 1.0,
-        "date limite d'inscription": 0.9, "sessions": 0.7, "rentree": 0.8, "sessions par an": 1.0}, (
+        "date limite d'inscription": 0.9, "sessions": 0.7, "rentree": 0.8, "sessions par an": 1.0,
+        "resultats du": 0.9, "date des resultats": 1.0, "resultats tombent": 1.0, "resultats sont publies": 1.0}, (
         "Quand a lieu la prochaine session de jury ?", "c quand le prochain jury ?",
         "Quel est le calendrier des examens ?", "quelle est la date limite d'inscription ?",
         "quand est la rentrée ?"),
-        topic="du calendrier des sessions et des jurys"),
+        topic="du calendrier des sessions, des jurys et des résultats"),
     FieldEntry("process_duration", "decline", {
         "duree de la vae": 1.0, "dure la vae": 1.0, "dure une vae": 1.0, "duree de la demarche": 1.0,
         "duree de la formation": 0.9, "dure la formation": 0.9, "combien de temps ca prend": 0.8, "delai": 0.6,
@@ -387,12 +389,12 @@ ENTRIES: tuple[FieldEntry, ...] = (
         "coordonnees": 0.9, "site web": 0.6, "lien vers": 0.9, "le lien": 0.7, "un lien": 0.7, "url": 0.9,
         "lien de description": 1.0, "ont un site": 0.9, "leur site": 0.8, "sur le site": 0.6,
         "page de la formation": 0.9, "page du titre": 0.9, "page de la certification": 0.9, "page de la fiche": 0.9,
-        "sa page": 0.8, "vers une page": 0.9, "page web": 0.9}, (
+        "sa page": 0.8, "vers une page": 0.9, "page web": 0.9, "nom du directeur": 1.0, "nom de la directrice": 1.0}, (
         "Quel est le numéro de téléphone de l'école ?", "comment contacter le certificateur ?",
         "je veux m'inscrire, je fais comment ?", "donne moi le mail du centre",
         "Quel est le lien vers la page de la formation ?", "ils ont un site internet où voir le titre ?",
         "où trouver la description de la certification en ligne ?"),
-        topic="des contacts et des inscriptions"),
+        topic="des contacts (noms des personnes, téléphones, adresses) et des inscriptions"),
     FieldEntry("exam_practicalities", "decline", {
         "a quelle heure": 1.0, "quelle heure": 0.9, "horaires de l'examen": 1.0, "convocation": 0.9,
         "calculatrice": 1.0, "ordinateur": 0.8, "apporter mon": 0.9, "apporter son": 0.9, "materiel autorise": 1.0,
