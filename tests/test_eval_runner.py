@@ -42,15 +42,19 @@ def test_the_mapping_sets_keep_their_figures(evaluation_index_folder, tmp_path):
     # since a sentence proves its strongest unit as a whole (not the unit of its one strongest link), top-1
     # over the five one-line dev sets rose from 0.69 to 0.717 and link precision from 0.726 to 0.813; -dev-3
     # rose most (0.70 / 0.70 to 0.855 / 0.79) and -dev-5 fell (0.70 / 0.639 to 0.732 / 0.616: four lines whose
-    # strongest unit is not theirs). Jobs of several lines (-paragraphs-dev) keep one unit per line.
+    # strongest unit is not theirs). Jobs of several lines (-paragraphs-dev) keep one unit per line. Since the
+    # whole text of a job shares only one line's words, one job of five lines whose lines reach its bloc only
+    # together is unlinked (-paragraphs-dev top-1 0.762 to 0.738): the price of the cordonnier and poissonnier
+    # profiles of -held-out-8 staying clean, which it now gates too.
     for name, expected in (("mapping.yaml", {"mapping_top3": 0.9}),
                            ("mapping-labelled-dev.yaml", {"link_precision": 0.85, "mapping_top1": 0.8}),
                            ("mapping-labelled-dev-2.yaml", {"link_precision": 0.9, "mapping_top1": 0.82}),
                            ("mapping-labelled-dev-3.yaml", {"link_precision": 0.85, "mapping_top1": 0.79}),
                            ("mapping-labelled-dev-4.yaml", {"link_precision": 0.73, "mapping_top1": 0.64}),
                            ("mapping-labelled-dev-5.yaml", {"link_precision": 0.73, "mapping_top1": 0.61}),
-                           ("mapping-paragraphs-dev.yaml", {"link_precision": 0.89, "mapping_top1": 0.76,
-                                                            "link_recall": 0.53})):
+                           ("mapping-paragraphs-dev.yaml", {"link_precision": 0.89, "mapping_top1": 0.73,
+                                                            "link_recall": 0.53}),
+                           ("mapping-labelled-held-out-8.yaml", {"link_precision": 0.73, "mapping_top1": 0.68})):
         result = run(str(EVALS / name), "--index", str(evaluation_index_folder), "--json",
                      "--report", str(tmp_path / "rapport.md"))
         metrics = json.loads(result.stdout)["metrics"]
