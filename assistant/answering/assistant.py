@@ -170,7 +170,7 @@ def asks(piece: str, end: str) -> bool:
 
 
 # "j'ai déjà le titre pro …", "titulaire du BTS …", "j'ai un bac pro …": what the person holds, said before it
-HELD = re.compile(r"(?:\bj'?\s?ai|\bjai|\btitulaire|\bje possede|\bj'?\s?ai obtenu|\bavec mon|\bavec ma)"
+HELD = re.compile(r"(?:\bj'?\s?ai|\bjai|\btitulaire|\bje possede|\bavec mon|\bavec ma)"
                   r"(?:\s+(?:deja|eu|obtenu))?\s+(?:d[eu']\s*|l'|le|la|les|un|une|mon|ma|mes)?\s*[\w'+ ]{0,40}$")
 
 
