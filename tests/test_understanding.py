@@ -538,7 +538,7 @@ def test_a_type_of_certification_is_named_by_its_initials_or_all_its_words(quest
     from assistant.answering.corpus_questions import kinds_named
 
     kinds = {"Brevet de technicien supérieur", "Titre professionnel", "Certificat de spécialisation",
-             "Diplôme visé grade de master"}
+             "Diplôme visé grade de master", "Certificat d'aptitude professionnelle"}
     assert kinds_named(question, kinds) == named
 
 
