@@ -274,16 +274,12 @@ class Assistant:
         """What is asked, without a unit's title the question quotes whole ("quelles compétences recouvre le
         bloc « Évaluation de l'état clinique … » ?"): the quoted words name the unit, they do not ask for its
         evaluation. Unquoted words are left: they may name it and ask something at once."""
-        quoted = QUOTED.findall(query.asked)
-        if not quoted or len(query.codes) != 1:
+        if len(query.codes) != 1 or not QUOTED.search(query.asked):
             return query.asked
         certification = self.index.certification(query.codes[0])
         units = certification.units if certification else []
-        asked = query.asked
-        for piece in quoted:
-            if units_written_out(piece, units):
-                asked = asked.replace(f"« {piece} »", " ").replace(f"«{piece}»", " ")
-        return asked
+        return QUOTED.sub(lambda quoted: " " if units_written_out(quoted.group(1), units) else quoted.group(0),
+                          query.asked)
 
     def _asked_part(self, question: str) -> str:
         return NAMED_CODE.sub(" ", question).strip() or question

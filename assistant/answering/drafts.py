@@ -8,6 +8,7 @@ not hold that field (the assistant then turns to the passages, or declines).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer import Citation, cite
@@ -268,20 +269,29 @@ ACCESS_WORDS = re.compile(r"\b(?:accessible|acces|voies?|candidats?|ouverte?s?|p
 ROUTE_SENTENCES = 2
 
 
+def _summary_sentences(c: Certification, keep: Callable[[str], bool], most: int | None = None) -> list[str]:
+    """The summary's sentences, stripped, whose folded text `keep` accepts; the first `most` of them."""
+    return [sentence.strip() for sentence in split_sentences(c.summary) if keep(fold(sentence))][:most]
+
+
+def _told(d: Draft, c: Certification, sentences: list[str]) -> Draft:
+    """The summary's own sentences said after the rest, each cited: the fiche's words for what its fields give
+    as codes or labels."""
+    for sentence in sentences:
+        d.say(f"La fiche précise {d.cite(cite(c, 'resume', sentence))} : « {sentence} »")
+    return d
+
+
 def _routes_in_summary(c: Certification, asked: list[Route], every_route: bool = False) -> Draft:
     """The summary's sentences on the routes asked, or on several routes when none is or all are asked too
     (`every_route`): the official list says "Par candidature individuelle : non" where the fiche writes "il
     n'est pas accessible en candidat libre", the words a candidate uses."""
-    d = Draft()
-    for sentence in split_sentences(c.summary):
-        folded = fold(sentence)
+    def on_routes(folded: str) -> bool:
         said = {route for route, pattern in ROUTE_WORDS if pattern.search(folded)}
-        if (said & set(asked) or (every_route or not asked) and len(said) >= 2) and ACCESS_WORDS.search(folded):
-            quoted = sentence.strip()
-            d.say(f"La fiche précise {d.cite(cite(c, 'resume', quoted))} : « {quoted} »")
-        if len(d.lines) == ROUTE_SENTENCES:
-            break
-    return d
+        return bool(said & set(asked) or (every_route or not asked) and len(said) >= 2) \
+            and ACCESS_WORDS.search(folded) is not None
+
+    return _told(Draft(), c, _summary_sentences(c, on_routes, ROUTE_SENTENCES))
 
 
 def _closed(q) -> bool:
@@ -573,14 +583,12 @@ def linked(c: Certification, q=None) -> Draft | None:
     one whose fiche names none, the summary's own sentence on it comes first ("aucune certification ne
     succède au présent titre"), not the one it replaced."""
     former = [t.text for t in c.legal_texts if "intitul" in t.text.lower()]
-    told = [sentence.strip() for sentence in split_sentences(c.summary)
-            if SUCCESSION_SAID.search(fold(sentence)) and not re.search(r"\bRNCP\d", sentence)] \
+    told = _summary_sentences(c, lambda folded: bool(SUCCESSION_SAID.search(folded)
+                                                     and not re.search(r"\brncp\d", folded))) \
         if q is not None and not c.next and SUCCESSOR_ASKED.search(q.folded) else []
     if not (c.previous or c.next or c.history or former or told):
         return None
-    d = Draft()
-    for sentence in told:
-        d.say(f"La fiche précise {d.cite(cite(c, 'resume', sentence))} : « {sentence} »")
+    d = _told(Draft(), c, told)
     for label, items in (("Certification(s) précédente(s)", c.previous), ("Certification(s) suivante(s)", c.next)):
         if items:
             d.say(f"{label} de {named(c)} {d.cite(cite(c, 'historique', chr(10).join(items)))} :")
@@ -627,9 +635,7 @@ def equivalences(c: Certification, q=None, toward: set[str] | None = None) -> Dr
         d.say(f"Correspondances entre les blocs de {named(c)} et ceux d'autres certifications "
               f"{d.cite(cite(c, 'correspondances', chr(10).join(lines)))} :")
         d.lines += bullets(lines)
-    for sentence in told:
-        d.say(f"La fiche précise {d.cite(cite(c, 'resume', sentence))} : « {sentence} »")
-    return d
+    return _told(d, c, told)
 
 
 # "Les blocs … de l'ancien titre sont reconnus par équivalence des blocs 2 et 3 du présent titre": the summary's
@@ -643,9 +649,8 @@ def _equivalences_in_summary(c: Certification) -> list[str]:
     """The summary's sentences that say which units of another certification count here: the structured
     correspondences give codes, these sentences the words ("les autres blocs de l'ancien titre n'ont pas
     d'équivalent")."""
-    found = [sentence.strip() for sentence in split_sentences(c.summary)
-             if EQUIVALENCE_WORDS.search(fold(sentence)) and UNIT_WORDS.search(fold(sentence))]
-    return found[:EQUIVALENCE_SENTENCES]
+    return _summary_sentences(c, lambda folded: bool(EQUIVALENCE_WORDS.search(folded) and UNIT_WORDS.search(folded)),
+                              EQUIVALENCE_SENTENCES)
 
 
 def regulations(c: Certification, _q=None) -> Draft | None:

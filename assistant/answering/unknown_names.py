@@ -148,10 +148,14 @@ def _spelled_out(index, initials: str, after: str) -> bool:
             ids &= set(index.lexical.ids_holding(stem))
         run = re.compile(r"\b" + _initials_run(letters) + r"[\s'’-]+"
                          + r"[\s'’-]+".join(re.escape(w) for w in following) + r"\b")
-        if any(run.search(fold(chunk.body))
-               for chunk in index.catalog.chunks(sorted(ids)[:SPELLED_OUT_READ]).values()):
+        if _written_in(index, run, ids):
             return True
     return _a_diploma_spelled_out(index, letters)
+
+
+def _written_in(index, run: re.Pattern[str], ids) -> bool:
+    """Whether one of these passages (the first `SPELLED_OUT_READ` of them) writes the run."""
+    return any(run.search(fold(chunk.body)) for chunk in index.catalog.chunks(sorted(ids)[:SPELLED_OUT_READ]).values())
 
 
 def _initials_run(letters: str) -> str:
@@ -170,9 +174,8 @@ def _a_diploma_spelled_out(index, letters: str) -> bool:
     kind = INITIALLED_TYPES.get(letters[0])
     if kind is None:
         return False
-    ids = sorted(index.lexical.ids_holding(analyse(kind)[0]))[:SPELLED_OUT_READ]
     run = re.compile(r"\b" + kind + r"s?" + SKIPPED_IN_INITIALS + _initials_run(letters[1:]) + r"\b")
-    return any(run.search(fold(chunk.body)) for chunk in index.catalog.chunks(ids).values())
+    return _written_in(index, run, index.lexical.ids_holding(analyse(kind)[0]))
 
 
 def initials_after_their_type(index, text: str, initials: str) -> bool:
@@ -183,16 +186,16 @@ def initials_after_their_type(index, text: str, initials: str) -> bool:
     letters = fold(initials)
     if not 2 < len(letters) <= 6 or not letters.isalpha():
         return False
-    said = expand_shortenings(text)
-    for marker in CERTIFICATION_TYPE.finditer(" ".join(said)):
-        if " ".join(said)[marker.end():].split()[:1] != [letters]:
+    said = " ".join(expand_shortenings(text))
+    for marker in CERTIFICATION_TYPE.finditer(said):
+        if said[marker.end():].split()[:1] != [letters]:
             continue
         kind = marker.group(0)
         forms = [SKIPPED_IN_INITIALS.join(kind.split())] + [re.escape(short) for short, long in SHORTENINGS.items()
                                                             if long == kind]
         run = re.compile(r"\b(?:" + "|".join(forms) + ")" + SKIPPED_IN_INITIALS + _initials_run(letters) + r"\b")
         ids = {i for form in [kind.split()[0], *forms[1:]] for i in index.lexical.ids_holding(analyse(form)[0])}
-        if any(run.search(fold(chunk.body)) for chunk in index.catalog.chunks(sorted(ids)[:SPELLED_OUT_READ]).values()):
+        if _written_in(index, run, ids):
             return True
     return False
 

@@ -208,10 +208,16 @@ class CertificationNames:
         self.name_words: dict[str, set[str]] = {}
         self.typed_initials: set[str] = set()
         self.head_words: dict[str, set[str]] = {}
+        self.type_in_title: dict[str, set[str]] = {}
         for card in cards:
             title = {w for t in filter(None, [card.title, card.new_title]) for w in significant(t)}
             self.title_words[card.code] = title - GENERIC_NAME_WORDS
             self.head_words[card.code] = set(significant(title_head(card.title))) - GENERIC_NAME_WORDS
+            # the words of a type its title writes ("Diplôme d'État d'ambulancier"): like the type given apart,
+            # they never name a second certification alone ("c'est l'école qui le délivre, pas l'état ?")
+            spelt = " ".join(expand_shortenings(card.title))
+            self.type_in_title[card.code] = {word for match in CERTIFICATION_TYPE.finditer(spelt)
+                                             for word in match.group(0).split()}
             self.certifier_names[card.code] = certifier_acronyms(card, common) | certifier_phrases(card)
             self.acronyms[card.code] = title_acronyms(card, common) | certifier_acronyms(card, common) | {
                 w for w in self.title_words[card.code] if w not in common and len(w) <= 5} | _usable(
@@ -452,17 +458,11 @@ class CertificationNames:
         # chez l'expert en ingénierie du logiciel ?") are named too, after the best one.
         named, used = tied[:1], self.name_words[tied[0]] & said
         for _, code in scored:
-            own = (self.name_words[code] - self._type_in_title(code)) & said
+            own = (self.name_words[code] - self.type_in_title[code]) & said
             if own and not own & used:
                 named.append(code)
                 used |= own
         return Mention(codes=named, how="nom")
-
-    def _type_in_title(self, code: str) -> set[str]:
-        """The words of a type its title writes ("Diplôme d'État d'ambulancier"): like the type given apart,
-        they never name a second certification alone ("c'est l'école qui le délivre, pas l'état ?")."""
-        title = " ".join(expand_shortenings(self.cards[code].title))
-        return {word for match in CERTIFICATION_TYPE.finditer(title) for word in match.group(0).split()}
 
     def _by_age(self, text: str, tied: list[str]) -> list[str]:
         """Between a certification and the one that replaced it, "le nouveau" means the active one and

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.places.build import OVERSEAS
 from assistant.text_normalise import words
 
 SOURCE = Path(__file__).with_name("places_fr.tsv")
@@ -105,7 +106,7 @@ def _near_of(tokens: list[str], position: int) -> bool:
 DIRECTIONS = {"nord", "sud", "est", "ouest"}
 
 
-OVERSEAS_REGIONS = frozenset({"01", "02", "03", "04", "06"})  # Guadeloupe, Martinique, Guyane, La Réunion, Mayotte
+OVERSEAS_REGIONS = frozenset(OVERSEAS.values())  # Guadeloupe, Martinique, Guyane, La Réunion, Mayotte
 
 
 def is_overseas(place: Place) -> bool:
